@@ -1,0 +1,69 @@
+package api
+
+// EventKind is the state an item reaches during a restore run.
+type EventKind int
+
+// Item states, in the order an item normally passes through them.
+const (
+	// Queued: the item is part of the run and waits for its chunk.
+	Queued EventKind = iota
+	// Restoring: its chunk's request has been sent.
+	Restoring
+	// Waiting: the server answered its chunk with 202; TaskID is being polled.
+	Waiting
+	// Restored: done; Path is the final path (nil when the server did not say).
+	Restored
+	// Failed: the server refused it; Code and Message say why.
+	Failed
+	// Unknown: the chunk's reply was lost; the engine is reconciling via Info.
+	// A later Restored or Failed event for the same id settles it.
+	Unknown
+	// Skipped: never sent (run cancelled, token expired, or already restored
+	// in an earlier run); Code says which.
+	Skipped
+)
+
+// Codes the engine itself puts on Failed/Skipped events (server codes such
+// as DirectoryNotFound are passed through verbatim).
+const (
+	CodeCancelled       = "Cancelled"       // Skipped: run cancelled before the chunk was sent
+	CodeNotSent         = "NotSent"         // Skipped: an earlier auth failure stopped the run
+	CodeAlreadyRestored = "AlreadyRestored" // Skipped: restored (or possibly restored) earlier; never resent
+	CodeResponseLost    = "ResponseLost"    // Failed: reply lost and Info shows it still in the bin
+	CodeNoResult        = "NoResult"        // Failed: the server's reply had no row for this id
+	CodeTransport       = "NetworkError"    // Failed: the request could not be sent at all
+)
+
+func (k EventKind) String() string {
+	switch k {
+	case Queued:
+		return "queued"
+	case Restoring:
+		return "restoring"
+	case Waiting:
+		return "waiting"
+	case Restored:
+		return "restored"
+	case Failed:
+		return "failed"
+	case Unknown:
+		return "unknown"
+	case Skipped:
+		return "skipped"
+	}
+	return "?"
+}
+
+// Final reports whether no further event will come for the item.
+func (k EventKind) Final() bool { return k == Restored || k == Failed || k == Skipped }
+
+// Event is one item's state change during a restore run.
+type Event struct {
+	ID      int64
+	Kind    EventKind
+	Path    []string // Restored: final path segments
+	Code    string   // Failed/Skipped: API code verbatim, or one of the Code… constants
+	Message string   // human text from the server or the engine
+	TaskID  string   // Waiting: the server task being polled
+	Status  int      // Failed: HTTP status of the row or request, when known
+}

@@ -1,0 +1,3 @@
+module smhbin
+
+go 1.26.8
