@@ -1,0 +1,133 @@
+// Package keymap holds smhbin's key bindings as data: a KeyMap of
+// key.Binding values built by Default, grouped for help. Bindings that do
+// not apply at the moment are disabled (SetEnabled) by the UI so that the
+// hint bar and the help screen only show keys that work.
+package keymap
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every binding of the program. The UI matches keys with
+// key.Matches against these fields only; nothing is hard-coded elsewhere.
+type KeyMap struct {
+	// Moving around the table.
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+
+	// Selection.
+	Mark, RangeMark, MarkAll, Invert, ClearMarks key.Binding
+
+	// Views and listing.
+	Filter, Sort, SortReverse, Details, ToggleTime, Reload, RetryPage key.Binding
+	CopyPath, CopyID                                                   key.Binding
+
+	// Restoring.
+	Restore, RetryFailed, CancelRestore key.Binding
+
+	// The filter prompt.
+	FilterApply, FilterClear key.Binding
+
+	// The confirm dialogs.
+	Confirm, Deny, ToggleStrategy key.Binding
+
+	// Program.
+	Help, Quit, ForceQuit key.Binding
+}
+
+// Default returns the standard bindings.
+func Default() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	return KeyMap{
+		Up:       b([]string{"up", "k"}, "↑/k", "up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		Top:      b([]string{"g", "home"}, "g/home", "first row"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last row"),
+
+		Mark:       b([]string{" "}, "space", "mark"),
+		RangeMark:  b([]string{"v"}, "v", "mark range"),
+		MarkAll:    b([]string{"a"}, "a", "mark all shown"),
+		Invert:     b([]string{"i"}, "i", "invert marks"),
+		ClearMarks: b([]string{"esc", "u"}, "esc/u", "clear marks"),
+
+		Filter:      b([]string{"/"}, "/", "filter"),
+		Sort:        b([]string{"s"}, "s", "sort column"),
+		SortReverse: b([]string{"S"}, "S", "reverse sort"),
+		Details:     b([]string{"tab", "d"}, "tab/d", "details"),
+		ToggleTime:  b([]string{"T"}, "T", "absolute times"),
+		Reload:      b([]string{"ctrl+r"}, "ctrl+r", "reload"),
+		RetryPage:   b([]string{"ctrl+t"}, "ctrl+t", "retry failed page"),
+		CopyPath:    b([]string{"y"}, "y", "copy path"),
+		CopyID:      b([]string{"Y"}, "Y", "copy id"),
+
+		Restore:       b([]string{"r"}, "r", "restore"),
+		RetryFailed:   b([]string{"R"}, "R", "retry failed"),
+		CancelRestore: b([]string{"x", "ctrl+c"}, "x", "cancel restore"),
+
+		FilterApply: b([]string{"enter"}, "enter", "keep filter"),
+		FilterClear: b([]string{"esc"}, "esc", "clear filter"),
+
+		Confirm:        b([]string{"y", "enter"}, "y/enter", "confirm"),
+		Deny:           b([]string{"n", "esc"}, "n/esc", "cancel"),
+		ToggleStrategy: b([]string{"t"}, "t", "toggle destination"),
+
+		Help:      b([]string{"?"}, "?", "help"),
+		Quit:      b([]string{"q", "ctrl+c"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+\\"}, "ctrl+\\", "quit now"),
+	}
+}
+
+// Mode names a set of bindings that are active together.
+type Mode int
+
+// The modes of the UI.
+const (
+	ModeBrowse Mode = iota // the table has focus
+	ModeFilter             // the filter prompt has focus
+	ModeDialog             // a confirm dialog is open
+	ModeHelp               // the help screen is open
+)
+
+// Bindings returns the bindings that are live in mode m, in help order.
+func (k KeyMap) Bindings(m Mode) []key.Binding {
+	switch m {
+	case ModeFilter:
+		return []key.Binding{k.FilterApply, k.FilterClear, k.ForceQuit}
+	case ModeDialog:
+		return []key.Binding{k.Confirm, k.Deny, k.ToggleStrategy, k.ForceQuit}
+	case ModeHelp:
+		return []key.Binding{k.Help, k.Deny, k.Quit, k.ForceQuit}
+	}
+	var out []key.Binding
+	for _, g := range k.Groups() {
+		out = append(out, g.Bindings...)
+	}
+	return out
+}
+
+// Group is a titled set of bindings for the help screen.
+type Group struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Groups returns the browse-mode bindings grouped by purpose.
+func (k KeyMap) Groups() []Group {
+	return []Group{
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
+		{"Select", []key.Binding{k.Mark, k.RangeMark, k.MarkAll, k.Invert, k.ClearMarks}},
+		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
+		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore}},
+		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+	}
+}
+
+// Short returns the few bindings worth a place in the bottom hint bar in
+// browse mode, most useful first; the UI drops disabled ones and those that
+// do not fit.
+func (k KeyMap) Short() []key.Binding {
+	return []key.Binding{k.Mark, k.Restore, k.CancelRestore, k.RetryFailed, k.Filter, k.Sort, k.Details, k.RetryPage, k.Help, k.Quit}
+}
