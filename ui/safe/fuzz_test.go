@@ -63,6 +63,9 @@ func FuzzText(f *testing.F) {
 		if clean := firstUnsafe(s) == len(s); clean != (out == s) {
 			t.Fatalf("Text(%q) = %q, clean=%v", s, out, clean)
 		}
+		if got, want := Width(" "+out+" "), Width(out)+2; got != want {
+			t.Fatalf("Text(%q) = %q is %d cells between two spaces, want %d", s, out, got, want)
+		}
 		if len(out) < len(s) {
 			t.Fatalf("Text(%q) = %q is shorter than its input", s, out)
 		}

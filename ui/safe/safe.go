@@ -16,6 +16,10 @@ import (
 	"unicode/utf8"
 )
 
+// The fuser tables come from the grapheme segmenter itself, because Go's
+// unicode tables trail the Unicode version it follows.
+//go:generate go run ./internal/gentables
+
 const hexDigits = "0123456789abcdef"
 
 // Text returns s with every control or invisible formatting code point
@@ -30,7 +34,11 @@ const hexDigits = "0123456789abcdef"
 //     characters, …), the line and paragraph separators U+2028/U+2029 and
 //     the blank Hangul fillers become `\u202e`-style escapes (`\U000e0041`
 //     beyond the BMP);
-//   - each byte that is not part of valid UTF-8 becomes `\xff`.
+//   - each byte that is not part of valid UTF-8 becomes `\xff`;
+//   - combining marks and other grapheme extenders at the very start, and a
+//     Prepend mark at the very end, become `\u0301`-style escapes: there
+//     they would fuse with whatever the UI draws next to the name (a pad
+//     space, a column rule), changing its width and what it looks like.
 //
 // ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian and Indic names need the
 // first, emoji sequences the second, and neither can hide or reorder text.
@@ -46,15 +54,21 @@ func Text(s string) string {
 	// second growth for them.
 	b.Grow(len(s) + 16)
 	b.WriteString(s[:i])
+	// leading stays true while every code point so far extends the one
+	// before it, so a whole run of orphan marks is escaped, not just the
+	// first.
+	leading := i == 0
 	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
 			b.WriteByte(c)
+			leading = false
 			i++
 			continue
 		}
 		if c < utf8.RuneSelf {
 			writeByteEscape(&b, c)
+			leading = false
 			i++
 			continue
 		}
@@ -62,10 +76,15 @@ func Text(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			writeByteEscape(&b, c)
-		case unsafeRune(r):
+			leading = false
+		case leading && extendsPrevious(r):
 			writeRuneEscape(&b, r)
+		case unsafeRune(r), i+size == len(s) && prependsNext(r):
+			writeRuneEscape(&b, r)
+			leading = false
 		default:
 			b.WriteString(s[i : i+size])
+			leading = false
 		}
 		i += size
 	}
@@ -85,7 +104,9 @@ func firstUnsafe(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) ||
+			(i == 0 && extendsPrevious(r)) ||
+			(i+size == len(s) && prependsNext(r)) {
 			return i
 		}
 		i += size
@@ -112,6 +133,19 @@ func unsafeRune(r rune) bool {
 		return false
 	}
 	return unicode.Is(unicode.Cf, r)
+}
+
+// extendsPrevious reports whether r joins the grapheme cluster of a space
+// before it (UAX #29 Extend, ZWJ, SpacingMark: combining marks, VS16, skin
+// tones, Thai SARA AM, …), per the segmenter that Width uses.
+func extendsPrevious(r rune) bool {
+	return unicode.Is(leadingFusers, r)
+}
+
+// prependsNext reports whether r joins the grapheme cluster of a space after
+// it (UAX #29 Prepend marks such as U+0D4E), per the same segmenter.
+func prependsNext(r rune) bool {
+	return unicode.Is(trailingFusers, r)
 }
 
 // writeByteEscape writes c as `\xHH`.

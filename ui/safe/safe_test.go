@@ -3,7 +3,11 @@ package safe
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // sink keeps the compiler from discarding results in alloc counts and
@@ -80,6 +84,17 @@ func TestText(t *testing.T) {
 		{"encoded surrogate", "\xed\xa0\x80", `\xed\xa0\x80`},
 		{"overlong slash", "\xc0\xaf", `\xc0\xaf`},
 
+		// Marks that would fuse with what the UI draws beside the name.
+		{"leading combining mark", "\u0301abc", `\u0301abc`},
+		{"leading run of marks", "\u0301\u0302x", `\u0301\u0302x`},
+		{"leading vs16", "\ufe0f0", `\ufe0f0`},
+		{"leading zwj", "\u200d👩", `\u200d👩`},
+		{"leading skin tone", "\U0001f3fb", `\U0001f3fb`},
+		{"leading halfwidth dakuten", "\uff9eｶ", `\uff9eｶ`},
+		{"mark after escaped control", "\x00\u0301", `\x00` + "\u0301"},
+		{"trailing prepend", "x\u0d4e", `x\u0d4e`},
+		{"inner prepend kept", "\u0d4eക", "\u0d4eക"},
+
 		// Mixed: the clean prefix is copied, later runes still checked.
 		{"mixed", "写真\x1b[1m📷\u202e\xfe", `写真\x1b[1m📷\u202e\xfe`},
 	}
@@ -142,6 +157,45 @@ func TestJoin(t *testing.T) {
 				t.Errorf("Join(%q) = %q, want %q", tt.segs, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEdgeFusersMatchSegmenter checks the generated tables against the
+// grapheme segmenter that Width uses, for every code point: a code point that
+// fuses with a space before or after it must be escaped at the start or end
+// of a name, or padding and column rules would change the name's width. It
+// fails after a dependency upgrade moves the Unicode version; then run
+// `go generate ./ui/safe`.
+func TestEdgeFusersMatchSegmenter(t *testing.T) {
+	buf := make([]byte, 0, 8)
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		buf = utf8.AppendRune(append(buf[:0], ' '), r)
+		c, _ := ansi.FirstGraphemeCluster(buf, ansi.GraphemeWidth)
+		if fuses := len(c) == len(buf); fuses != extendsPrevious(r) {
+			t.Errorf("%U: fuses with a space before it = %v, extendsPrevious = %v", r, fuses, !fuses)
+		}
+		buf = append(utf8.AppendRune(buf[:0], r), ' ')
+		c, _ = ansi.FirstGraphemeCluster(buf, ansi.GraphemeWidth)
+		if fuses := len(c) == len(buf); fuses != prependsNext(r) {
+			t.Errorf("%U: fuses with a space after it = %v, prependsNext = %v", r, fuses, !fuses)
+		}
+	}
+}
+
+// TestTextWidthIgnoresNeighbours checks what the edge escapes are for: a
+// sanitized name is as wide beside spaces as it is alone.
+func TestTextWidthIgnoresNeighbours(t *testing.T) {
+	for _, s := range []string{
+		"\ufe0f0", "\u0301abc", "\u0e33", "x\u0d4e", "\U0001f3fb", "\u200d👩",
+		"初始化图片2.jpg", "📷 photo.jpg", "1\ufe0f\u20e3",
+	} {
+		out := Text(s)
+		if got, want := Width(" "+out+" "), Width(out)+2; got != want {
+			t.Errorf("Width(%q) = %d between spaces, want %d", out, got, want)
+		}
 	}
 }
 
