@@ -1,0 +1,17 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+type keyBinding = key.Binding
+
+// ansiTruncate cuts a string that may hold SGR sequences to w cells.
+func ansiTruncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+// ansiWidth is the display width of a string that may hold SGR sequences.
+func ansiWidth(s string) int { return ansi.StringWidth(s) }
+
+// ansiCutLeft drops the first n cells of a styled string.
+func ansiCutLeft(s string, n int) string { return ansi.TruncateLeft(s, n, "") }

@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
+
+	"smhbin/api"
+	"smhbin/keymap"
+)
+
+type dialogKind int
+
+const (
+	dialogNone dialogKind = iota
+	dialogRestore
+	dialogCancel
+)
+
+// dialogState is the open confirm dialog and what confirming it does.
+type dialogState struct {
+	kind       dialogKind
+	ids        []int64
+	bytes      uint64
+	noPerm     int // selected items the server will not let us restore
+	restored   int // selected items already restored
+	strategy   api.PathStrategy
+	retry      bool
+	dirMissing int // failed with DirectoryNotFound (retry only)
+}
+
+// askRestore opens the confirm dialog for the marked items, or the cursor
+// item when nothing is marked.
+func (m *Model) askRestore() tea.Cmd {
+	if m.readOnly() {
+		m.setStatus("read-only: restoring is disabled", true)
+		return nil
+	}
+	if m.restoreRunning() {
+		m.setStatus("a restore is already running", true)
+		return nil
+	}
+	var sel []int32
+	if m.data.markCount > 0 {
+		for _, idx := range m.data.order {
+			if m.data.marked(idx) {
+				sel = append(sel, idx)
+			}
+		}
+	} else if idx := m.cursorItem(); idx >= 0 {
+		sel = []int32{idx}
+	}
+	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
+	for _, idx := range sel {
+		switch {
+		case !m.data.items[idx].Restorable():
+			d.noPerm++
+		case m.rowStatus(idx).done:
+			d.restored++
+		default:
+			d.ids = append(d.ids, m.data.items[idx].ID)
+			d.bytes += m.data.items[idx].Size
+		}
+	}
+	if len(sel) == 0 {
+		return nil
+	}
+	m.openDialog(d)
+	return nil
+}
+
+// askRetryFailed opens the dialog for items whose last restore failed or
+// was never sent. Restored and unknown items are never offered again.
+func (m *Model) askRetryFailed() tea.Cmd {
+	ids := m.retryIDs()
+	if len(ids) == 0 || m.readOnly() || m.restoreRunning() {
+		return nil
+	}
+	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath, retry: true, ids: ids}
+	for _, id := range ids {
+		d.bytes += m.data.items[m.data.byID[id]].Size
+		if m.outcomes[id].code == "DirectoryNotFound" {
+			d.dirMissing++
+		}
+	}
+	m.openDialog(d)
+	return nil
+}
+
+// askCancelRestore asks before stopping a running restore.
+func (m *Model) askCancelRestore() tea.Cmd {
+	if !m.restoreRunning() || m.rr.cancelling {
+		return nil
+	}
+	m.openDialog(dialogState{kind: dialogCancel})
+	return nil
+}
+
+func (m *Model) openDialog(d dialogState) {
+	m.dialog = d
+	m.mode = keymap.ModeDialog
+	m.syncKeys()
+}
+
+// handleDialogKey confirms, cancels or toggles the destination strategy.
+func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
+	d := &m.dialog
+	switch {
+	case key.Matches(msg, m.km.ToggleStrategy) && d.kind == dialogRestore:
+		if d.strategy == api.FallbackToRoot {
+			d.strategy = api.OriginalPath
+		} else {
+			d.strategy = api.FallbackToRoot
+		}
+	case key.Matches(msg, m.km.Confirm):
+		m.mode = keymap.ModeBrowse
+		kind := d.kind
+		m.dialog = dialogState{}
+		if kind == dialogCancel {
+			if m.restoreRunning() {
+				m.rr.cancelling = true
+				m.rr.run.Cancel()
+				m.setStatus("cancelling: unsent chunks will not be sent; in-flight ones report back", false)
+			}
+			return nil
+		}
+		return m.startRestore(d.ids, d.strategy)
+	case key.Matches(msg, m.km.Deny):
+		m.mode = keymap.ModeBrowse
+		m.dialog = dialogState{}
+	}
+	return nil
+}
+
+// dialogLines is the dialog's text, one entry per line.
+func (m *Model) dialogLines() []string {
+	d := m.dialog
+	if d.kind == dialogCancel {
+		rr := m.rr
+		return []string{
+			m.st.Title.Render("Stop this restore?"),
+			"",
+			humanize.Comma(int64(rr.finals)) + " of " + humanize.Comma(int64(rr.total)) + " items are settled.",
+			"Chunks not yet sent will not be sent.",
+			"Chunks already sent finish and report back.",
+			"",
+			m.confirmHint("stop", "keep going"),
+		}
+	}
+	verb := "Restore"
+	if d.retry {
+		verb = "Retry"
+	}
+	lines := []string{
+		m.st.Title.Render(verb + " " + humanize.Comma(int64(len(d.ids))) + " " + plural(len(d.ids), "item", "items") + " · " + humanize.Bytes(d.bytes)),
+		"",
+		"destination  " + m.st.HintKey.Render(string(d.strategy)) + "  " + m.st.Faint.Render("(t to toggle)"),
+	}
+	if d.strategy == api.FallbackToRoot {
+		lines = append(lines, m.st.Faint.Render("             to the space root when the original folder is gone"))
+	} else {
+		lines = append(lines, m.st.Faint.Render("             fails with DirectoryNotFound if the folder is gone"))
+	}
+	if d.noPerm > 0 {
+		lines = append(lines, m.st.ErrorLine.Render(humanize.Comma(int64(d.noPerm))+" selected cannot be restored (no permission) and are left out"))
+	}
+	if d.restored > 0 {
+		lines = append(lines, m.st.Faint.Render(humanize.Comma(int64(d.restored))+" selected were already restored and are left out"))
+	}
+	if d.dirMissing > 0 && d.strategy == api.OriginalPath {
+		lines = append(lines, m.st.ErrorLine.Render(humanize.Comma(int64(d.dirMissing))+" failed because their folder is gone: press t for fallbackToRoot"))
+	}
+	lines = append(lines,
+		"Name clashes are renamed, e.g. “report (1).docx”.",
+		"",
+	)
+	if len(d.ids) == 0 {
+		return append(lines, m.st.ErrorLine.Render("nothing to restore")+"   "+m.st.HintKey.Render("esc")+" close")
+	}
+	return append(lines, m.confirmHint(strings.ToLower(verb), "cancel"))
+}
+
+func (m *Model) confirmHint(yes, no string) string {
+	return m.st.HintKey.Render("y/enter") + " " + yes + "   " + m.st.HintKey.Render("n/esc") + " " + no
+}
+
+// overlayDialog draws the dialog box centred over the frame.
+func (m *Model) overlayDialog(frame string) string {
+	box := m.st.Dialog.Render(strings.Join(m.dialogLines(), "\n"))
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	if bw > m.width || bh > m.height {
+		// too small for the box: show its text alone, truncated
+		lines := m.dialogLines()
+		for i := range lines {
+			lines[i] = truncateStyled(lines[i], m.width)
+		}
+		return strings.Join(lines[:min(len(lines), m.height)], "\n")
+	}
+	return placeOver(frame, box, (m.width-bw)/2, (m.height-bh)/2)
+}
+
+// placeOver writes box over frame at column x, row y, cell-accurately.
+func placeOver(frame, box string, x, y int) string {
+	fl := strings.Split(frame, "\n")
+	for i, bl := range strings.Split(box, "\n") {
+		r := y + i
+		if r < 0 || r >= len(fl) {
+			continue
+		}
+		line := fl[r]
+		left := ansi.Truncate(line, x, "")
+		if pad := x - ansiWidth(left); pad > 0 {
+			left += strings.Repeat(" ", pad)
+		}
+		right := ansiCutLeft(line, x+ansiWidth(bl))
+		reset := ""
+		if strings.Contains(line, "\x1b") {
+			reset = "\x1b[0m" // stop the row's colours bleeding into the box
+		}
+		fl[r] = left + reset + bl + reset + right
+	}
+	return strings.Join(fl, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"smhbin/keymap"
+	"smhbin/ui/safe"
+)
+
+// handleKey routes a key to the handler of the current mode.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.km.ForceQuit) {
+		return tea.Quit
+	}
+	m.syncKeys()
+	switch m.mode {
+	case keymap.ModeHelp:
+		if key.Matches(msg, m.km.Help, m.km.Deny, m.km.Quit) {
+			m.mode = keymap.ModeBrowse
+		}
+		return nil
+	case keymap.ModeFilter:
+		return m.handleFilterKey(msg)
+	case keymap.ModeDialog:
+		return m.handleDialogKey(msg)
+	}
+	if cmd, ok := m.handleMoveKey(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.handleMarkKey(msg); ok {
+		return cmd
+	}
+	return m.handleBrowseKey(msg)
+}
+
+// handleMoveKey moves the cursor; it reports whether the key was a move.
+func (m *Model) handleMoveKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	page := max(m.layout().rows, 1)
+	switch {
+	case key.Matches(msg, m.km.Up):
+		m.moveBy(-1)
+	case key.Matches(msg, m.km.Down):
+		m.moveBy(1)
+	case key.Matches(msg, m.km.PageUp):
+		m.moveBy(-page)
+	case key.Matches(msg, m.km.PageDown):
+		m.moveBy(page)
+	case key.Matches(msg, m.km.HalfUp):
+		m.moveBy(-max(page/2, 1))
+	case key.Matches(msg, m.km.HalfDown):
+		m.moveBy(max(page/2, 1))
+	case key.Matches(msg, m.km.Top):
+		m.cursor = 0
+		m.clampCursor()
+	case key.Matches(msg, m.km.Bottom):
+		m.cursor = len(m.data.view) - 1
+		m.clampCursor()
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// handleMarkKey changes the selection; it reports whether the key did.
+func (m *Model) handleMarkKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.km.Mark):
+		if idx := m.cursorItem(); idx >= 0 {
+			if !m.markable(idx) {
+				m.setStatus(m.whyNotMarkable(idx), true)
+			} else {
+				m.data.setMark(idx, !m.data.marked(idx))
+				m.rows.drop(idx)
+			}
+			m.moveBy(1)
+		}
+	case key.Matches(msg, m.km.RangeMark):
+		m.rangeMark()
+	case key.Matches(msg, m.km.MarkAll):
+		m.data.markView(func(bool) bool { return true })
+		m.unmarkSettled()
+		m.rows.reset()
+	case key.Matches(msg, m.km.Invert):
+		m.data.markView(func(on bool) bool { return !on })
+		m.unmarkSettled()
+		m.rows.reset()
+	case key.Matches(msg, m.km.ClearMarks):
+		m.data.clearMarks()
+		m.anchor = -1
+		m.rows.reset()
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// rangeMark: the first v drops an anchor, the second marks every
+// restorable row between the anchor and the cursor.
+func (m *Model) rangeMark() {
+	idx := m.cursorItem()
+	if idx < 0 {
+		return
+	}
+	if m.anchor < 0 {
+		m.anchor = idx
+		m.setStatus("range starts here — move and press v again", false)
+		return
+	}
+	from, to := -1, m.cursor
+	for i, v := range m.data.view {
+		if v == m.anchor {
+			from = i
+			break
+		}
+	}
+	m.anchor = -1
+	if from < 0 {
+		m.setStatus("the range start is no longer shown", true)
+		return
+	}
+	if from > to {
+		from, to = to, from
+	}
+	n := 0
+	for _, v := range m.data.view[from : to+1] {
+		if m.markable(v) && m.data.setMark(v, true) {
+			n++
+		}
+	}
+	m.rows.reset()
+	m.setStatus("marked "+strconv.Itoa(n)+" in range", false)
+}
+
+// handleBrowseKey handles the remaining browse-mode keys.
+func (m *Model) handleBrowseKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.km.CancelRestore):
+		return m.askCancelRestore()
+	case key.Matches(msg, m.km.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.km.Help):
+		m.mode = keymap.ModeHelp
+	case key.Matches(msg, m.km.Filter):
+		m.mode = keymap.ModeFilter
+		return m.filter.Focus()
+	case key.Matches(msg, m.km.Sort):
+		return m.changeSort((m.sortKey+1)%numSortKeys, m.desc)
+	case key.Matches(msg, m.km.SortReverse):
+		return m.changeSort(m.sortKey, !m.desc)
+	case key.Matches(msg, m.km.Details):
+		m.showDetails, m.detailsSet = !m.showDetails, true
+		m.rows.reset()
+		m.clampCursor()
+	case key.Matches(msg, m.km.ToggleTime):
+		m.absTime = !m.absTime
+		m.rows.reset()
+	case key.Matches(msg, m.km.Reload):
+		return m.startListing()
+	case key.Matches(msg, m.km.RetryPage):
+		return m.retryPage()
+	case key.Matches(msg, m.km.CopyPath, m.km.CopyID):
+		return m.copyCursor(key.Matches(msg, m.km.CopyID))
+	case key.Matches(msg, m.km.Restore):
+		return m.askRestore()
+	case key.Matches(msg, m.km.RetryFailed):
+		return m.askRetryFailed()
+	}
+	return nil
+}
+
+// copyCursor copies the cursor item's original path or id via OSC 52.
+func (m *Model) copyCursor(id bool) tea.Cmd {
+	idx := m.cursorItem()
+	if idx < 0 || m.opts.Clipboard == nil {
+		return nil
+	}
+	it := &m.data.items[idx]
+	if id {
+		return copyText(m.opts.Clipboard, strconv.FormatInt(it.ID, 10), "id "+strconv.FormatInt(it.ID, 10))
+	}
+	// The raw path goes to the clipboard; only the status text is sanitized.
+	p := "/" + joinRaw(it.OriginalPath)
+	return copyText(m.opts.Clipboard, p, "path "+safe.Truncate(safe.Text(p), 40))
+}
+
+// handleFilterKey edits the live filter: every keystroke narrows the view.
+func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.km.FilterApply):
+		m.mode = keymap.ModeBrowse
+		m.filter.Blur()
+		return nil
+	case key.Matches(msg, m.km.FilterClear):
+		m.mode = keymap.ModeBrowse
+		m.filter.Blur()
+		m.filter.SetValue("")
+		m.applyFilter()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	m.applyFilter()
+	return cmd
+}
+
+func (m *Model) applyFilter() {
+	if m.data.query == toLower(m.filter.Value()) {
+		return
+	}
+	keep := m.cursorItem()
+	m.data.setFilter(m.filter.Value())
+	m.cursor = 0
+	m.follow(keep)
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"smhbin/api"
+)
+
+// query builds the list request for marker mk in the current sort order.
+func (m *Model) query(mk api.Marker) api.ListQuery {
+	order := api.OrderAsc
+	if m.desc {
+		order = api.OrderDesc
+	}
+	return api.ListQuery{Marker: mk, Limit: m.opts.PageSize, OrderBy: m.sortKey.apiField(), OrderType: order}
+}
+
+// startListing begins a new listing generation from the first page,
+// keeping marks by id so they come back with their items.
+func (m *Model) startListing() tea.Cmd {
+	m.gen++
+	m.data.reset()
+	m.rows.reset()
+	m.total, m.next, m.complete, m.loadErr, m.failed = 0, "", false, nil, ""
+	m.cursor, m.offset, m.anchor, m.pageCount = 0, 0, -1, 0
+	return m.fetch("")
+}
+
+func (m *Model) fetch(mk api.Marker) tea.Cmd {
+	m.loading = true
+	f := fetchPage(m.opts.Context, m.opts.Client, m.query(mk), m.gen, m.opts)
+	if m.spinning {
+		return f
+	}
+	m.spinning = true // one tick chain at a time, however many pages
+	return tea.Batch(f, m.spin.Tick)
+}
+
+// handlePage merges one page into the store and asks for the next one, so
+// pages stream in while the user works.
+func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // a page of a listing that was replaced
+	}
+	m.loading = false
+	if msg.err != nil {
+		m.loadErr, m.failed = msg.err, msg.marker
+		return nil
+	}
+	m.loadErr = nil
+	m.pageCount++
+	// Pages append to the order, so the cursor's position stays valid.
+	m.data.add(msg.page.Items)
+	m.total = msg.page.TotalNum
+	m.next = msg.page.NextMarker
+	if m.next == "" || len(msg.page.Items) == 0 {
+		m.complete = true
+		m.next = ""
+		return nil
+	}
+	return m.fetch(m.next)
+}
+
+// retryPage re-requests the page that failed; loaded rows and marks stay.
+func (m *Model) retryPage() tea.Cmd {
+	if m.loadErr == nil || m.loading {
+		return nil
+	}
+	m.loadErr = nil
+	return m.fetch(m.failed)
+}
+
+// changeSort applies a new sort. With everything loaded it sorts locally
+// (stable, instant); otherwise it re-lists with order_by so the order shown
+// is the true order of the whole bin, not of the pages that happened to arrive.
+func (m *Model) changeSort(k sortKey, desc bool) tea.Cmd {
+	m.sortKey, m.desc = k, desc
+	if m.complete && m.loadErr == nil {
+		keep := m.cursorItem()
+		m.data.sortLocal(k, desc)
+		m.rows.reset()
+		m.follow(keep)
+		return nil
+	}
+	return m.startListing()
+}
+
+// loadedAll reports whether every page has arrived without error.
+func (m *Model) loadedAll() bool { return m.complete && m.loadErr == nil }

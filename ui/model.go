@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"smhbin/api"
+	"smhbin/keymap"
+	"smhbin/theme"
+)
+
+// Model is the root of the program. Its methods have pointer receivers:
+// the store is large and is mutated only from Update, on the program's
+// goroutine.
+type Model struct {
+	opts Options
+	km   keymap.KeyMap
+	st   theme.Styles
+	data *store
+
+	width, height int
+	mode          keymap.Mode
+
+	// Listing.
+	gen       int        // generation of the listing in progress
+	loading   bool       // a page request is in flight
+	total     int64      // totalNum of the last page
+	next      api.Marker // marker of the next page to fetch
+	complete  bool       // the last page has arrived
+	loadErr   error      // the last page error, kept on screen until retried
+	failed    api.Marker // marker of the page that failed
+	sortKey   sortKey
+	desc      bool
+	spin      spinner.Model
+	spinning  bool // a spinner tick is scheduled
+	pageCount int
+
+	// Table.
+	cursor, offset int
+	anchor         int32 // item index where a range mark started, -1 when none
+	showDetails    bool
+	detailsSet     bool // the user toggled details, so size changes leave it alone
+	absTime        bool
+
+	filter textinput.Model
+	status string
+	errMsg bool
+
+	rows rowCache
+
+	// Restoring.
+	rr       *restoreRun
+	runSeq   int
+	outcomes map[int64]outcome // by id, across runs, until the item leaves the list
+	dialog   dialogState
+}
+
+// New builds a Model. It does no I/O: the first page is requested by Init.
+func New(opts Options) *Model {
+	opts.defaults()
+	fi := textinput.New()
+	fi.Prompt = "/ "
+	fi.Placeholder = "filter names and paths"
+	fi.CharLimit = 256
+	fi.Cursor.SetMode(cursor.CursorStatic) // no blink ticks: nothing to redraw over SSH
+	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	m := &Model{
+		opts:     opts,
+		km:       opts.KeyMap,
+		st:       opts.Styles,
+		data:     newStore(),
+		sortKey:  sortKeyFor(opts.OrderBy),
+		desc:     opts.Order == api.OrderDesc,
+		spin:     sp,
+		anchor:   -1,
+		absTime:  opts.AbsTime,
+		filter:   fi,
+		outcomes: map[int64]outcome{},
+		width:    80,
+		height:   24,
+	}
+	m.rows.reset()
+	return m
+}
+
+// Init starts loading the first page.
+func (m *Model) Init() tea.Cmd {
+	return m.startListing()
+}
+
+// Update dispatches a message to its handler.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case pageLoadedMsg:
+		return m, m.handlePage(msg)
+	case spinner.TickMsg:
+		if !m.loading {
+			m.spinning = false // let the spinner stop while idle
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case restoreEventsMsg:
+		return m, m.handleRestoreEvents(msg)
+	case statusMsg:
+		m.setStatus(msg.text, msg.err)
+		return m, nil
+	}
+	return m, nil
+}
+
+func (m *Model) setStatus(s string, isErr bool) {
+	m.status, m.errMsg = s, isErr
+}
+
+// resize records the terminal size and re-derives everything that depends
+// on it; rendered rows are cached per width, so the cache is dropped.
+func (m *Model) resize(w, h int) {
+	if w < 1 {
+		w = 1
+	}
+	if h < 1 {
+		h = 1
+	}
+	m.width, m.height = w, h
+	if !m.detailsSet {
+		m.showDetails = w >= wideWidth
+	}
+	m.filter.Width = max(1, w-20)
+	m.rows.reset()
+	m.clampCursor()
+}

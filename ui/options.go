@@ -1,0 +1,78 @@
+// Package ui is smhbin's Bubble Tea program: a browser that pages the SMH
+// recycle bin into a windowed, sortable table with a details pane, and the
+// restore flow on top of it. It reaches the service only through the small
+// interfaces declared here, and does I/O only inside tea.Cmds.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"smhbin/api"
+	"smhbin/keymap"
+	"smhbin/theme"
+)
+
+// Bin is what the browser needs from an SMH client; *api.Client satisfies it.
+type Bin interface {
+	List(ctx context.Context, q api.ListQuery) (api.Page, error)
+	Info(ctx context.Context, id int64) (api.Info, error)
+}
+
+// Restorer starts restore runs; *api.Engine satisfies it, so the UI never
+// re-implements chunking, concurrency or task polling.
+type Restorer interface {
+	Start(ctx context.Context, ids []int64, ps api.PathStrategy) *api.Run
+}
+
+// Options configure a Model. Client and Styles are required.
+type Options struct {
+	Context  context.Context // cancelled when the program quits; defaults to Background
+	Client   Bin
+	Restorer Restorer // nil disables restoring (like ReadOnly)
+	Styles   theme.Styles
+	KeyMap   keymap.KeyMap // zero value → keymap.Default()
+
+	Library     string // shown in the title bar
+	PageSize    int    // items per list request; default 100
+	OrderBy     string // initial order_by (api.OrderBy…); default removalTime
+	Order       string // initial order_by_type; default desc
+	RestorePath api.PathStrategy
+	Demo        bool // show the DEMO badge
+	ReadOnly    bool // restore keys disabled, READ-ONLY badge
+	NoColor     bool // informs glyph choices; colours come from Styles
+	AbsTime     bool // start with absolute times instead of relative
+
+	RequestTimeout time.Duration    // per list request; default 30 s
+	Now            func() time.Time // clock, for tests; default time.Now
+	// Clipboard copies text to the user's clipboard (OSC 52 to the right
+	// terminal, which over SSH is the session's). nil disables y/Y.
+	Clipboard func(string) error
+}
+
+func (o *Options) defaults() {
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
+	if o.PageSize <= 0 {
+		o.PageSize = 100
+	}
+	if o.OrderBy == "" {
+		o.OrderBy = api.OrderByRemovalTime
+	}
+	if o.Order == "" {
+		o.Order = api.OrderDesc
+	}
+	if o.RestorePath == "" {
+		o.RestorePath = api.OriginalPath
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = 30 * time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if len(o.KeyMap.Quit.Keys()) == 0 {
+		o.KeyMap = keymap.Default()
+	}
+}

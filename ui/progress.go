@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dustin/go-humanize"
+)
+
+// progressVisible reports whether the restore line takes a row: while a
+// run is going and afterwards, to keep its summary in view.
+func (m *Model) progressVisible() bool { return m.rr != nil }
+
+// progressLine is "restoring 120/500 · 3 failed ███░░ waiting on server
+// task 15" while running, and the summary once done.
+func (m *Model) progressLine() string {
+	rr := m.rr
+	if rr.done {
+		st := m.st.Value
+		if rr.failed > 0 || rr.unknown > 0 {
+			st = m.st.ErrorLine
+		}
+		return truncateStyled(" "+st.Render(m.summary()), m.width)
+	}
+	verb := "restoring"
+	if rr.cancelling {
+		verb = "cancelling"
+	}
+	text := verb + " " + humanize.Comma(int64(rr.finals)) + "/" + humanize.Comma(int64(rr.total))
+	if rr.failed > 0 {
+		text += " · " + humanize.Comma(int64(rr.failed)) + " failed"
+	}
+	if rr.unknown > 0 {
+		text += " · " + humanize.Comma(int64(rr.unknown)) + " unknown — reconciling"
+	}
+	if len(rr.tasks) > 0 {
+		ids := make([]string, 0, len(rr.tasks))
+		for id := range rr.tasks {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		text += " · waiting on server task " + strings.Join(ids, ", ")
+	}
+	barW := min(30, max(m.width/4, 0))
+	frac := 0.0
+	if rr.total > 0 {
+		frac = float64(rr.finals) / float64(rr.total)
+	}
+	return truncateStyled(" "+m.bar(frac, barW)+" "+text, m.width)
+}
+
+// bar draws a w-cell progress bar. The cells are plain block glyphs in
+// role colours so it reads without colour too.
+func (m *Model) bar(frac float64, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	full := int(frac * float64(w))
+	var b strings.Builder
+	m.st.Primary.Wrap(&b, strings.Repeat("█", full))
+	m.st.Subtle.Wrap(&b, strings.Repeat("░", w-full))
+	return b.String()
+}
+
+// summary is the one-line account of the last run, e.g. "restored 497 of
+// 500 · 2 renamed · 3 failed (2 DirectoryNotFound, 1 SourceFileNotFound)".
+func (m *Model) summary() string {
+	rr := m.rr
+	s := "restored " + humanize.Comma(int64(rr.restored)) + " of " + humanize.Comma(int64(rr.total))
+	if rr.renamed > 0 {
+		s += " · " + humanize.Comma(int64(rr.renamed)) + " renamed"
+	}
+	if rr.failed > 0 {
+		s += " · " + humanize.Comma(int64(rr.failed)) + " failed (" + codeCounts(rr.failedBy) + ")"
+	}
+	if rr.skipped > 0 {
+		s += " · " + humanize.Comma(int64(rr.skipped)) + " not sent (" + codeCounts(rr.skippedBy) + ")"
+	}
+	if rr.unknown > 0 {
+		s += " · " + humanize.Comma(int64(rr.unknown)) + " unknown (check with a reload before retrying)"
+	}
+	switch {
+	case rr.authLost:
+		s += " — token rejected: quit, set a fresh SMH_ACCESS_TOKEN or --token-file, then retry"
+	case rr.failed > 0 || rr.skipped > 0:
+		s += " — R retries the failed"
+	}
+	return s
+}
+
+// codeCounts lists codes by count, most first: "2 DirectoryNotFound, 1 …".
+func codeCounts(counts map[string]int) string {
+	type kv struct {
+		code string
+		n    int
+	}
+	var list []kv
+	for c, n := range counts {
+		list = append(list, kv{c, n})
+	}
+	slices.SortFunc(list, func(a, b kv) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.code, b.code)
+	})
+	parts := make([]string, len(list))
+	for i, e := range list {
+		parts[i] = humanize.Comma(int64(e.n)) + " " + e.code
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"context"
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"smhbin/api"
+)
+
+// outcome is the latest restore state of one item, kept across runs so a
+// row keeps saying what happened to it until the next reload.
+type outcome struct {
+	kind    api.EventKind
+	code    string
+	message string
+	path    []string
+	taskID  string
+}
+
+// restoreRun is the restore in progress (or the last one, for its summary).
+type restoreRun struct {
+	id         int
+	run        *api.Run
+	strategy   api.PathStrategy
+	total      int
+	finals     int // items whose last event is final
+	restored   int
+	renamed    int
+	failed     int
+	skipped    int
+	unknown    int            // items last seen Unknown
+	failedBy   map[string]int // code → count, for the summary
+	skippedBy  map[string]int
+	tasks      map[string]int // task id → items waiting on it
+	done       bool
+	cancelling bool
+	authLost   bool
+}
+
+// restoreEventsMsg carries a burst of engine events into the loop. A
+// burst (rather than one event per message) keeps a 1,000-item restore
+// to a few dozen frames.
+type restoreEventsMsg struct {
+	run    int
+	events []api.Event
+	closed bool
+}
+
+// waitEvents reads the next burst of events from ch: it blocks for one,
+// then takes whatever else is already queued, up to a bound.
+func waitEvents(run int, ch <-chan api.Event) tea.Cmd {
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return restoreEventsMsg{run: run, closed: true}
+		}
+		evs := []api.Event{ev}
+		for len(evs) < 512 {
+			select {
+			case ev, ok := <-ch:
+				if !ok {
+					return restoreEventsMsg{run: run, events: evs, closed: true}
+				}
+				evs = append(evs, ev)
+			default:
+				return restoreEventsMsg{run: run, events: evs}
+			}
+		}
+		return restoreEventsMsg{run: run, events: evs}
+	}
+}
+
+// restoreRunning reports whether a run is under way.
+func (m *Model) restoreRunning() bool { return m.rr != nil && !m.rr.done }
+
+// startRestore hands ids to the engine and begins pumping its events.
+func (m *Model) startRestore(ids []int64, ps api.PathStrategy) tea.Cmd {
+	if len(ids) == 0 || m.readOnly() || m.restoreRunning() {
+		return nil
+	}
+	m.runSeq++
+	run := m.opts.Restorer.Start(m.restoreContext(), ids, ps)
+	m.rr = &restoreRun{id: m.runSeq, run: run, strategy: ps, total: len(ids),
+		failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
+	m.setStatus("", false)
+	m.clampCursor() // the progress line takes a row
+	return waitEvents(m.runSeq, run.Events())
+}
+
+// restoreContext is the hard-abort context of runs: the program's own,
+// cancelled only when smhbin quits. Cancelling from the UI is graceful.
+func (m *Model) restoreContext() context.Context { return m.opts.Context }
+
+// handleRestoreEvents applies a burst of events to rows and counters.
+func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
+	rr := m.rr
+	if rr == nil || msg.run != rr.id {
+		return nil
+	}
+	for _, ev := range msg.events {
+		m.applyEvent(rr, ev)
+	}
+	if msg.closed {
+		rr.done = true
+		m.settleMarks()
+		m.setStatus(m.summary(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
+		return nil
+	}
+	return waitEvents(rr.id, rr.run.Events())
+}
+
+// applyEvent records one event on its row and in the run's counters.
+func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
+	idx, ok := m.data.byID[ev.ID]
+	prev, had := m.outcomes[ev.ID]
+	if had && prev.kind == api.Waiting {
+		rr.tasks[prev.taskID]--
+		if rr.tasks[prev.taskID] <= 0 {
+			delete(rr.tasks, prev.taskID)
+		}
+	}
+	if had && prev.kind == api.Unknown {
+		rr.unknown--
+	}
+	m.outcomes[ev.ID] = outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID}
+	switch ev.Kind {
+	case api.Waiting:
+		rr.tasks[ev.TaskID]++
+	case api.Unknown:
+		rr.unknown++
+	case api.Restored:
+		rr.finals++
+		rr.restored++
+		if ok && m.isRename(idx, ev.Path) {
+			rr.renamed++
+		}
+	case api.Failed:
+		rr.finals++
+		rr.failed++
+		rr.failedBy[ev.Code]++
+		if ev.Code == "InvalidAccessToken" {
+			rr.authLost = true
+		}
+	case api.Skipped:
+		rr.finals++
+		rr.skipped++
+		rr.skippedBy[ev.Code]++
+	}
+	if ok {
+		m.rows.drop(idx)
+	}
+}
+
+// isRename reports whether the final path's name differs from the item's.
+func (m *Model) isRename(idx int32, path []string) bool {
+	return len(path) > 0 && path[len(path)-1] != m.data.items[idx].Name
+}
+
+// settleMarks clears marks of restored items only: failed ones stay marked
+// so the user sees what still needs attention.
+func (m *Model) settleMarks() {
+	for idx := range m.settled() {
+		if m.data.setMark(idx, false) {
+			m.rows.drop(idx)
+		}
+	}
+}
+
+// settled yields the indexes of loaded items that were restored.
+func (m *Model) settled() map[int32]struct{} {
+	out := make(map[int32]struct{})
+	for id, o := range m.outcomes {
+		if o.kind == api.Restored {
+			if idx, ok := m.data.byID[id]; ok {
+				out[idx] = struct{}{}
+			}
+		}
+	}
+	return out
+}
+
+// hasFailed reports whether any item's last outcome can be retried.
+func (m *Model) hasFailed() bool {
+	return len(m.retryIDs()) > 0
+}
+
+// retryIDs are the items whose last outcome was Failed or Skipped: never
+// an item that was restored or might have been (Unknown).
+func (m *Model) retryIDs() []int64 {
+	var ids []int64
+	for id, o := range m.outcomes {
+		if o.kind == api.Failed || o.kind == api.Skipped {
+			if _, loaded := m.data.byID[id]; loaded {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}

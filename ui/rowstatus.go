@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"strings"
+
+	"smhbin/api"
+	"smhbin/theme"
+	"smhbin/ui/safe"
+)
+
+// rowState is how a row shows its restore outcome: a glyph in place of
+// the type glyph and a text in place of the folder.
+type rowState struct {
+	glyph  string
+	text   string
+	paint  theme.Paint
+	detail string // the full outcome for the details pane
+	done   bool   // restored: drawn dimmed, no longer markable
+}
+
+// hints say what to do about each failure code, in one line.
+var hints = map[string]string{
+	"DirectoryNotFound":             "parent folder is gone — retry with fallbackToRoot (R, then t)",
+	"SourceFileNotFound":            "the link's target is gone — nothing left to restore",
+	"RecycledItemNotFound":          "no longer in the bin (expired or restored elsewhere) — reload",
+	"NoPermission":                  "the token lacks the restore_recycled grant",
+	"InvalidAccessToken":            "token rejected — restart with a fresh SMH_ACCESS_TOKEN or --token-file",
+	"SameNameDirectoryOrFileExists": "a file with this name exists at the destination",
+	api.CodeResponseLost:            "reply lost but still in the bin — safe to retry (R)",
+	api.CodeTransport:               "could not reach the server — retry (R)",
+	api.CodeNoResult:                "the server did not report on it — reload to check",
+	api.CodeCancelled:               "not sent: the restore was cancelled",
+	api.CodeNotSent:                 "not sent: the token was rejected first",
+	api.CodeAlreadyRestored:         "already restored earlier — not sent again",
+}
+
+func hintFor(code string) string {
+	if h, ok := hints[code]; ok {
+		return h
+	}
+	return "see the details pane"
+}
+
+// rowStatus returns the restore state of item idx (zero when none).
+func (m *Model) rowStatus(idx int32) rowState {
+	o, ok := m.outcomes[m.data.items[idx].ID]
+	if !ok {
+		return rowState{}
+	}
+	switch o.kind {
+	case api.Queued:
+		return rowState{glyph: "…", text: "queued", paint: m.st.Subtle, detail: "queued"}
+	case api.Restoring:
+		return rowState{glyph: "↻", text: "restoring…", paint: m.st.Primary, detail: "request sent, waiting for the reply"}
+	case api.Waiting:
+		t := "waiting on server task " + safe.Text(o.taskID)
+		return rowState{glyph: "⧗", text: t, paint: m.st.Primary, detail: t}
+	case api.Unknown:
+		t := "unknown — reconciling"
+		if o.message != "" {
+			t = "unknown — " + safe.Text(o.message)
+		}
+		return rowState{glyph: "?", text: t, paint: m.st.Warn, detail: t}
+	case api.Restored:
+		return m.restoredState(idx, o)
+	case api.Skipped:
+		t := "not sent — " + hintFor(o.code)
+		return rowState{glyph: "–", text: t, paint: m.st.Subtle, detail: t}
+	}
+	code := safe.Text(o.code)
+	d := code + ": " + safe.Text(o.message) + " — " + hintFor(o.code)
+	return rowState{glyph: "✗", text: "✗ " + code + " — " + hintFor(o.code), paint: m.st.Danger, detail: d}
+}
+
+func (m *Model) restoredState(idx int32, o outcome) rowState {
+	if len(o.path) == 0 {
+		return rowState{glyph: "✓", text: "✓ restored", paint: m.st.Success, detail: "restored (" + safe.Text(o.message) + ")", done: true}
+	}
+	p := "/" + safe.Join(o.path)
+	if m.isRename(idx, o.path) {
+		t := "✓ renamed → " + p
+		return rowState{glyph: "✓", text: t, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
+	}
+	orig := strings.Join(m.data.items[idx].OriginalPath, "/")
+	d := "restored to " + p
+	if strings.Join(o.path, "/") != orig {
+		d = "restored to " + p + " (not the original folder)"
+	}
+	return rowState{glyph: "✓", text: "✓ → " + p, paint: m.st.Success, detail: d, done: true}
+}

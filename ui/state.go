@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"strings"
+
+	"smhbin/keymap"
+)
+
+// readOnly reports whether restoring is off (by flag, or no restorer).
+func (m *Model) readOnly() bool { return m.opts.ReadOnly || m.opts.Restorer == nil }
+
+// markable: restorable by the server's authority and not already restored.
+func (m *Model) markable(idx int32) bool {
+	return m.data.items[idx].Restorable() && !m.rowStatus(idx).done
+}
+
+func (m *Model) whyNotMarkable(idx int32) string {
+	if m.rowStatus(idx).done {
+		return "already restored"
+	}
+	return "cannot be restored: your token lacks permission for this item"
+}
+
+// unmarkSettled removes marks from rows that were already restored, after
+// a bulk mark (mark all, invert) that cannot tell them apart.
+func (m *Model) unmarkSettled() {
+	for idx := range m.settled() {
+		m.data.setMark(idx, false)
+	}
+}
+
+// syncKeys enables exactly the bindings that do something now, so the
+// hint bar and the help screen tell the truth.
+func (m *Model) syncKeys() {
+	running := m.restoreRunning()
+	m.km.Restore.SetEnabled(!m.readOnly())
+	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasFailed())
+	m.km.CancelRestore.SetEnabled(running)
+	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
+	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
+	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
+	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
+	m.km.ToggleStrategy.SetEnabled(m.mode == keymap.ModeDialog && m.dialog.kind == dialogRestore)
+}
+
+func toLower(s string) string { return strings.ToLower(s) }
+
+// joinRaw joins path segments unsanitized, for the clipboard only.
+func joinRaw(segs []string) string { return strings.Join(segs, "/") }

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"math/bits"
+	"strings"
+
+	"smhbin/api"
+)
+
+// store holds every loaded item once, plus the derived orderings the table
+// shows. Items are addressed by their index in items (int32 keeps the
+// ordering slices small at 100k items); nothing here touches the terminal.
+type store struct {
+	items []api.Item
+	hay   []string        // lower-cased "path\x00name" per item, for the filter
+	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
+
+	order []int32 // display order (server order while streaming, or locally sorted)
+	view  []int32 // order narrowed by the filter query
+	query string  // lower-cased filter query; "" shows everything
+
+	marks     []uint64 // bitset over item indexes
+	markCount int
+	markBytes uint64
+
+	// sticky remembers marks by id across reloads and re-lists, so a
+	// refresh or a sort change never loses a selection.
+	sticky map[int64]struct{}
+}
+
+func newStore() *store {
+	return &store{byID: make(map[int64]int32)}
+}
+
+// add appends a page of items, dropping ids already loaded (a page boundary
+// can shift when the bin changes between requests). It returns how many were new.
+func (s *store) add(items []api.Item) int {
+	n := 0
+	for i := range items {
+		it := &items[i]
+		if _, dup := s.byID[it.ID]; dup {
+			continue
+		}
+		idx := int32(len(s.items))
+		s.items = append(s.items, *it)
+		s.hay = append(s.hay, haystack(it))
+		s.byID[it.ID] = idx
+		s.order = append(s.order, idx)
+		if s.query == "" || strings.Contains(s.hay[idx], s.query) {
+			s.view = append(s.view, idx)
+		}
+		if _, ok := s.sticky[it.ID]; ok && it.Restorable() {
+			s.setMark(idx, true)
+		}
+		n++
+	}
+	if need := (len(s.items) + 63) / 64; need > len(s.marks) {
+		s.marks = append(s.marks, make([]uint64, need-len(s.marks))...)
+	}
+	return n
+}
+
+// haystack is what the filter matches: the original path (which includes
+// the name) or the bare name for items at the root.
+func haystack(it *api.Item) string {
+	if len(it.OriginalPath) == 0 {
+		return strings.ToLower(it.Name)
+	}
+	return strings.ToLower(strings.Join(it.OriginalPath, "/"))
+}
+
+// reset drops all items but keeps the marks (by id) for when they return.
+func (s *store) reset() {
+	sticky := make(map[int64]struct{}, s.markCount)
+	for w, word := range s.marks {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			sticky[s.items[w*64+b].ID] = struct{}{}
+		}
+	}
+	q := s.query
+	*s = store{byID: make(map[int64]int32), sticky: sticky, query: q}
+}
+
+// setFilter narrows the view to items whose path contains q
+// (case-insensitive). When q extends the previous query only the current
+// view is scanned, which keeps typing fast at 100k items.
+func (s *store) setFilter(q string) {
+	q = strings.ToLower(q)
+	src := s.order
+	if s.query != "" && strings.HasPrefix(q, s.query) {
+		src = s.view
+	}
+	s.query = q
+	if q == "" {
+		s.view = append(s.view[:0], s.order...)
+		return
+	}
+	out := make([]int32, 0, len(src)/4+16)
+	for _, idx := range src {
+		if strings.Contains(s.hay[idx], q) {
+			out = append(out, idx)
+		}
+	}
+	s.view = out
+}
+
+// refilter recomputes the view from order (after a sort).
+func (s *store) refilter() {
+	q := s.query
+	s.query = ""
+	s.setFilter(q)
+}
+
+func (s *store) marked(idx int32) bool {
+	return s.marks[idx/64]&(1<<(uint(idx)%64)) != 0
+}
+
+// setMark marks or unmarks one item, keeping the count and byte total
+// exact. Unrestorable items can never be marked.
+func (s *store) setMark(idx int32, on bool) bool {
+	if on && !s.items[idx].Restorable() {
+		return false
+	}
+	if int(idx/64) >= len(s.marks) {
+		s.marks = append(s.marks, make([]uint64, int(idx/64)+1-len(s.marks))...)
+	}
+	if s.marked(idx) == on {
+		return false
+	}
+	s.marks[idx/64] ^= 1 << (uint(idx) % 64)
+	if on {
+		s.markCount++
+		s.markBytes += s.items[idx].Size
+	} else {
+		s.markCount--
+		s.markBytes -= s.items[idx].Size
+	}
+	return true
+}
+
+// markView applies f to every item in the view (mark all / invert).
+func (s *store) markView(f func(marked bool) bool) {
+	for _, idx := range s.view {
+		s.setMark(idx, f(s.marked(idx)))
+	}
+}
+
+// clearMarks unmarks everything, including marks remembered across reloads.
+func (s *store) clearMarks() {
+	clear(s.marks)
+	s.markCount, s.markBytes = 0, 0
+	s.sticky = nil
+}
+
+// markedIDs returns the marked items' ids in display order.
+func (s *store) markedIDs() []int64 {
+	ids := make([]int64, 0, s.markCount)
+	for _, idx := range s.order {
+		if s.marked(idx) {
+			ids = append(ids, s.items[idx].ID)
+		}
+	}
+	return ids
+}

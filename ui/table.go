@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	"smhbin/api"
+	"smhbin/theme"
+	"smhbin/ui/safe"
+)
+
+// rowCache keeps rendered non-cursor rows by item index. Rows are
+// re-rendered only when something about them changes (mark, restore
+// state) or the layout does, so a cursor move costs two rows, not a screen.
+type rowCache struct{ m map[int32]string }
+
+func (c *rowCache) reset()         { c.m = make(map[int32]string, 64) }
+func (c *rowCache) drop(idx int32) { delete(c.m, idx) }
+func (c *rowCache) put(i int32, s string) {
+	if len(c.m) > 4096 { // bounded: a long scroll must not keep every row
+		c.reset()
+	}
+	c.m[i] = s
+}
+
+// typeGlyph is a one-cell symbol per item type (single code points only:
+// emoji and icon fonts render at different widths in different terminals).
+func typeGlyph(it *api.Item) string {
+	switch it.Type {
+	case "dir":
+		return "▪"
+	case "image":
+		return "◩"
+	case "video":
+		return "▶"
+	case "symlink":
+		return "↪"
+	}
+	switch it.FileType {
+	case "image":
+		return "◩"
+	case "video":
+		return "▶"
+	}
+	return "·"
+}
+
+// renderRow draws one table row. The cursor row is drawn plain inside the
+// cursor paint, since nested SGR resets would cut its background short.
+func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool) {
+	it := &m.data.items[idx]
+	restorable := it.Restorable()
+	st := m.rowStatus(idx)
+
+	var line, mark strings.Builder
+	if cursor {
+		line.WriteString("▸")
+	} else {
+		line.WriteString(" ")
+	}
+	switch {
+	case m.data.marked(idx):
+		mark.WriteString("●")
+	case !restorable:
+		mark.WriteString("⊘")
+	default:
+		mark.WriteString(" ")
+	}
+	glyph := typeGlyph(it)
+	if st.glyph != "" {
+		glyph = st.glyph
+	}
+
+	// cells in order; each is (text, paint) so non-cursor rows can colour them.
+	type cell struct {
+		s string
+		p theme.Paint
+	}
+	cells := make([]cell, 0, 8)
+	cells = append(cells, cell{mark.String(), m.st.Mark}, cell{" ", theme.Paint{}}, cell{glyph, st.paint}, cell{" ", theme.Paint{}})
+	cells = append(cells, cell{safe.Pad(safe.Text(it.Name), c.name), theme.Paint{}})
+	if c.size > 0 {
+		cells = append(cells, cell{" " + safe.PadLeft(humanize.Bytes(it.Size), c.size), theme.Paint{}})
+	}
+	if c.deleted > 0 {
+		cells = append(cells, cell{" " + safe.Pad(m.when(it.RemovalTime), c.deleted), m.st.Subtle})
+	}
+	if c.left > 0 {
+		p := theme.Paint{}
+		if it.RemainingDays <= 3 {
+			p = m.st.Warn
+		}
+		cells = append(cells, cell{" " + safe.PadLeft(daysLeft(it.RemainingDays), c.left), p})
+	}
+	if c.folder > 0 {
+		text, p := "/"+safe.Join(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]), m.st.Subtle
+		if st.text != "" {
+			text, p = st.text, st.paint
+		}
+		cells = append(cells, cell{" " + safe.Pad(text, c.folder), p})
+	}
+
+	switch {
+	case cursor:
+		for _, x := range cells {
+			line.WriteString(x.s)
+		}
+		p := m.st.Cursor
+		if !restorable {
+			p = m.st.CursorDim
+		}
+		p.Wrap(b, line.String())
+	case !restorable:
+		for _, x := range cells {
+			line.WriteString(x.s)
+		}
+		m.st.Dim.Wrap(b, line.String())
+	default:
+		b.WriteString(line.String())
+		for _, x := range cells {
+			x.p.Wrap(b, x.s)
+		}
+	}
+}
+
+// when formats a time as relative ("3 days ago") or absolute local time.
+func (m *Model) when(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	if m.absTime {
+		return t.Local().Format("2006-01-02 15:04")
+	}
+	return humanize.RelTime(t, m.opts.Now(), "ago", "from now")
+}
+
+func daysLeft(d int64) string {
+	if d <= 0 {
+		return "<1d"
+	}
+	return humanize.Comma(d) + "d"
+}
+
+// renderHeader draws the column titles with ▲/▼ on the sorted column.
+func (m *Model) renderHeader(b *strings.Builder, c cols) {
+	arrow := "▲"
+	if m.desc {
+		arrow = "▼"
+	}
+	title := func(k sortKey, s string) string {
+		if m.sortKey == k {
+			return s + " " + arrow
+		}
+		return s
+	}
+	var h strings.Builder
+	h.WriteString(strings.Repeat(" ", gutter))
+	h.WriteString(safe.Pad(title(sortName, "NAME"), c.name))
+	if c.size > 0 {
+		h.WriteString(" " + safe.PadLeft(title(sortSize, "SIZE"), c.size))
+	}
+	if c.deleted > 0 {
+		h.WriteString(" " + safe.Pad(title(sortDeleted, "DELETED"), c.deleted))
+	}
+	if c.left > 0 {
+		h.WriteString(" " + safe.PadLeft(title(sortLeft, "LEFT"), c.left))
+	}
+	if c.folder > 0 {
+		h.WriteString(" " + safe.Pad("ORIGINAL FOLDER", c.folder))
+	}
+	m.st.Header.Wrap(b, h.String())
+}
+
+// renderTable draws the header and the visible window of rows, padded to
+// exactly s.rows lines of s.tableW cells.
+func (m *Model) renderTable(b *strings.Builder, s screen) {
+	m.renderHeader(b, s.c)
+	b.WriteByte('\n')
+	view := m.data.view
+	end := min(m.offset+s.rows, len(view))
+	for i := m.offset; i < end; i++ {
+		idx := view[i]
+		if i == m.cursor {
+			m.renderRow(b, idx, s.c, true)
+		} else if r, ok := m.rows.m[idx]; ok {
+			b.WriteString(r)
+		} else {
+			var rb strings.Builder
+			m.renderRow(&rb, idx, s.c, false)
+			m.rows.put(idx, rb.String())
+			b.WriteString(rb.String())
+		}
+		b.WriteByte('\n')
+	}
+	for i := end - m.offset; i < s.rows; i++ {
+		if i == 0 && len(view) == 0 {
+			b.WriteString(m.emptyText(s.tableW))
+		}
+		b.WriteByte('\n')
+	}
+}
+
+func (m *Model) emptyText(w int) string {
+	var s string
+	switch {
+	case m.data.query != "" && len(m.data.items) > 0:
+		s = "  no item matches the filter"
+	case m.loading || (!m.complete && m.loadErr == nil):
+		s = "  loading the recycle bin…"
+	case m.loadErr != nil:
+		s = "  nothing loaded"
+	default:
+		s = "  the recycle bin is empty"
+	}
+	return safe.Truncate(s, w)
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/dustin/go-humanize"
+
+	"smhbin/keymap"
+	"smhbin/ui/safe"
+)
+
+// View renders the frame. Its cost depends on the terminal size, not on
+// the number of items: only the visible window of rows is drawn and rows
+// are cached between frames.
+func (m *Model) View() string {
+	if m.width < 20 || m.height < 5 {
+		return safe.Truncate("smhbin: terminal too small", m.width)
+	}
+	if m.mode == keymap.ModeHelp {
+		return m.helpView()
+	}
+	s := m.layout()
+	var b strings.Builder
+	b.Grow(m.width * m.height * 2)
+	m.renderTitle(&b)
+	b.WriteByte('\n')
+
+	var table strings.Builder
+	m.renderTable(&table, s)
+	body := strings.TrimSuffix(table.String(), "\n")
+	switch {
+	case s.side:
+		body = joinSide(body, s.tableW+1, m.detailsView(s.details, s.rows+1))
+	case s.details > 0:
+		body += "\n" + m.detailsView(m.width, s.details)
+	}
+	b.WriteString(body)
+	b.WriteByte('\n')
+	if m.progressVisible() {
+		b.WriteString(m.progressLine())
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.statusLine())
+	b.WriteByte('\n')
+	b.WriteString(m.bottomLine())
+	if m.mode == keymap.ModeDialog {
+		return m.overlayDialog(b.String())
+	}
+	return b.String()
+}
+
+func (m *Model) renderTitle(b *strings.Builder) {
+	left := m.st.Title.Render("smhbin") + m.st.Faint.Render(" recycle bin · "+safe.Text(m.opts.Library))
+	var badges []string
+	if m.opts.Demo {
+		badges = append(badges, m.st.BadgeDemo.Render("DEMO"))
+	}
+	if m.readOnly() {
+		badges = append(badges, m.st.BadgeReadOnly.Render("READ-ONLY"))
+	}
+	right := strings.Join(badges, " ")
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		b.WriteString(truncateStyled(left+" "+right, m.width))
+		return
+	}
+	b.WriteString(left + strings.Repeat(" ", gap) + right)
+}
+
+// statusLine: marks, loading state, sort, and the last message or error.
+func (m *Model) statusLine() string {
+	parts := make([]string, 0, 5)
+	if n := m.data.markCount; n > 0 {
+		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.markBytes))
+	}
+	parts = append(parts, m.loadState())
+	if m.data.query != "" && m.mode != keymap.ModeFilter {
+		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
+	}
+	line := strings.Join(parts, m.st.Faint.Render(" │ "))
+	if m.loadErr != nil {
+		line += m.st.Faint.Render(" │ ") + m.st.ErrorLine.Render(m.pageErrorText())
+	} else if m.status != "" {
+		st := m.st.Value
+		if m.errMsg {
+			st = m.st.ErrorLine
+		}
+		line += m.st.Faint.Render(" │ ") + st.Render(safe.Text(m.status))
+	}
+	return truncateStyled(" "+line, m.width)
+}
+
+// loadState says how much of the bin is loaded, never hiding a shortfall.
+func (m *Model) loadState() string {
+	n := int64(len(m.data.items))
+	switch {
+	case m.loading:
+		return m.spin.View() + " loaded " + humanize.Comma(n) + " of " + humanize.Comma(max(m.total, n))
+	case m.loadErr != nil:
+		return "loaded " + humanize.Comma(n) + " of " + humanize.Comma(max(m.total, n)) + " (stopped)"
+	case m.complete && m.total > n:
+		return humanize.Comma(n) + " items (server reported " + humanize.Comma(m.total) + ")"
+	case m.complete:
+		return humanize.Comma(n) + " items"
+	}
+	return "loaded " + humanize.Comma(n)
+}
+
+func (m *Model) matchCount() string {
+	return humanize.Comma(int64(len(m.data.view))) + "/" + humanize.Comma(int64(len(m.data.items)))
+}
+
+// bottomLine is the filter prompt while filtering, else the key hints.
+func (m *Model) bottomLine() string {
+	if m.mode == keymap.ModeFilter {
+		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
+	}
+	return m.hints(m.km.Short(), m.width)
+}
+
+// hints renders enabled bindings as "key desc" pairs until the width is used.
+func (m *Model) hints(bs []keyBinding, w int) string {
+	var b strings.Builder
+	used := 0
+	sep := m.st.Faint.Render(" · ")
+	for _, k := range bs {
+		if !k.Enabled() {
+			continue
+		}
+		h := k.Help()
+		item := m.st.HintKey.Render(h.Key) + " " + m.st.HintDesc.Render(h.Desc)
+		iw := lipgloss.Width(item)
+		if used > 0 {
+			iw += 3
+		}
+		if used+iw > w-1 {
+			break
+		}
+		if used > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(item)
+		used += iw
+	}
+	return " " + b.String()
+}
+
+// truncateStyled cuts a styled line to w cells, keeping escape sequences intact.
+func truncateStyled(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return ansiTruncate(s, w)
+}
+
+// joinSide puts right beside left line by line, padding left's lines to w
+// cells. Cheaper than lipgloss.JoinHorizontal, which measures every line.
+func joinSide(left string, w int, right string) string {
+	ls, rs := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(ls), len(rs)); i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		l := ""
+		if i < len(ls) {
+			l = ls[i]
+		}
+		b.WriteString(l)
+		if pad := w - ansiWidth(l); pad > 0 {
+			b.WriteString(strings.Repeat(" ", pad))
+		}
+		if i < len(rs) {
+			b.WriteString(rs[i])
+		}
+	}
+	return b.String()
+}
