@@ -34,6 +34,9 @@ func Truncate(s string, w int) string {
 	if budget < 0 {
 		return ""
 	}
+	if isPrintableASCII(s) { // one byte, one cell, one cluster
+		return s[:budget] + ellipsis
+	}
 	// Walk grapheme clusters with the same measure Width uses, rather than
 	// calling ansi.Truncate, which counts an ASCII byte apart from the marks
 	// that follow it and so can disagree with StringWidth on a cluster such
