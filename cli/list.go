@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/dustin/go-humanize"
+	"github.com/spf13/cobra"
+
+	"smhbin/api"
+)
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Print the items in the recycle bin",
+		Long: `list prints every item in the recycle bin, following the server's pages to
+the end, in the server's order (see --order-by and --order).
+
+The table shows id, size, deletion time (local), days left before the item
+is purged and the original path. --json prints one JSON array of items with
+the API's field names and exact ids. If a page fails, list stops with exit
+code 1 and says how many items were loaded.`,
+		Example: `  smhbin list
+  smhbin list --order-by size --order desc --limit 20
+  smhbin list --json > bin.json
+  smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
+		Args: cobra.NoArgs,
+		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
+			}
+			return a.list(cmd, asJSON, limit)
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
+	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
+	return cmd
+}
+
+// itemSink receives the listing item by item.
+type itemSink interface {
+	item(it *api.Item) error
+	flush() error  // after each page, so output streams
+	finish() error // after the last page
+}
+
+func (a *app) list(cmd *cobra.Command, asJSON bool, limit int) error {
+	ctx := cmd.Context()
+	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client, err := newClient(cfg)
+	if err != nil {
+		return err
+	}
+	var sink itemSink
+	if asJSON {
+		sink = newJSONSink(a.stdout)
+	} else {
+		sink = newTableSink(a.stdout)
+	}
+	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
+	a.progressDone()
+	if err != nil {
+		// The table is still useful up to the failure; the JSON array is
+		// deliberately left unterminated so that no parser takes it for a
+		// complete listing.
+		if !asJSON && loaded > 0 {
+			_ = sink.finish()
+		}
+		if total < 0 {
+			return err
+		}
+		msg, code := describe(err, &cfg)
+		return &exitError{code: max(code, exitFailure), msg: fmt.Sprintf("listing stopped after %s of %s items: %s", humanize.Comma(loaded), humanize.Comma(total), msg)}
+	}
+	if err := sink.finish(); err != nil {
+		return err
+	}
+	switch {
+	case limit > 0 && loaded == int64(limit) && total > loaded:
+		if !asJSON {
+			fmt.Fprintf(a.stderr, "showing %s of %s\n", humanize.Comma(loaded), humanize.Comma(total))
+		}
+	case loaded != total:
+		// Items can be restored, purged or deleted while we page.
+		fmt.Fprintf(a.stderr, "smhbin: the server counted %s items but listed %s (the bin changed while listing?)\n", humanize.Comma(total), humanize.Comma(loaded))
+	}
+	return nil
+}
+
+// listAll pages through the bin, feeding sink, until the last page or
+// limit items (0: no limit). total is -1 until the first page arrives.
+func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sink itemSink, progress func(loaded, total int64)) (loaded, total int64, err error) {
+	total = -1
+	seen := map[api.Marker]bool{}
+	q := api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order}
+	for {
+		if limit > 0 {
+			q.Limit = min(cfg.PageSize, limit-int(loaded))
+		}
+		page, err := client.List(ctx, q)
+		if err != nil {
+			return loaded, total, err
+		}
+		total = page.TotalNum
+		for i := range page.Items {
+			if limit > 0 && loaded == int64(limit) {
+				break
+			}
+			if err := sink.item(&page.Items[i]); err != nil {
+				return loaded, total, err
+			}
+			loaded++
+		}
+		if err := sink.flush(); err != nil {
+			return loaded, total, err
+		}
+		progress(loaded, total)
+		if page.NextMarker == "" || (limit > 0 && loaded == int64(limit)) {
+			return loaded, total, nil
+		}
+		if seen[page.NextMarker] {
+			return loaded, total, fmt.Errorf("the server sent page marker %q twice; stopping to avoid an endless listing", cleanText(string(page.NextMarker)))
+		}
+		seen[page.NextMarker] = true
+		q.Marker = page.NextMarker
+	}
+}
+
+// progress shows "loaded 1,200 of 34,562" on a terminal's stderr only.
+func (a *app) progress(loaded, total int64) {
+	if a.stderrTTY {
+		fmt.Fprintf(a.stderr, "\rloaded %s of %s\x1b[K", humanize.Comma(loaded), humanize.Comma(total))
+	}
+}
+
+func (a *app) progressDone() {
+	if a.stderrTTY {
+		fmt.Fprint(a.stderr, "\r\x1b[K")
+	}
+}
+
+// jsonSink writes one JSON array, item by item, so that a large bin never
+// sits in one buffer.
+type jsonSink struct {
+	w *bufio.Writer
+	n int
+}
+
+func newJSONSink(w io.Writer) *jsonSink { return &jsonSink{w: bufio.NewWriter(w)} }
+
+func (s *jsonSink) item(it *api.Item) error {
+	b, err := json.Marshal(it)
+	if err != nil {
+		return err
+	}
+	if s.n == 0 {
+		s.w.WriteString("[\n")
+	} else {
+		s.w.WriteString(",\n")
+	}
+	s.n++
+	_, err = s.w.Write(b)
+	return err
+}
+
+func (s *jsonSink) flush() error { return s.w.Flush() }
+
+func (s *jsonSink) finish() error {
+	if s.n == 0 {
+		s.w.WriteString("[]\n")
+	} else {
+		s.w.WriteString("\n]\n")
+	}
+	return s.w.Flush()
+}
+
+// tableSink aligns columns with a tabwriter, which needs the whole table
+// before it can print; the path comes last so wide (CJK) names cannot
+// push other columns out of line.
+type tableSink struct {
+	tw *tabwriter.Writer
+}
+
+func newTableSink(w io.Writer) *tableSink {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSIZE\tDELETED\tDAYS LEFT\tPATH")
+	return &tableSink{tw: tw}
+}
+
+func (s *tableSink) item(it *api.Item) error {
+	size, path := humanize.IBytes(it.Size), joinPath(it.OriginalPath)
+	if it.Type == "dir" {
+		size, path = "-", path+"/"
+	}
+	if path == "" || path == "/" {
+		path = cleanText(it.Name)
+	}
+	deleted := "-"
+	if !it.RemovalTime.IsZero() {
+		deleted = it.RemovalTime.Local().Format("2006-01-02 15:04")
+	}
+	_, err := fmt.Fprintf(s.tw, "%d\t%s\t%s\t%s\t%s\n", it.ID, size, deleted, strconv.FormatInt(it.RemainingDays, 10), path)
+	return err
+}
+
+func (s *tableSink) flush() error  { return nil }
+func (s *tableSink) finish() error { return s.tw.Flush() }

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"smhbin/api/fakesmh"
+)
+
+// bigID does not survive a trip through float64.
+const bigID = int64(1)<<53 + 3
+
+type listed struct {
+	ID          int64     `json:"recycledItemId"`
+	Name        string    `json:"name"`
+	RemovalTime time.Time `json:"removalTime"`
+}
+
+func decodeList(t *testing.T, out string) []listed {
+	t.Helper()
+	var items []listed
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatalf("list --json output is not one JSON array: %v\n%.300s", err, out)
+	}
+	return items
+}
+
+func TestListJSONReturnsEveryItemOnceInServerOrder(t *testing.T) {
+	big := fakesmh.NewRecord("archive", "huge-id.bin")
+	big.ID = bigID
+	srv, env := emulator(t, fakesmh.Options{Items: 2499, Seed: 5}, big)
+	r := runCLI(t, env, "", "list", "--json")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	items := decodeList(t, r.stdout)
+	want := srv.IDs()
+	if len(want) != 2500 || len(items) != len(want) {
+		t.Fatalf("listed %d items, the bin has %d (want 2500)", len(items), len(want))
+	}
+	seen := map[int64]bool{}
+	for i, it := range items {
+		if seen[it.ID] {
+			t.Fatalf("item %d listed twice", it.ID)
+		}
+		seen[it.ID] = true
+		if it.ID != want[i] {
+			t.Fatalf("item %d is %d, the server's order has %d", i, it.ID, want[i])
+		}
+		if i > 0 && it.RemovalTime.After(items[i-1].RemovalTime) {
+			t.Fatalf("item %d was removed after item %d: not newest first", i, i-1)
+		}
+	}
+	if !seen[bigID] {
+		t.Errorf("id %d missing or altered", bigID)
+	}
+	if !strings.Contains(r.stdout, `"recycledItemId":9007199254740995`) {
+		t.Errorf("the big id is not printed exactly")
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr %q: no progress or notes expected off a terminal", r.stderr)
+	}
+}
+
+func TestListTableSanitizesNames(t *testing.T) {
+	_, env := emulator(t, fakesmh.Options{Items: -1},
+		fakesmh.NewRecord("docs", "evil\x1b[31mred.txt"),
+		fakesmh.NewRecord("docs", "invoice\u202eexe.pdf"),
+		fakesmh.NewRecord("照片", "假期.jpg"),
+	)
+	r := runCLI(t, env, "", "list")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{"ID", "DAYS LEFT", `docs/evil\x1b[31mred.txt`, `docs/invoice\u202eexe.pdf`, "照片/假期.jpg"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("table lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.ContainsAny(r.stdout, "\x1b\u202e") {
+		t.Errorf("raw control characters reached the terminal:\n%q", r.stdout)
+	}
+	if lines := strings.Count(r.stdout, "\n"); lines != 4 {
+		t.Errorf("%d lines, want header + 3", lines)
+	}
+}
+
+func TestListLimit(t *testing.T) {
+	srv, env := emulator(t, fakesmh.Options{Items: 300, Seed: 3})
+	t.Run("table", func(t *testing.T) {
+		r := runCLI(t, env, "", "list", "--limit", "5")
+		if r.code != exitOK {
+			t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+		}
+		if lines := strings.Count(r.stdout, "\n"); lines != 6 {
+			t.Errorf("%d lines, want header + 5:\n%s", lines, r.stdout)
+		}
+		if !strings.Contains(r.stderr, "showing 5 of 300") {
+			t.Errorf("stderr %q, want the truncation said", r.stderr)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		r := runCLI(t, env, "", "list", "--json", "--limit", "150", "--page-size", "100")
+		if r.code != exitOK {
+			t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+		}
+		items := decodeList(t, r.stdout)
+		if len(items) != 150 {
+			t.Fatalf("%d items, want 150", len(items))
+		}
+		if want := srv.IDs()[149]; items[149].ID != want {
+			t.Errorf("last item %d, want %d", items[149].ID, want)
+		}
+	})
+}
+
+func TestListEmptyBin(t *testing.T) {
+	_, env := emulator(t, fakesmh.Options{Items: -1})
+	r := runCLI(t, env, "", "list", "--json")
+	if r.code != exitOK || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("exit %d, stdout %q: want an empty array", r.code, r.stdout)
+	}
+}
+
+// A page that fails after others succeeded must not pass for the whole
+// listing: exit 1, with how many of how many were loaded.
+func TestListPageFailureIsNotSilent(t *testing.T) {
+	var pages atomic.Int32
+	failThird := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && pages.Add(1) == 3 {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadRequest)
+				w.Write([]byte(`{"code":"ParamInvalid","message":"bad marker","requestId":"r1"}`))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	_, env := emulatorWith(t, fakesmh.Options{Items: 450}, failThird)
+	for _, args := range [][]string{{"list", "--json"}, {"list"}} {
+		pages.Store(0)
+		r := runCLI(t, env, "", args...)
+		if r.code != exitFailure {
+			t.Errorf("%v: exit %d, want 1", args, r.code)
+		}
+		if !strings.Contains(r.stderr, "listing stopped after 200 of 450 items") || !strings.Contains(r.stderr, "ParamInvalid") {
+			t.Errorf("%v: stderr %q", args, r.stderr)
+		}
+	}
+}
+
+func TestListDemoWithoutLibrary(t *testing.T) {
+	r := runCLI(t, map[string]string{}, "", "list", "--limit", "3")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "demo library (embedded emulator)") || !strings.Contains(r.stderr, "showing 3 of 3,000") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if lines := strings.Count(r.stdout, "\n"); lines != 4 {
+		t.Errorf("%d lines, want header + 3", lines)
+	}
+}

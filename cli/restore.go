@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"smhbin/api"
+)
+
+func (a *app) restoreCmd() *cobra.Command {
+	var (
+		asJSON      bool
+		chunk       int
+		concurrency int
+	)
+	cmd := &cobra.Command{
+		Use:   "restore [flags] ID... | -",
+		Short: "Restore items from the recycle bin by id",
+		Long: `restore puts recycled items back, in batches of --chunk ids with up to
+--concurrency batches in flight, and prints one line per item as its result
+arrives:
+
+  ID  restored  path/to/final (1).docx
+  ID  failed    CODE  message
+  ID  skipped   CODE  message
+
+A name clash is resolved by the server with a " (1)" suffix. With
+--restore-path originalPath (the default) an item whose folder is gone fails
+with DirectoryNotFound; fallbackToRoot restores it to the space root.
+A summary goes to stderr. Give - as the only argument to read ids from stdin.
+
+Exit code 0 when every item was restored, 1 when some were not, 2 for bad
+usage or a rejected token. Interrupt (Ctrl-C) once to stop after the requests
+in flight (the rest is reported skipped); twice to abort them.`,
+		Example: `  smhbin restore 312 313
+  smhbin restore --restore-path fallbackToRoot 312
+  smhbin list --json | jq -r '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
+  smhbin restore --json 312 313 | jq -r 'select(.status != "restored") | .id'`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+			usage := func(format string, v ...any) error {
+				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
+			}
+			if chunk < 1 || chunk > api.MaxChunkSize {
+				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, chunk)
+			}
+			if concurrency < 1 || concurrency > maxConcurrency {
+				return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, concurrency)
+			}
+			if len(args) == 1 && args[0] == "-" && a.flags.TokenFile == "-" {
+				return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
+			}
+			ids, err := a.parseIDs(args)
+			if err != nil {
+				return usage("%v", err)
+			}
+			if len(ids) == 0 {
+				return usage("no ids on stdin")
+			}
+			return a.restore(cmd, ids, asJSON, api.EngineOptions{ChunkSize: chunk, Concurrency: concurrency})
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per item: id, status, code, message, path")
+	cmd.Flags().IntVar(&chunk, "chunk", api.DefaultChunkSize, "ids per batch request (1-1000)")
+	cmd.Flags().IntVar(&concurrency, "concurrency", api.DefaultConcurrency, "batch requests in flight at once")
+	return cmd
+}
+
+// maxConcurrency keeps a script from flooding the server.
+const maxConcurrency = 32
+
+// parseIDs reads decimal int64 ids from args, or from stdin when the only
+// argument is "-" (separated by white space or commas; # starts a comment).
+// Duplicates are dropped, keeping the first occurrence.
+func (a *app) parseIDs(args []string) ([]int64, error) {
+	words := args
+	if len(args) == 1 && args[0] == "-" {
+		var err error
+		if words, err = readWords(a.stdin); err != nil {
+			return nil, fmt.Errorf("cannot read ids from stdin: %v", err)
+		}
+	}
+	seen := make(map[int64]bool, len(words))
+	ids := make([]int64, 0, len(words))
+	for _, w := range words {
+		if w == "-" {
+			return nil, fmt.Errorf("- must be the only argument")
+		}
+		id, err := strconv.ParseInt(w, 10, 64)
+		if err != nil || id < 0 {
+			return nil, fmt.Errorf("%q is not a recycled item id (a non-negative integer)", cleanText(w))
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+func readWords(r io.Reader) ([]string, error) {
+	if r == nil {
+		return nil, nil
+	}
+	var words []string
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		words = append(words, strings.FieldsFunc(line, func(r rune) bool {
+			return r == ',' || r == ' ' || r == '\t' || r == '\r'
+		})...)
+	}
+	return words, sc.Err()
+}
+
+// lockedWriter serialises writes from the result loop and the interrupt
+// watcher.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.EngineOptions) error {
+	ctx := cmd.Context()
+	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if cfg.ReadOnly {
+		return configErrorf("restores are disabled by --read-only")
+	}
+	client, err := newClient(cfg)
+	if err != nil {
+		return err
+	}
+	// The engine gets a context that the first interrupt does not cancel:
+	// that one becomes Run.Cancel, which lets requests in flight finish. A
+	// second interrupt cancels engineCtx and aborts them.
+	engineCtx, abort := context.WithCancel(context.WithoutCancel(ctx))
+	defer abort()
+	run := api.NewEngine(client, opts).Start(engineCtx, ids, cfg.RestorePath)
+	stderr := &lockedWriter{w: a.stderr}
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		a.watchInterrupt(ctx, done, run, abort, stderr)
+	}()
+	rep := newRestoreReport(a.stdout, asJSON, ids)
+	for ev := range run.Events() {
+		if err := rep.event(ev); err != nil {
+			close(done)
+			<-watched
+			return err
+		}
+	}
+	close(done)
+	<-watched
+	if err := rep.finish(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, rep.summary())
+	return rep.outcome(&cfg)
+}
+
+// watchInterrupt turns the first cancellation of ctx into a graceful
+// Run.Cancel and a later interrupt signal into a hard abort.
+func (a *app) watchInterrupt(ctx context.Context, done <-chan struct{}, run *api.Run, abort context.CancelFunc, stderr io.Writer) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	run.Cancel()
+	fmt.Fprintln(stderr, "smhbin: stopping: requests in flight will finish, the rest is skipped (interrupt again to abort)")
+	sigs, stopSignals := a.interrupts()
+	defer stopSignals()
+	select {
+	case <-done:
+	case <-sigs:
+		fmt.Fprintln(stderr, "smhbin: aborting the requests in flight")
+		abort()
+	}
+}
