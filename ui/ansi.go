@@ -15,3 +15,15 @@ func ansiWidth(s string) int { return ansi.StringWidth(s) }
 
 // ansiCutLeft drops the first n cells of a styled string.
 func ansiCutLeft(s string, n int) string { return ansi.TruncateLeft(s, n, "") }
+
+// truncLeft keeps the last w cells of s, starting with "…" when cut: the
+// end of a path says more than its start.
+func truncLeft(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return "…" + ansi.TruncateLeft(s, ansi.StringWidth(s)-w+1, "")
+}

@@ -118,9 +118,9 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, m.km.Confirm):
 		m.mode = keymap.ModeBrowse
-		kind := d.kind
+		confirmed := *d
 		m.dialog = dialogState{}
-		if kind == dialogCancel {
+		if confirmed.kind == dialogCancel {
 			if m.restoreRunning() {
 				m.rr.cancelling = true
 				m.rr.run.Cancel()
@@ -128,7 +128,7 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 			}
 			return nil
 		}
-		return m.startRestore(d.ids, d.strategy)
+		return m.startRestore(confirmed.ids, confirmed.strategy)
 	case key.Matches(msg, m.km.Deny):
 		m.mode = keymap.ModeBrowse
 		m.dialog = dialogState{}

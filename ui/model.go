@@ -90,8 +90,10 @@ func (m *Model) Init() tea.Cmd {
 	return m.startListing()
 }
 
-// Update dispatches a message to its handler.
+// Update dispatches a message to its handler, then re-derives which keys
+// are live so the hint bar never offers a key that does nothing.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.syncKeys()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)

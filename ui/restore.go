@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -199,4 +200,15 @@ func (m *Model) retryIDs() []int64 {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// ExitNote is a line for the shell after the program ends, when a restore
+// did not settle (force quit): the user must not be left guessing.
+func (m *Model) ExitNote() string {
+	rr := m.rr
+	if rr == nil || (rr.done && rr.unknown == 0) {
+		return ""
+	}
+	open := rr.total - rr.finals
+	return fmt.Sprintf("restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failed, open)
 }

@@ -95,7 +95,7 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool) {
 		cells = append(cells, cell{" " + safe.PadLeft(daysLeft(it.RemainingDays), c.left), p})
 	}
 	if c.folder > 0 {
-		text, p := "/"+safe.Join(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]), m.st.Subtle
+		text, p := truncLeft("/"+safe.Join(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]), c.folder), m.st.Subtle
 		if st.text != "" {
 			text, p = st.text, st.paint
 		}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"smhbin/api"
+	"smhbin/ui"
+)
+
+// runTUI runs the terminal UI on cfg until the user quits. The program's
+// context is cancelled on return, which hard-aborts anything still in
+// flight; the UI itself only lets the user quit once a restore settled or
+// with the explicit force-quit key.
+func runTUI(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
+	client, err := newClient(cfg)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := ui.LockOutput(stdout)
+	m := ui.New(uiOptions(ctx, cfg, client, out, os.Getenv))
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+		return fmt.Errorf("terminal UI: %w", err)
+	}
+	if s := m.ExitNote(); s != "" {
+		fmt.Fprintln(stderr, "smhbin: "+s)
+	}
+	return nil
+}
+
+// uiOptions maps the configuration onto the UI's options.
+func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Writer, getenv func(string) string) ui.Options {
+	o := ui.Options{
+		Context:     ctx,
+		Client:      client,
+		Styles:      ui.StylesFor(out, getenv, cfg.NoColor),
+		Library:     cfg.LibraryID,
+		PageSize:    cfg.PageSize,
+		OrderBy:     cfg.OrderBy,
+		Order:       cfg.Order,
+		RestorePath: cfg.RestorePath,
+		Demo:        cfg.Demo,
+		ReadOnly:    cfg.ReadOnly,
+		NoColor:     cfg.NoColor,
+		Clipboard:   ui.OSC52Clipboard(out, getenv),
+	}
+	if !cfg.ReadOnly {
+		o.Restorer = api.NewEngine(client, api.EngineOptions{})
+	}
+	return o
+}
