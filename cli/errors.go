@@ -91,6 +91,17 @@ func describeRaw(err error, cfg *Config) (string, int) {
 	return err.Error(), exitFailure
 }
 
+// isSetupCode reports the API codes that say the token, library or space
+// is wrong, whichever request or item they come with.
+func isSetupCode(code string) bool {
+	switch code {
+	case "InvalidAccessToken", "EmptyAccessToken", "AccessTokenNotMatchSpace",
+		"LibraryNotFound", "EmptyLibraryId", "WrongLibraryIdOrSecret", "SpaceNotFound", "NotMultiSpaceLibrary":
+		return true
+	}
+	return false
+}
+
 // describeAPIError maps the API's error codes to what the user should do.
 // Credentials and configuration problems exit 2, like other setup mistakes.
 func describeAPIError(e *api.APIError, cfg *Config) (string, int) {

@@ -28,8 +28,9 @@ func (a *app) restoreCmd() *cobra.Command {
 arrives:
 
   ID  restored  path/to/final (1).docx
-  ID  failed    CODE  message
-  ID  skipped   CODE  message
+  ID  failed  CODE  message
+  ID  skipped  CODE  message
+  ID  unknown  CODE  message     (the run was aborted with the request in flight)
 
 A name clash is resolved by the server with a " (1)" suffix. With
 --restore-path originalPath (the default) an item whose folder is gone fails
@@ -69,7 +70,7 @@ in flight (the rest is reported skipped); twice to abort them.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per item: id, status, code, message, path")
 	cmd.Flags().IntVar(&chunk, "chunk", api.DefaultChunkSize, "ids per batch request (1-1000)")
-	cmd.Flags().IntVar(&concurrency, "concurrency", api.DefaultConcurrency, "batch requests in flight at once")
+	cmd.Flags().IntVar(&concurrency, "concurrency", api.DefaultConcurrency, fmt.Sprintf("batch requests in flight at once (1-%d)", maxConcurrency))
 	return cmd
 }
 

@@ -25,10 +25,8 @@ type restoreReport struct {
 
 	restored, failed, skipped, unknown int
 	failCodes, skipCodes               map[string]int
-	// setup is the first failure that says the setup is wrong (token,
-	// grant, library, space) rather than the item: it decides exit code 2.
-	setup     *api.APIError
-	transport bool // some chunk could not be sent at all
+	firstFail                          map[string]api.Event // by code: the first failure, for setupProblem
+	transport                          bool                 // some chunk could not be sent at all
 }
 
 func newRestoreReport(w io.Writer, asJSON bool, ids []int64) *restoreReport {
@@ -41,6 +39,7 @@ func newRestoreReport(w io.Writer, asJSON bool, ids []int64) *restoreReport {
 		final:     make(map[int64]bool, len(ids)),
 		failCodes: map[string]int{},
 		skipCodes: map[string]int{},
+		firstFail: map[string]api.Event{},
 	}
 	for _, id := range ids {
 		r.asked[id] = true
@@ -90,15 +89,31 @@ func (r *restoreReport) event(ev api.Event) error {
 func (r *restoreReport) noteFailure(ev api.Event) {
 	if ev.Code == api.CodeTransport {
 		r.transport = true
-		return
 	}
-	if r.setup != nil {
-		return
+	if _, ok := r.firstFail[ev.Code]; !ok {
+		r.firstFail[ev.Code] = ev
 	}
-	e := &api.APIError{Status: ev.Status, Code: ev.Code, Message: ev.Message}
-	if _, code := describeAPIError(e, nil); code == exitUsage && ev.Code != "" {
-		r.setup = e
+}
+
+// setupProblem returns the failure that shows the setup, not the items, is
+// wrong. A rejected token or an unknown library or space always does. A
+// 403 such as NoPermission can also be an item's own authority (that item
+// may not be restored by this user), so it counts only when it refused
+// every item and nothing was restored, as a token without the
+// restore_recycled grant would.
+func (r *restoreReport) setupProblem() *api.APIError {
+	codes := make([]string, 0, len(r.firstFail))
+	for c := range r.firstFail {
+		codes = append(codes, c)
 	}
+	slices.Sort(codes)
+	for _, c := range codes {
+		ev := r.firstFail[c]
+		if isSetupCode(c) || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
+			return &api.APIError{Status: ev.Status, Code: ev.Code, Message: ev.Message}
+		}
+	}
+	return nil
 }
 
 func codeOrUnknown(code string) string {
@@ -129,7 +144,11 @@ func (r *restoreReport) print(id int64, status string, ev api.Event) error {
 		}
 		s = fmt.Sprintf("%d  %s  %s", id, status, path)
 	} else {
-		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, cleanText(ev.Code), cleanText(ev.Message)), " ")
+		code := cleanText(ev.Code)
+		if code == "" {
+			code = "-" // keeps the message in the fourth column for awk
+		}
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, code, cleanText(ev.Message)), " ")
 	}
 	_, err := r.w.WriteString(s + "\n")
 	return err
@@ -190,10 +209,14 @@ func countList(m map[string]int) string {
 // outcome is the command's result: nil when everything was restored, exit
 // 2 with the setup problem's sentence, or exit 1 (the summary said it all).
 func (r *restoreReport) outcome(cfg *Config) error {
-	switch {
-	case r.setup != nil:
-		msg, _ := describeAPIError(r.setup, cfg)
+	if e := r.setupProblem(); e != nil {
+		msg, _ := describeAPIError(e, cfg)
+		if e.Code == "NoPermission" {
+			msg = "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions"
+		}
 		return &exitError{code: exitUsage, msg: msg}
+	}
+	switch {
 	case r.restored == len(r.ids):
 		return nil
 	case r.transport:

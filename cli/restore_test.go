@@ -245,3 +245,30 @@ func TestRestoreSecondInterruptAborts(t *testing.T) {
 		t.Errorf("stdout %q stderr %q: want the abort said and item 301 reported", stdout.String(), stderr.String())
 	}
 }
+
+// NoPermission on some items is about those items (exit 1); when it
+// refuses everything it is most likely the token's grant (exit 2).
+func TestRestoreNoPermission(t *testing.T) {
+	locked := fakesmh.NewRecord("hr", "salaries.xlsx")
+	locked.ID, locked.CanRestore = 401, false
+	open := fakesmh.NewRecord("docs", "open.txt")
+	open.ID = 402
+	_, env := emulator(t, fakesmh.Options{Items: -1}, locked, open)
+	tests := []struct {
+		ids  []string
+		code int
+		want string
+	}{
+		{[]string{"401", "402"}, exitFailure, "restored 1 of 2 · 1 failed (1 NoPermission)"},
+		{[]string{"401"}, exitUsage, "restore_recycled grant"},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, env, "", append([]string{"restore"}, tt.ids...)...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("restore %v: exit %d, stderr %q; want %d and %q", tt.ids, r.code, r.stderr, tt.code, tt.want)
+		}
+		if !strings.Contains(r.stdout, "401  failed  NoPermission") {
+			t.Errorf("restore %v: stdout %q", tt.ids, r.stdout)
+		}
+	}
+}
