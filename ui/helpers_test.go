@@ -204,3 +204,6 @@ func loaded(t testing.TB, bin Bin, w, h int, mod func(*Options)) *Model {
 	run(t, m, m.Init())
 	return m
 }
+
+// tea_batch combines commands for run().
+func tea_batch(cmds ...tea.Cmd) tea.Cmd { return tea.Batch(cmds...) }

@@ -79,13 +79,21 @@ func (m *Model) summary() string {
 	if rr.unknown > 0 {
 		s += " · " + humanize.Comma(int64(rr.unknown)) + " unknown (check with a reload before retrying)"
 	}
+	return s
+}
+
+// advice is what to do after the run, for the status line.
+func (m *Model) advice() string {
+	rr := m.rr
 	switch {
 	case rr.authLost:
-		s += " — token rejected: quit, set a fresh SMH_ACCESS_TOKEN or --token-file, then retry"
+		return "token rejected (InvalidAccessToken): quit, set a fresh SMH_ACCESS_TOKEN or --token-file, restart, then R retries"
+	case rr.unknown > 0:
+		return "some outcomes are unknown: ctrl+r reloads to see what is still in the bin"
 	case rr.failed > 0 || rr.skipped > 0:
-		s += " — R retries the failed"
+		return "R retries the failed items"
 	}
-	return s
+	return "done — restored rows stay marked ✓ until the next reload (ctrl+r)"
 }
 
 // codeCounts lists codes by count, most first: "2 DirectoryNotFound, 1 …".

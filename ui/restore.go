@@ -106,7 +106,7 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 	if msg.closed {
 		rr.done = true
 		m.settleMarks()
-		m.setStatus(m.summary(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
+		m.setStatus(m.advice(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
 	}
 	return waitEvents(rr.id, rr.run.Events())

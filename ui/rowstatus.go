@@ -14,6 +14,7 @@ type rowState struct {
 	glyph  string
 	text   string
 	paint  theme.Paint
+	path   string // when set, shown after text and cut from the left (its end matters most)
 	detail string // the full outcome for the details pane
 	done   bool   // restored: drawn dimmed, no longer markable
 }
@@ -64,7 +65,7 @@ func (m *Model) rowStatus(idx int32) rowState {
 	case api.Restored:
 		return m.restoredState(idx, o)
 	case api.Skipped:
-		t := "not sent — " + hintFor(o.code)
+		t := "– " + hintFor(o.code)
 		return rowState{glyph: "–", text: t, paint: m.st.Subtle, detail: t}
 	}
 	code := safe.Text(o.code)
@@ -78,13 +79,12 @@ func (m *Model) restoredState(idx int32, o outcome) rowState {
 	}
 	p := "/" + safe.Join(o.path)
 	if m.isRename(idx, o.path) {
-		t := "✓ renamed → " + p
-		return rowState{glyph: "✓", text: t, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
+		return rowState{glyph: "✓", text: "✓ renamed → ", path: p, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
 	}
 	orig := strings.Join(m.data.items[idx].OriginalPath, "/")
 	d := "restored to " + p
 	if strings.Join(o.path, "/") != orig {
 		d = "restored to " + p + " (not the original folder)"
 	}
-	return rowState{glyph: "✓", text: "✓ → " + p, paint: m.st.Success, detail: d, done: true}
+	return rowState{glyph: "✓", text: "✓ → ", path: p, paint: m.st.Success, detail: d, done: true}
 }

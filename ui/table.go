@@ -98,6 +98,9 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool) {
 		text, p := truncLeft("/"+safe.Join(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]), c.folder), m.st.Subtle
 		if st.text != "" {
 			text, p = st.text, st.paint
+			if st.path != "" {
+				text += truncLeft(st.path, c.folder-safe.Width(st.text))
+			}
 		}
 		cells = append(cells, cell{" " + safe.Pad(text, c.folder), p})
 	}
