@@ -1,0 +1,306 @@
+package api
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Engine option defaults and limits.
+const (
+	// DefaultChunkSize is the number of ids per batch request.
+	DefaultChunkSize = 100
+	// MaxChunkSize is the largest batch the engine sends; the API caps
+	// batch operations at 1000 items.
+	MaxChunkSize = 1000
+	// DefaultConcurrency is the number of chunks in flight at once.
+	DefaultConcurrency = 4
+	// DefaultReconcileTimeout bounds each Info call made to settle an item
+	// whose restore reply was lost.
+	DefaultReconcileTimeout = 15 * time.Second
+)
+
+// maxEventsPerID bounds the events one id can produce in a run: Queued,
+// Restoring, Waiting, Unknown (reconciling) and its last event. The events
+// channel is sized from it so that no send ever waits for the consumer.
+const maxEventsPerID = 5
+
+// EngineOptions tune a restore Engine. Zero values select the defaults.
+type EngineOptions struct {
+	ChunkSize        int           // ids per batch request; default 100; clamped to [1,1000]
+	Concurrency      int           // chunks in flight at once; default 4
+	ReconcileTimeout time.Duration // per Info call when reconciling; default 15 s
+}
+
+func (o EngineOptions) withDefaults() EngineOptions {
+	if o.ChunkSize <= 0 {
+		o.ChunkSize = DefaultChunkSize
+	}
+	o.ChunkSize = min(o.ChunkSize, MaxChunkSize)
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	if o.ReconcileTimeout <= 0 {
+		o.ReconcileTimeout = DefaultReconcileTimeout
+	}
+	return o
+}
+
+// Engine restores recycled items in chunks with bounded concurrency and
+// reports per-item Events. It is shared by the CLI and the TUI so neither
+// re-implements chunking, task polling or reconciliation.
+//
+// Restores are not idempotent, so the Engine keeps a ledger across runs:
+// an id that was restored, or may have been (Unknown), is never sent again,
+// nor is an id that another run of the same Engine is still handling.
+// An Engine is safe for concurrent use.
+type Engine struct {
+	r Restorer
+	o EngineOptions
+
+	mu       sync.Mutex
+	ledger   map[int64]EventKind // id → last final or Unknown outcome
+	inFlight map[int64]*Run      // id → the run that has reserved it
+}
+
+// NewEngine returns an Engine that restores through r.
+func NewEngine(r Restorer, o EngineOptions) *Engine {
+	return &Engine{
+		r:        r,
+		o:        o.withDefaults(),
+		ledger:   make(map[int64]EventKind),
+		inFlight: make(map[int64]*Run),
+	}
+}
+
+// Ledger returns the last final or Unknown outcome recorded for id across
+// all runs of this Engine, and false when id has never been settled.
+func (e *Engine) Ledger(id int64) (EventKind, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	k, ok := e.ledger[id]
+	return k, ok
+}
+
+// Run is one restore run started by Engine.Start.
+//
+// Its Events channel carries, for every distinct id, a Queued event first
+// and then the item's progress. The last event of each id is either Final
+// (Restored, Failed or Skipped; exactly one per id) or Unknown. An Unknown
+// that is an id's last event means "unresolved": the request may have
+// restored it but the engine could not confirm it; the Message says so and
+// the ledger keeps the id from being sent again.
+type Run struct {
+	e   *Engine
+	ctx context.Context // Start's context: cancelling it aborts the run
+	ps  PathStrategy
+
+	events chan Event
+	done   chan struct{}
+
+	cancelOnce sync.Once
+	cancelled  chan struct{} // closed by Cancel
+	authOnce   sync.Once
+	authLost   chan struct{} // closed when a chunk failed with an invalid token
+	infoSem    chan struct{} // bounds reconciling Info calls across the run
+}
+
+// Start begins restoring ids (duplicates in ids are restored once) with
+// path strategy ps, and returns at once.
+//
+// Cancelling ctx is a hard abort: requests in flight are abandoned and
+// their items end Unknown with a message saying so; chunks not yet sent end
+// Skipped with CodeCancelled. Run.Cancel is the graceful stop.
+//
+// The events of the run are buffered in full, so a consumer that stops
+// reading never blocks the run; memory is about 0.5 KB per id.
+func (e *Engine) Start(ctx context.Context, ids []int64, ps PathStrategy) *Run {
+	uniq := dedupeIDs(ids)
+	r := &Run{
+		e:         e,
+		ctx:       ctx,
+		ps:        ps,
+		events:    make(chan Event, maxEventsPerID*len(uniq)),
+		done:      make(chan struct{}),
+		cancelled: make(chan struct{}),
+		authLost:  make(chan struct{}),
+		infoSem:   make(chan struct{}, e.o.Concurrency),
+	}
+	send, blocked := e.reserve(r, uniq)
+	for _, id := range uniq {
+		r.emit(Event{ID: id, Kind: Queued})
+	}
+	for _, b := range blocked {
+		r.finish(b)
+	}
+	go r.dispatch(chunkIDs(send, e.o.ChunkSize))
+	return r
+}
+
+// Events returns every event of the run; it is closed after the last one.
+func (r *Run) Events() <-chan Event { return r.events }
+
+// Done is closed when the run has ended, after Events is closed.
+func (r *Run) Done() <-chan struct{} { return r.done }
+
+// Cancel stops the run gracefully: chunks not yet sent are never sent
+// (their items end Skipped with CodeCancelled), while chunks in flight
+// finish, task polling included, and report. Cancel is idempotent and safe
+// to call from any goroutine.
+func (r *Run) Cancel() { r.cancelOnce.Do(func() { close(r.cancelled) }) }
+
+// dispatch sends the chunks with at most Concurrency in flight, skips the
+// rest once the run is stopped, and closes the run when all have reported.
+func (r *Run) dispatch(chunks [][]int64) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, r.e.o.Concurrency)
+	for i, c := range chunks {
+		if !r.acquire(sem) {
+			code, msg := r.stopReason()
+			for _, rest := range chunks[i:] {
+				for _, id := range rest {
+					r.finish(Event{ID: id, Kind: Skipped, Code: code, Message: msg})
+				}
+			}
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r.runChunk(c)
+		}()
+	}
+	wg.Wait()
+	close(r.events)
+	close(r.done)
+}
+
+// acquire waits for a free slot and reports false when the run was stopped
+// instead. A stop that races with a free slot wins, so nothing is sent
+// after the run is known to be stopped.
+func (r *Run) acquire(sem chan struct{}) bool {
+	got := false
+	select {
+	case sem <- struct{}{}:
+		got = true
+	case <-r.cancelled:
+	case <-r.authLost:
+	case <-r.ctx.Done():
+	}
+	if code, _ := r.stopReason(); code != "" {
+		if got {
+			<-sem
+		}
+		return false
+	}
+	return true
+}
+
+// stopReason returns the Skipped code and message for unsent chunks, or
+// "" while the run may still send.
+func (r *Run) stopReason() (code, msg string) {
+	select {
+	case <-r.authLost:
+		return CodeNotSent, "not sent: the access token expired or is invalid; renew it and retry"
+	default:
+	}
+	select {
+	case <-r.ctx.Done():
+		return CodeCancelled, "not sent: the run was aborted"
+	case <-r.cancelled:
+		return CodeCancelled, "not sent: the run was cancelled"
+	default:
+	}
+	return "", ""
+}
+
+// stopAuth stops further chunks after an invalid-token reply: every later
+// request would fail the same way.
+func (r *Run) stopAuth() { r.authOnce.Do(func() { close(r.authLost) }) }
+
+// emit sends an intermediate event. The channel is sized for every event
+// of the run, so the send does not wait; the abort branch is a safety net
+// that never lets a vanished consumer hold a worker after a hard cancel.
+func (r *Run) emit(ev Event) {
+	select {
+	case r.events <- ev:
+	case <-r.ctx.Done():
+		select {
+		case r.events <- ev:
+		default:
+		}
+	}
+}
+
+// finish records ev as id's last event in the ledger, then emits it, so a
+// consumer that sees the event also sees the ledger updated.
+func (r *Run) finish(ev Event) {
+	r.e.settle(r, ev)
+	r.emit(ev)
+}
+
+// reserve claims the ids this run may send. The others (restored or
+// possibly restored earlier, or held by another run) come back as the
+// Skipped events to emit for them.
+func (e *Engine) reserve(r *Run, ids []int64) (send []int64, blocked []Event) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	send = make([]int64, 0, len(ids))
+	for _, id := range ids {
+		msg := ""
+		switch {
+		case e.inFlight[id] != nil:
+			msg = "not sent: another run is restoring it"
+		case e.ledger[id] == Restored:
+			msg = "not sent: already restored in an earlier run"
+		case e.ledger[id] == Unknown:
+			msg = "not sent: an earlier run may have restored it; check with smhbin list"
+		}
+		if msg != "" {
+			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored, Message: msg})
+			continue
+		}
+		e.inFlight[id] = r
+		send = append(send, id)
+	}
+	return send, blocked
+}
+
+// settle records the last event of an id reserved by r and releases it.
+// Ids r did not reserve (blocked ones) leave the ledger untouched, so a
+// Skipped AlreadyRestored never turns into "may be sent again".
+func (e *Engine) settle(r *Run, ev Event) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.inFlight[ev.ID] != r {
+		return
+	}
+	delete(e.inFlight, ev.ID)
+	e.ledger[ev.ID] = ev.Kind
+}
+
+// dedupeIDs returns ids without repeats, in first-seen order.
+func dedupeIDs(ids []int64) []int64 {
+	seen := make(map[int64]struct{}, len(ids))
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if _, ok := seen[id]; ok {
+			continue
+		}
+		seen[id] = struct{}{}
+		out = append(out, id)
+	}
+	return out
+}
+
+// chunkIDs splits ids into consecutive slices of at most size ids.
+func chunkIDs(ids []int64, size int) [][]int64 {
+	var out [][]int64
+	for len(ids) > 0 {
+		n := min(size, len(ids))
+		out = append(out, ids[:n:n])
+		ids = ids[n:]
+	}
+	return out
+}

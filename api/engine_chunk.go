@@ -1,0 +1,235 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// Messages the engine puts on events it settles itself.
+const (
+	engMsgAborted = "outcome unknown: the run was aborted while the request was in flight; " +
+		"check with smhbin list before retrying"
+	engMsgLostReconciling = "reply lost; checking whether the item left the recycle bin"
+	engMsgLostRestored    = "restored (confirmed after the reply was lost)"
+	engMsgLostInBin       = "reply lost; item is still in the recycle bin — safe to retry"
+	engMsgTaskReconciling = "polling the restore task failed; checking whether the item left the recycle bin"
+	engMsgTaskRestored    = "restored (confirmed after polling its task failed)"
+	engMsgTaskInBin       = "polling the restore task failed; item is still in the recycle bin — safe to retry"
+	engMsgUnauthorized    = "access token expired or invalid; renew it and retry"
+)
+
+// engineLoss says how a chunk's outcome got lost; it picks the messages of
+// the chunk's reconciliation.
+type engineLoss int
+
+const (
+	lossReply engineLoss = iota // the restore request's reply was lost
+	lossPoll                    // the server accepted the chunk but polling its task failed
+)
+
+func (l engineLoss) reconciling() string {
+	if l == lossPoll {
+		return engMsgTaskReconciling
+	}
+	return engMsgLostReconciling
+}
+
+func (l engineLoss) restored() string {
+	if l == lossPoll {
+		return engMsgTaskRestored
+	}
+	return engMsgLostRestored
+}
+
+func (l engineLoss) inBin() string {
+	if l == lossPoll {
+		return engMsgTaskInBin
+	}
+	return engMsgLostInBin
+}
+
+// runChunk sends one chunk, polls its task when the server went async, and
+// settles every id of the chunk. It never resends: restores are not
+// idempotent, so an uncertain outcome is checked with Info instead.
+func (r *Run) runChunk(ids []int64) {
+	for _, id := range ids {
+		r.emit(Event{ID: id, Kind: Restoring})
+	}
+	res, err := r.e.r.RestoreBatch(r.ctx, ids, r.ps)
+	if err != nil {
+		r.requestFailed(ids, err)
+		return
+	}
+	if !res.Async() {
+		r.noResult(r.applyRows(ids, res.Results))
+		return
+	}
+	for _, id := range ids {
+		r.emit(Event{ID: id, Kind: Waiting, TaskID: res.TaskID})
+	}
+	rows, err := r.e.r.WaitTask(r.ctx, res.TaskID)
+	rest := r.applyRows(ids, rows)
+	if err != nil {
+		r.taskFailed(rest, err)
+		return
+	}
+	r.noResult(rest)
+}
+
+// applyRows settles the ids of the chunk that have a result row and returns
+// those that have none. Rows for other ids, and repeated rows, are ignored.
+func (r *Run) applyRows(ids []int64, rows []ItemResult) []int64 {
+	open := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		open[id] = true
+	}
+	for _, row := range rows {
+		if !open[row.ID] {
+			continue
+		}
+		open[row.ID] = false
+		if row.OK() {
+			r.finish(Event{ID: row.ID, Kind: Restored, Path: row.Path, Message: row.Message})
+		} else {
+			r.finish(Event{ID: row.ID, Kind: Failed, Code: row.Code, Message: row.Message, Status: row.Status})
+		}
+	}
+	rest := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if open[id] {
+			rest = append(rest, id)
+		}
+	}
+	return rest
+}
+
+// noResult fails the ids the server's reply said nothing about.
+func (r *Run) noResult(ids []int64) {
+	for _, id := range ids {
+		r.finish(Event{ID: id, Kind: Failed, Code: CodeNoResult,
+			Message: "the server's reply had no result for this item"})
+	}
+}
+
+// requestFailed settles a chunk whose restore request got no usable reply.
+func (r *Run) requestFailed(ids []int64, err error) {
+	if r.serverRefused(ids, err) {
+		return
+	}
+	switch {
+	case r.ctx.Err() != nil:
+		r.settleAll(ids, Event{Kind: Unknown, Message: engMsgAborted})
+	case errors.Is(err, ErrResponseLost):
+		r.reconcile(ids, lossReply)
+	default:
+		// The request never reached the server; the client keeps the
+		// token out of its errors.
+		r.settleAll(ids, Event{Kind: Failed, Code: CodeTransport, Message: err.Error()})
+	}
+}
+
+// taskFailed settles the ids left without a row when polling a task failed.
+// The server accepted the chunk, so unless the server itself said why,
+// the items may have been restored: they are checked, never failed blindly.
+func (r *Run) taskFailed(ids []int64, err error) {
+	if len(ids) == 0 || r.serverRefused(ids, err) {
+		return
+	}
+	if r.ctx.Err() != nil {
+		r.settleAll(ids, Event{Kind: Unknown, Message: engMsgAborted})
+		return
+	}
+	r.reconcile(ids, lossPoll)
+}
+
+// serverRefused settles ids with the server's error reply, if err is one,
+// and stops the run on an invalid token.
+func (r *Run) serverRefused(ids []int64, err error) bool {
+	var ae *APIError
+	switch {
+	case errors.Is(err, ErrUnauthorized):
+		r.stopAuth()
+		r.settleAll(ids, Event{Kind: Failed, Code: "InvalidAccessToken", Status: 403, Message: engMsgUnauthorized})
+	case errors.As(err, &ae):
+		msg := ae.Message
+		if msg == "" {
+			msg = ae.Error()
+		}
+		r.settleAll(ids, Event{Kind: Failed, Code: ae.Code, Status: ae.Status, Message: msg})
+	default:
+		return false
+	}
+	return true
+}
+
+// settleAll ends every id with a copy of ev.
+func (r *Run) settleAll(ids []int64, ev Event) {
+	for _, id := range ids {
+		ev.ID = id
+		r.finish(ev)
+	}
+}
+
+// reconcile marks ids Unknown, then asks Info about each: gone from the bin
+// means restored, still there means failed and safe to retry. Calls are
+// bounded by the run's Info semaphore and use the hard context (never the
+// graceful Cancel), each with its own timeout.
+func (r *Run) reconcile(ids []int64, why engineLoss) {
+	for _, id := range ids {
+		r.emit(Event{ID: id, Kind: Unknown, Message: why.reconciling()})
+	}
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		select {
+		case r.infoSem <- struct{}{}:
+		case <-r.ctx.Done():
+			// Aborted: check settles it at once without a request.
+			r.finish(r.check(id, why))
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-r.infoSem }()
+			r.finish(r.check(id, why))
+		}()
+	}
+	wg.Wait()
+}
+
+// check asks Info whether id is still in the recycle bin.
+func (r *Run) check(id int64, why engineLoss) Event {
+	if r.ctx.Err() != nil {
+		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}
+	}
+	ctx, cancel := context.WithTimeout(r.ctx, r.e.o.ReconcileTimeout)
+	defer cancel()
+	_, err := r.e.r.Info(ctx, id)
+	switch {
+	case err == nil:
+		return Event{ID: id, Kind: Failed, Code: CodeResponseLost, Message: why.inBin()}
+	case leftBin(err):
+		return Event{ID: id, Kind: Restored, Message: why.restored()}
+	case r.ctx.Err() != nil:
+		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}
+	case ctx.Err() != nil:
+		return Event{ID: id, Kind: Unknown, Message: "outcome unknown: checking the recycle bin timed out; " +
+			"check with smhbin list before retrying"}
+	}
+	return Event{ID: id, Kind: Unknown, Message: "outcome unknown: checking the recycle bin failed (" +
+		err.Error() + "); check with smhbin list before retrying"}
+}
+
+// leftBin reports whether an Info error means the item is no longer in
+// the bin. A 404 about the library or space says nothing about the item.
+func leftBin(err error) bool {
+	if !errors.Is(err, ErrNotFound) {
+		return false
+	}
+	var ae *APIError
+	if errors.As(err, &ae) && (ae.Code == "LibraryNotFound" || ae.Code == "SpaceNotFound") {
+		return false
+	}
+	return true
+}
