@@ -1,0 +1,209 @@
+package fakesmh_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"smhbin/api/fakesmh"
+)
+
+func TestTokenIsChecked(t *testing.T) {
+	e := newEnv(t, fakesmh.Options{Items: 10, Token: "s3cr3t-xyz"})
+	for _, u := range []string{e.ts.URL + binPath, e.ts.URL + binPath + "?access_token=wrong", e.ts.URL + taskPath + "1?access_token="} {
+		r := e.send(http.MethodGet, u, "")
+		if r.status != http.StatusForbidden || r.errCode(t) != "InvalidAccessToken" {
+			t.Errorf("%s: %d %s", path(u), r.status, r.body)
+		}
+	}
+	if r := e.call(http.MethodGet, binPath, "", ""); r.status != http.StatusOK {
+		t.Errorf("right token: %d", r.status)
+	}
+	e.srv.SetToken("rotated")
+	if r := e.call(http.MethodGet, binPath, "", ""); r.status != http.StatusForbidden {
+		t.Errorf("old token after SetToken: %d", r.status)
+	}
+	e.tok = "rotated"
+	if r := e.call(http.MethodGet, binPath, "", ""); r.status != http.StatusOK {
+		t.Errorf("new token: %d", r.status)
+	}
+}
+
+func TestTokenExpiresAfter(t *testing.T) {
+	e := newEnv(t, fakesmh.Options{Items: 10, TokenExpiresAfter: 2})
+	want := []int{200, 200, 403, 403}
+	for i, w := range want {
+		if r := e.call(http.MethodGet, binPath, "", ""); r.status != w {
+			t.Fatalf("request %d: %d, want %d", i+1, r.status, w)
+		} else if w == 403 && r.errCode(t) != "InvalidAccessToken" {
+			t.Errorf("expired token code: %s", r.body)
+		}
+	}
+	tok := e.send(http.MethodPost, e.ts.URL+"/api/v1/token?library_id=smhdemo&library_secret=sec", "")
+	if tok.status != http.StatusOK {
+		t.Fatalf("renewal: %d %s", tok.status, tok.body)
+	}
+	for i, w := range []int{200, 200, 403} {
+		if r := e.call(http.MethodGet, binPath, "", ""); r.status != w {
+			t.Errorf("after renewal, request %d: %d, want %d", i+1, r.status, w)
+		}
+	}
+}
+
+func TestFailEvery(t *testing.T) {
+	e := fixtureEnv(t, fakesmh.Options{FailEvery: 3})
+	var got []int
+	for i := range 6 {
+		r := e.call(http.MethodPost, itemPath(int64(i+1)), "restore&restore_path_strategy=fallbackToRoot", "")
+		got = append(got, r.status)
+		if r.status == 500 && r.errCode(t) != "InternalServerError" {
+			t.Errorf("500 body: %s", r.body)
+		}
+	}
+	want := "[200 200 500 404 403 500]" // items 4 and 5 are a broken link and forbidden
+	if fmt.Sprint(got) != want {
+		t.Errorf("statuses %v, want %s", got, want)
+	}
+	if e.srv.RestoreCount(3) != 0 || e.srv.RestoreCount(6) != 0 {
+		t.Error("a request answered 500 acted anyway")
+	}
+	// SetFault restarts the count.
+	e.srv.SetFault(fakesmh.Fault{FailEvery: 2})
+	if a, b := e.call(http.MethodGet, binPath, "", "").status, e.call(http.MethodGet, binPath, "", "").status; a != 200 || b != 500 {
+		t.Errorf("after SetFault: %d %d, want 200 500", a, b)
+	}
+	e.srv.SetFault(fakesmh.Fault{Fail: func(r *http.Request) bool { return r.Method == http.MethodPost }})
+	if a, b := e.call(http.MethodGet, binPath, "", "").status, e.call(http.MethodPost, itemPath(3), "restore", "").status; a != 200 || b != 500 {
+		t.Errorf("Fail on POST: GET %d POST %d", a, b)
+	}
+}
+
+// waitFor polls cond until it holds or the deadline passes.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// lastLogged returns the last logged request on a path, if any.
+func lastLogged(s *fakesmh.Server, p string) (fakesmh.Request, bool) {
+	reqs := s.Requests()
+	for i := len(reqs) - 1; i >= 0; i-- {
+		if reqs[i].Path == p {
+			return reqs[i], true
+		}
+	}
+	return fakesmh.Request{}, false
+}
+
+func TestHangUntilCancelled(t *testing.T) {
+	e := fixtureEnv(t, fakesmh.Options{})
+	e.srv.SetFault(fakesmh.Fault{Hang: func(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/v1/task/") }})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.ts.URL+taskPath+"1?access_token="+e.tok, nil)
+		resp, err := e.ts.Client().Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		errc <- err
+	}()
+	waitFor(t, "the hung request to arrive", func() bool { return e.srv.Stats().Requests == 1 })
+	if r := e.call(http.MethodGet, binPath, "", ""); r.status != http.StatusOK {
+		t.Errorf("other requests are served meanwhile: %d", r.status)
+	}
+	cancel()
+	if err := <-errc; err == nil {
+		t.Fatal("hung request got a reply")
+	}
+	waitFor(t, "the hung request to end", func() bool { _, ok := lastLogged(e.srv, taskPath+"1"); return ok })
+	if r, _ := lastLogged(e.srv, taskPath+"1"); r.Status != 0 {
+		t.Errorf("hung request logged with status %d, want 0", r.Status)
+	}
+}
+
+func TestLatencyRespectsCancel(t *testing.T) {
+	e := fixtureEnv(t, fakesmh.Options{Latency: time.Hour})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, e.ts.URL+itemPath(2)+"?restore&access_token="+e.tok, nil)
+	if resp, err := e.ts.Client().Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatal("got a reply despite an hour of latency")
+	}
+	waitFor(t, "the cancelled request to end", func() bool { _, ok := lastLogged(e.srv, itemPath(2)); return ok })
+	if e.srv.RestoreCount(2) != 0 {
+		t.Error("a request cancelled during its latency acted anyway")
+	}
+	quick := fixtureEnv(t, fakesmh.Options{Latency: time.Millisecond})
+	if r := quick.call(http.MethodGet, binPath, "", ""); r.status != 200 {
+		t.Errorf("small latency: %d", r.status)
+	}
+}
+
+func TestResetAfterRestore(t *testing.T) {
+	e := fixtureEnv(t, fakesmh.Options{AsyncThreshold: 2, TaskDuration: time.Hour})
+	e.srv.SetFault(fakesmh.Fault{ResetAfterRestore: true})
+	post := func(p, body string) error {
+		resp, err := e.ts.Client().Post(e.ts.URL+p+"?restore&access_token="+e.tok, "application/json", strings.NewReader(body))
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err
+	}
+	if err := post(itemPath(2), ""); err == nil {
+		t.Error("single restore: got a reply")
+	}
+	if err := post(binPath, "[8]"); err == nil {
+		t.Error("batch restore: got a reply")
+	}
+	if err := post(binPath, "[10, 11, 1]"); err == nil {
+		t.Error("async batch restore: got a reply")
+	}
+	if e.srv.RestoreCount(2) != 1 || e.srv.RestoreCount(8) != 1 || e.srv.PendingTasks() != 1 {
+		t.Error("the server did not act before dropping the connection")
+	}
+	if r, _ := lastLogged(e.srv, itemPath(2)); r.Status != 0 {
+		t.Errorf("dropped reply logged with status %d", r.Status)
+	}
+	if r := e.call(http.MethodGet, itemPath(2), "info", ""); r.status != http.StatusNotFound {
+		t.Errorf("info of the restored item: %d, want 404", r.status)
+	}
+}
+
+func TestRequestLogOmitsToken(t *testing.T) {
+	e := fixtureEnv(t, fakesmh.Options{Token: "tok-9f8e7d"})
+	e.call(http.MethodGet, binPath, "limit=5&order_by=name", "")
+	e.call(http.MethodPost, binPath, "restore", "[1,2]")
+	e.send(http.MethodGet, e.ts.URL+binPath+"?access_token=bad-tok-1234", "")
+	reqs := e.srv.Requests()
+	if len(reqs) != 3 {
+		t.Fatalf("%d requests logged, want 3", len(reqs))
+	}
+	want := []struct {
+		method, query, body string
+		status              int
+	}{
+		{"GET", "limit=5&order_by=name", "", 200},
+		{"POST", "restore=", "[1,2]", 200},
+		{"GET", "", "", 403},
+	}
+	for i, w := range want {
+		r := reqs[i]
+		if r.Method != w.method || r.Path != binPath || r.Query.Encode() != w.query || r.Body != w.body || r.Status != w.status || r.RequestID == "" || r.Time.IsZero() {
+			t.Errorf("log %d = %+v, want %+v", i, r, w)
+		}
+		if s := fmt.Sprintf("%+v", r); strings.Contains(s, "tok-") {
+			t.Errorf("log %d contains a token: %s", i, s)
+		}
+	}
+}
