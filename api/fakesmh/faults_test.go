@@ -202,8 +202,15 @@ func TestRequestLogOmitsToken(t *testing.T) {
 		if r.Method != w.method || r.Path != binPath || r.Query.Encode() != w.query || r.Body != w.body || r.Status != w.status || r.RequestID == "" || r.Time.IsZero() {
 			t.Errorf("log %d = %+v, want %+v", i, r, w)
 		}
+	}
+	e.send(http.MethodPost, e.ts.URL+"/api/v1/token/smhdemo/"+e.tok, "")
+	e.send(http.MethodGet, e.ts.URL+"/api/v1/token?library_id=smhdemo&library_secret=tok-secret", "")
+	if r, ok := lastLogged(e.srv, "/api/v1/token/smhdemo/REDACTED"); !ok || r.Status != 200 {
+		t.Errorf("token renewal not logged with a redacted path: %+v", e.srv.Requests())
+	}
+	for i, r := range e.srv.Requests() {
 		if s := fmt.Sprintf("%+v", r); strings.Contains(s, "tok-") {
-			t.Errorf("log %d contains a token: %s", i, s)
+			t.Errorf("log %d contains a secret: %s", i, s)
 		}
 	}
 }

@@ -156,15 +156,25 @@ func (s *Server) serveList(w http.ResponseWriter, q url.Values) {
 		writeError(w, http.StatusBadRequest, "ParamInvalid", "limit must be an integer in [1,1000].")
 		return
 	}
+	out, ok := s.markerPage(q.Get("marker"), limit, spec)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "ParamInvalid", "Invalid marker.")
+		return
+	}
+	writeJSON(w, http.StatusOK, out) // outside the lock: a slow client stalls nobody
+}
+
+// markerPage renders the page after marker; ok is false for a marker that
+// is not one of ours.
+func (s *Server) markerPage(marker string, limit int, spec sortSpec) (wireList, bool) {
 	s.lock()
 	defer s.mu.Unlock()
 	order := s.orderLocked(spec)
 	start := 0
-	if m := q.Get("marker"); m != "" {
-		anchor := s.markerEntryLocked(m)
+	if marker != "" {
+		anchor := s.markerEntryLocked(marker)
 		if anchor == nil {
-			writeError(w, http.StatusBadRequest, "ParamInvalid", "Invalid marker.")
-			return
+			return wireList{}, false
 		}
 		c := s.compareLocked(spec)
 		start = sort.Search(len(order), func(i int) bool { return c(order[i], anchor) > 0 })
@@ -174,7 +184,7 @@ func (s *Server) serveList(w http.ResponseWriter, q url.Values) {
 	if end < len(order) {
 		out.NextMarker = s.markerFor(order[end-1].rec.ID)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, true
 }
 
 // The marker is a keyset cursor: the id of the last item sent. Resuming
@@ -215,9 +225,10 @@ func (s *Server) servePage(w http.ResponseWriter, q url.Values, spec sortSpec) {
 		return
 	}
 	s.lock()
-	defer s.mu.Unlock()
 	order := s.orderLocked(spec)
 	start := min((page-1)*size, len(order))
 	end := min(start+size, len(order))
-	writeJSON(w, http.StatusOK, wireList{TotalNum: len(order), Contents: s.wireItemsLocked(order[start:end])})
+	out := wireList{TotalNum: len(order), Contents: s.wireItemsLocked(order[start:end])}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, out)
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strconv"
@@ -269,6 +270,20 @@ func TestListErrors(t *testing.T) {
 	for _, ok := range []string{"limit=1000", "page=10&page_size=1000", "by-page=1&page=1", "marker=&limit=3"} {
 		if r := e.call(http.MethodGet, binPath, ok, ""); r.status != http.StatusOK {
 			t.Errorf("%s: %d %s", ok, r.status, r.body)
+		}
+	}
+}
+
+// BenchmarkListPage100k serves one 100-item page of a 100k-item bin sorted
+// by name, after the first request has built (and cached) the order.
+func BenchmarkListPage100k(b *testing.B) {
+	s := fakesmh.New(fakesmh.Options{Items: 100_000, Now: refNow})
+	req := httptest.NewRequest(http.MethodGet, binPath+"?access_token="+fakesmh.DefaultToken+"&order_by=name&limit=100", nil)
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Code)
 		}
 	}
 }

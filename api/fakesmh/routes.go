@@ -173,13 +173,21 @@ func (s *Server) serveLifecycle(w http.ResponseWriter, body []byte) {
 		writeError(w, http.StatusBadRequest, "ParamInvalid", "retentionDays must be an integer in [1,10000].")
 		return
 	}
-	days := *req.RetentionDays
+	if !s.setRetention(*req.RetentionDays) {
+		writeError(w, http.StatusForbidden, "SetRecycleLifecycleFrequencyLimit", "The lifecycle may be set once every 10 minutes.")
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// setRetention applies a lifecycle change unless one was made less than
+// LifecycleInterval ago.
+func (s *Server) setRetention(days int) bool {
 	s.lock()
 	defer s.mu.Unlock()
 	now := s.now()
 	if !s.lastLife.IsZero() && now.Sub(s.lastLife) < LifecycleInterval {
-		writeError(w, http.StatusForbidden, "SetRecycleLifecycleFrequencyLimit", "The lifecycle may be set once every 10 minutes.")
-		return
+		return false
 	}
 	s.lastLife = now
 	s.retention = days
@@ -189,7 +197,7 @@ func (s *Server) serveLifecycle(w http.ResponseWriter, body []byte) {
 		}
 	}
 	s.version++
-	w.WriteHeader(http.StatusNoContent)
+	return true
 }
 
 // serveToken handles the token routes, which need no access token:

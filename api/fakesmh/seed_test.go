@@ -208,3 +208,43 @@ func BenchmarkSeed100k(b *testing.B) {
 		}
 	}
 }
+
+func TestMediaLibraryTypes(t *testing.T) {
+	types := map[string]int{}
+	for _, r := range records(t, fakesmh.New(fakesmh.Options{Items: 300, Now: refNow, MediaLibrary: true})) {
+		types[r.Type]++
+		if (r.FileType == "image" || r.FileType == "video") && r.Type != r.FileType {
+			t.Errorf("%q: type %s in a media library", r.Name, r.Type)
+		}
+	}
+	if types["image"] == 0 || types["video"] == 0 {
+		t.Errorf("types %v", types)
+	}
+}
+
+func TestAddFillsFixtures(t *testing.T) {
+	s := fakesmh.New(fakesmh.Options{Items: 150, Now: refNow})
+	ids := s.Add(
+		fakesmh.NewRecord("a", "b", "deck.pptx"),
+		fakesmh.Record{Name: "photo.HEIC", OriginalPath: []string{"pics"}, CanRestore: true},
+		fakesmh.Record{ID: 42, Name: "x.txt"},
+	)
+	if len(ids) != 3 || ids[0] != fakesmh.BigID+1 || ids[1] != fakesmh.BigID+2 || ids[2] != 42 {
+		t.Fatalf("ids %v", ids)
+	}
+	deck, _ := s.Item(ids[0])
+	if deck.FileType != "powerpoint" || !deck.PreviewByDoc || deck.Type != fakesmh.TypeFile || deck.RemovalTime.IsZero() ||
+		deck.RemainingDays != fakesmh.DefaultRetentionDays || deck.CRC64 == "" || !deck.CanRestore {
+		t.Errorf("deck %+v", deck)
+	}
+	photo, _ := s.Item(ids[1])
+	if !slices.Equal(photo.OriginalPath, []string{"pics", "photo.HEIC"}) || photo.FileType != "image" || !photo.PreviewByCI {
+		t.Errorf("photo %+v", photo)
+	}
+	if x, _ := s.Item(42); !slices.Equal(x.OriginalPath, []string{"x.txt"}) || x.CanRestore {
+		t.Errorf("x %+v", x)
+	}
+	if got := s.IDs(); len(got) != 153 || !slices.Contains(got, 42) {
+		t.Errorf("%d ids after Add", len(got))
+	}
+}

@@ -21,8 +21,9 @@ const maxLog = 100_000
 type Request struct {
 	Method string
 	Path   string
-	// Query is the parsed query string with access_token removed: the token
-	// is a secret and never kept.
+	// Query is the parsed query string without access_token and
+	// library_secret: secrets are never kept (a token in the path of the
+	// token routes is replaced by REDACTED in Path).
 	Query     url.Values
 	Body      string
 	Status    int // 0 when no reply was sent (hung, reset or client gone)
@@ -46,9 +47,10 @@ type Fault struct {
 	// Hang, when it returns true, blocks the request without replying until
 	// its context is done (or the listener closes).
 	Hang func(*http.Request) bool
-	// ResetAfterRestore: after performing a restore (single or batch, even
-	// one answered 202), close the connection without replying, which
-	// simulates a response lost after the server acted. Needs HTTP/1.x.
+	// ResetAfterRestore: after handling a restore request (single or
+	// batch, whatever its rows, even one answered 202), close the
+	// connection without replying. This simulates a response lost after
+	// the server acted. It needs HTTP/1.x; under HTTP/2 the reply is sent.
 	ResetAfterRestore bool
 }
 
@@ -117,6 +119,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q, qerr := url.ParseQuery(r.URL.RawQuery)
 	logged := Request{Method: r.Method, Path: r.URL.Path, Query: cloneValues(q), Body: string(body), Time: time.Now(), RequestID: rid}
 	logged.Query.Del("access_token")
+	logged.Query.Del("library_secret")
+	logged.Path = redactPath(r.URL.Path)
 	sw := &statusWriter{ResponseWriter: w}
 	defer func() {
 		logged.Status = sw.status
@@ -130,6 +134,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.route(sw, r, q, body)
+}
+
+// redactPath hides the access token in the token renew/delete routes
+// (/api/v1/token/{lib}/{token}), which carry it in the path.
+func redactPath(p string) string {
+	segs := strings.Split(p, "/")
+	if len(segs) == 6 && segs[1] == "api" && segs[2] == "v1" && segs[3] == "token" {
+		segs[5] = "REDACTED"
+		return strings.Join(segs, "/")
+	}
+	return p
 }
 
 func (s *Server) appendLog(r Request) {

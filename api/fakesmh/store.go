@@ -28,31 +28,39 @@ type entry struct {
 // methods are safe for concurrent use.
 type Server struct {
 	opts Options
+	now  func() time.Time // wall clock for tasks and the lifecycle limit
 
-	mu        sync.Mutex
+	quit     chan struct{} // closed by Running.Close to release held requests
+	quitOnce sync.Once
+
+	mu sync.Mutex // guards everything below
+
+	// The bin. Entries are never forgotten, so markers naming an item that
+	// has left the bin still resolve.
 	entries   map[int64]*entry
 	inBin     int
 	maxID     int64
-	version   uint64              // bumped on every change of the bin's contents or keys
-	sorted    map[string][]*entry // cached orders, valid for sortedVer
-	sortedVer uint64              //
-	live      map[string]bool     // existing paths ("/"-joined) → is a directory
-	recreated map[string]bool     // directories created by restores
-	retention int                 // current lifecycle retention in days
-	tasks     map[int64]*task     // every async task, by id
-	pending   []*task             // tasks not yet run, oldest first
-	nextTask  int64               //
-	lastLife  time.Time           // last successful lifecycle change
-	token     string              //
-	fault     Fault               //
-	counted   int                 // requests counted for FailEvery
-	tokenUses int                 // requests counted for TokenExpiresAfter, reset by a renewal
-	reqSeq    uint64              //
-	log       []Request           //
-	stats     Stats               //
-	quit      chan struct{}       // closed by Running.Close to release hung requests
-	quitOnce  sync.Once           //
-	now       func() time.Time    // wall clock for tasks and lifecycle limits
+	version   uint64              // bumped on every change of the bin's contents or sort keys
+	sorted    map[string][]*entry // cached orders, valid while sortedVer == version
+	sortedVer uint64
+	retention int       // current lifecycle retention in days
+	lastLife  time.Time // last successful lifecycle change
+
+	// The live (not recycled) tree that restores land in.
+	live      map[string]bool // existing paths ("/"-joined) → is a directory
+	recreated map[string]bool // directories created by restores
+
+	tasks    map[int64]*task // every async task, by id
+	pending  []*task         // tasks not yet run, oldest first
+	nextTask int64           // last task id handed out
+
+	token     string
+	fault     Fault
+	counted   int // requests counted for FailEvery
+	tokenUses int // requests counted for TokenExpiresAfter, reset by a renewal
+	reqSeq    uint64
+	log       []Request
+	stats     Stats
 }
 
 // New returns a Server seeded from opts (see Options for the defaults).
