@@ -1,8 +1,13 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors, usable with errors.Is on any error this package returns.
@@ -50,4 +55,72 @@ func (e *APIError) Is(target error) bool {
 		return e.Status == 404
 	}
 	return false
+}
+
+// maxErrorText caps the raw text of a non-JSON error body kept in Message.
+const maxErrorText = 200
+
+// wireError is the JSON error body. Field matching is case-insensitive, so
+// requestId also catches RequestId; Android's smhRequestId is a fallback.
+type wireError struct {
+	Code         string `json:"code"`
+	Message      string `json:"message"`
+	RequestID    string `json:"requestId"`
+	SMHRequestID string `json:"smhRequestId"`
+}
+
+// newAPIError builds the error for a non-2xx reply. A body that is not the
+// documented JSON shape is kept as cleaned-up text so nothing the server
+// said is lost; the request id falls back to the response headers. scrub
+// removes secrets the server may echo back, before any text is cut short
+// (a cut could otherwise leave half a token behind).
+func newAPIError(r *reply, scrub func(string) string) *APIError {
+	clean := func(s string) string { return cleanText(scrub(s), maxErrorText) }
+	e := &APIError{Status: r.status}
+	var w wireError
+	if json.Unmarshal(r.body, &w) == nil && (w.Code != "" || w.Message != "") {
+		e.Code, e.Message, e.RequestID = clean(w.Code), clean(w.Message), clean(w.RequestID)
+		if e.RequestID == "" {
+			e.RequestID = clean(w.SMHRequestID)
+		}
+	} else {
+		e.Message = clean(string(r.body))
+	}
+	if e.RequestID == "" {
+		e.RequestID = clean(r.requestID())
+	}
+	if e.Message == "" && e.Code == "" {
+		e.Message = http.StatusText(r.status)
+	}
+	return e
+}
+
+// cleanText makes server text safe to print on one line: invalid UTF-8 and
+// control characters go, whitespace runs collapse to one space, and the
+// result is cut to at most max bytes on a rune boundary.
+func cleanText(s string, max int) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToValidUTF8(s, "") {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		n := utf8.RuneLen(r)
+		if space {
+			n++
+		}
+		if b.Len()+n > max {
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

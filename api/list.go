@@ -1,0 +1,58 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// List fetches one page of the recycle bin in marker mode:
+// GET /api/v1/recycled/{lib}/{space}?marker=&limit=&order_by=&order_by_type=,
+// sending only the parameters that are set (never page/page_size, which the
+// API forbids alongside marker/limit). Page.NextMarker is empty on the last page.
+func (c *Client) List(ctx context.Context, q ListQuery) (p Page, err error) {
+	defer func() { err = c.finish(err) }()
+	v := url.Values{}
+	if q.Marker != "" {
+		v.Set("marker", string(q.Marker))
+	}
+	if q.Limit > 0 {
+		v.Set("limit", strconv.Itoa(q.Limit))
+	}
+	if q.OrderBy != "" {
+		v.Set("order_by", q.OrderBy)
+	}
+	if q.OrderType != "" {
+		v.Set("order_by_type", q.OrderType)
+	}
+	r, err := c.do(ctx, http.MethodGet, c.binPath(), v, nil)
+	if err != nil {
+		return Page{}, err
+	}
+	p, err = decodePage(r.body)
+	if err != nil {
+		return Page{}, fmt.Errorf("SMH API: bad list reply: %w", err)
+	}
+	return p, nil
+}
+
+// Info fetches the file info of one recycled item: GET …/{id}?info=1.
+// errors.Is(err, ErrNotFound) when the item is no longer in the bin.
+func (c *Client) Info(ctx context.Context, id int64) (in Info, err error) {
+	defer func() { err = c.finish(err) }()
+	r, err := c.do(ctx, http.MethodGet, c.binPath(id), url.Values{"info": {"1"}}, nil)
+	if err != nil {
+		return Info{}, err
+	}
+	in, err = decodeInfo(r.body)
+	if err != nil {
+		return Info{}, fmt.Errorf("SMH API: bad info reply for item %d: %w", id, err)
+	}
+	return in, nil
+}
+
+// finish is deferred by every exported method: whatever path an error took,
+// the token must not be in its text.
+func (c *Client) finish(err error) error { return c.redactErr(err) }
