@@ -24,6 +24,9 @@ func scalar(b []byte) (text []byte, null, ok bool) {
 	case b[0] == 'n':
 		return nil, true, true
 	case b[0] == '"':
+		if len(b) < 2 || b[len(b)-1] != '"' {
+			return nil, false, false
+		}
 		s := b[1 : len(b)-1]
 		if bytes.IndexByte(s, '\\') < 0 {
 			return s, false, true
