@@ -189,6 +189,8 @@ func TestConfigErrorsExit2(t *testing.T) {
 		{"restore", "--chunk", "0", "1"},
 		{"list", "--limit", "-1"},
 		{"fake-server", "--marker-style", "roman"},
+		{"--token-file", "-", "restore", "-"},
+		{"restore", "--concurrency", "33", "1"},
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
