@@ -146,6 +146,7 @@ without an account. The access token is read from SMH_ACCESS_TOKEN or
 	})
 	a.addPersistentFlags(root)
 	root.AddCommand(a.listCmd(), a.restoreCmd(), a.fakeServerCmd())
+	root.AddCommand(a.serveCmd())
 	return root
 }
 

@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// maxKeysFileLength bounds an authorized_keys file: thousands of keys fit.
+const maxKeysFileLength = 4 << 20
+
+// keyring holds the public keys allowed to connect, by their wire form, and
+// which of them are limited to browsing.
+type keyring struct {
+	keys     map[string]bool // marshalled key → read-only
+	readOnly int             // how many keys are read-only
+}
+
+// loadKeyring reads the authorized keys and the read-only keys (either may
+// be "", not both empty). A key in both files is read-only: the smaller
+// right wins.
+func loadKeyring(authorized, readOnly string) (*keyring, error) {
+	k := &keyring{keys: map[string]bool{}}
+	for _, f := range []struct {
+		path     string
+		readOnly bool
+	}{{authorized, false}, {readOnly, true}} {
+		if f.path == "" {
+			continue
+		}
+		keys, err := parseAuthorizedKeysFile(f.path)
+		if err != nil {
+			return nil, err
+		}
+		for _, pk := range keys {
+			id := string(pk.Marshal())
+			if f.readOnly && !k.keys[id] {
+				k.readOnly++
+			}
+			k.keys[id] = k.keys[id] || f.readOnly
+		}
+	}
+	if len(k.keys) == 0 {
+		return nil, errors.New("the authorized keys files list no keys: nobody could connect")
+	}
+	return k, nil
+}
+
+// lookup reports whether key may connect and whether it may only browse.
+// Keys are compared by their marshalled bytes, as ssh.KeysEqual does; a
+// certificate never matches the plain key it certifies.
+func (k *keyring) lookup(key gossh.PublicKey) (ok, readOnly bool) {
+	if k == nil || key == nil {
+		return false, false
+	}
+	readOnly, ok = k.keys[string(key.Marshal())]
+	return ok, readOnly
+}
+
+// harmlessKeyOption is true for authorized_keys options that only forbid
+// things this server never offers (forwarding, X11, rc files), so they can
+// be accepted as written. Any other option (from=, command=, no-pty,
+// cert-authority, expiry-time=…) is a restriction smhbin would not
+// enforce, so such a line is refused rather than silently widened.
+func harmlessKeyOption(name string) bool {
+	switch strings.ToLower(name) {
+	case "restrict", "no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc":
+		return true
+	}
+	return false
+}
+
+// parseAuthorizedKeysFile reads an OpenSSH authorized_keys file, skipping
+// blank lines and comments. A line that is not a key, or that carries an
+// option smhbin cannot honour, is an error naming file:line.
+func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the keys file: %s", describePathError(err))
+	}
+	defer f.Close()
+	var keys []gossh.PublicKey
+	sc := bufio.NewScanner(io.LimitReader(f, maxKeysFileLength))
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		where := fmt.Sprintf("%s:%d", cleanText(path), n)
+		pk, _, options, rest, err := gossh.ParseAuthorizedKey(line)
+		if err != nil || len(bytes.TrimSpace(rest)) > 0 {
+			return nil, fmt.Errorf("%s: not a public key in authorized_keys format", where)
+		}
+		for _, opt := range options {
+			name, _, _ := strings.Cut(opt, "=")
+			if !harmlessKeyOption(name) {
+				return nil, fmt.Errorf("%s: smhbin serve does not support the key option %q; remove it or list the key elsewhere", where, cleanText(name))
+			}
+		}
+		keys = append(keys, pk)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("cannot read the keys file %s: %v", cleanText(path), err)
+	}
+	return keys, nil
+}
+
+// ensureHostKey loads the host key at path, creating an ed25519 key there
+// on first run. The key is written 0600 in a directory created 0700 if
+// missing; an existing key readable by others is tightened to 0600 and a
+// warning says so.
+//
+// wish.WithHostKeyPath would create the key through keygen, which also
+// chmods an existing parent directory to 0700 — the working directory
+// for --host-key ./key — so the key is made here instead.
+func ensureHostKey(path string) (gossh.Signer, string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		b, err = createHostKey(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("cannot create the host key: %v", describePathError(err))
+		}
+	} else if err != nil {
+		return nil, "", fmt.Errorf("cannot read the host key: %s", describePathError(err))
+	}
+	signer, err := gossh.ParsePrivateKey(b)
+	if err != nil {
+		return nil, "", fmt.Errorf("the host key %s is not an unencrypted OpenSSH or PEM private key: %v", cleanText(path), err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot check the host key: %s", describePathError(err))
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, "", fmt.Errorf("the host key %s is readable by others (mode %04o) and cannot be made private: %s", cleanText(path), perm, describePathError(err))
+		}
+		return signer, fmt.Sprintf("warning: the host key %s was readable by others (mode %04o); it is now 0600", cleanText(path), perm), nil
+	}
+	return signer, "", nil
+}
+
+// createHostKey writes a new ed25519 private key in OpenSSH format. O_EXCL
+// keeps two servers starting at once from overwriting each other's key.
+func createHostKey(path string) ([]byte, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "smhbin host key")
+	if err != nil {
+		return nil, err
+	}
+	b := pem.EncodeToMemory(block)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return os.ReadFile(path) // another server made it a moment ago
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return b, nil
+}

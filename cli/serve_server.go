@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	gossh "golang.org/x/crypto/ssh"
+
+	"smhbin/api"
+)
+
+// serverConfig is everything an sshServer needs, resolved and checked.
+type serverConfig struct {
+	Addr         string // listen address; port 0 picks a free one
+	HostKey      gossh.Signer
+	Keys         *keyring // nil accepts any key (--insecure-demo)
+	IdleTimeout  time.Duration
+	MaxSessions  int
+	ShutdownWait time.Duration // how long clients get to hang up at shutdown
+	App          Config        // the library; its token never leaves the server
+	Client       *api.Client
+	Log          *serveLog
+}
+
+// sshServer serves the terminal UI over SSH: one Bubble Tea program per
+// session, all sharing one API client and one restore engine.
+type sshServer struct {
+	conf   serverConfig
+	engine *api.Engine // shared, so its ledger spans sessions: no id is restored twice
+	srv    *ssh.Server
+	ln     net.Listener
+	table  *sessionTable
+}
+
+// newSSHServer builds the server and binds its listener, so that the
+// address (with the real port when port 0 was asked) is known before any
+// client connects.
+func newSSHServer(c serverConfig) (*sshServer, error) {
+	s := &sshServer{
+		conf:   c,
+		engine: api.NewEngine(c.Client, api.EngineOptions{}),
+		table:  newSessionTable(c.MaxSessions),
+	}
+	// wish composes middlewares so that the last one listed runs first:
+	// log → pty check → session cap → the program.
+	srv, err := wish.NewServer(
+		wish.WithVersion("smhbin"),
+		wish.WithPublicKeyAuth(s.authorize),
+		wish.WithIdleTimeout(c.IdleTimeout),
+		wish.WithMiddleware(s.program, s.limitSessions, requirePty(c.Log), s.logSession),
+		func(srv *ssh.Server) error { srv.AddHostKey(c.HostKey); return nil },
+	)
+	if err != nil {
+		return nil, fmt.Errorf("cannot set up the SSH server: %w", err)
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen on %s: %w", cleanText(c.Addr), err)
+	}
+	s.srv, s.ln = srv, ln
+	return s, nil
+}
+
+// Addr is the address the server listens on.
+func (s *sshServer) Addr() string { return s.ln.Addr().String() }
+
+// serve accepts connections until ctx is cancelled, then shuts down: every
+// session is told and ends, clients get ShutdownWait to hang up, and the
+// connections left after that are cut.
+func (s *sshServer) serve(ctx context.Context) error {
+	c := s.conf
+	what := "library " + cleanText(c.App.LibraryID)
+	if c.App.Demo {
+		what = "the demo library"
+	}
+	var access string
+	switch {
+	case c.Keys == nil:
+		access = "ANY key, read-only (--insecure-demo)"
+	case c.App.ReadOnly:
+		access = fmt.Sprintf("%d keys, all read-only (--read-only)", len(c.Keys.keys))
+	default:
+		access = fmt.Sprintf("%d keys, %d of them read-only", len(c.Keys.keys), c.Keys.readOnly)
+	}
+	c.Log.printf("serving %s on ssh://%s (host key %s; %s)", what, s.Addr(), hostKeyFingerprint(c.HostKey), access)
+
+	errc := make(chan error, 1)
+	go func() { errc <- s.srv.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("the SSH server stopped: %w", err)
+	case <-ctx.Done():
+	}
+	c.Log.printf("shutting down: ending %d sessions", s.table.closeAll())
+	wait, cancel := context.WithTimeout(context.Background(), c.ShutdownWait)
+	defer cancel()
+	if err := s.srv.Shutdown(wait); err != nil {
+		c.Log.printf("clients still connected after %s: closing their connections", c.ShutdownWait)
+		_ = s.srv.Close()
+	}
+	_ = s.ln.Close() // in case Serve had not registered it yet
+	<-errc
+	c.Log.printf("stopped")
+	return nil
+}
+
+// authorize is the only authentication method offered: a public key that
+// the keyring lists (any key with --insecure-demo). Refusals are logged so
+// that an operator can see who knocked.
+func (s *sshServer) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	if s.conf.Keys == nil {
+		return true
+	}
+	if ok, _ := s.conf.Keys.lookup(key); ok {
+		return true
+	}
+	s.conf.Log.printf("key refused user=%q key=%s remote=%s", cleanText(ctx.User()), gossh.FingerprintSHA256(key), ctx.RemoteAddr())
+	return false
+}
+
+// readOnly says whether the session may only browse. It is decided from
+// the key the session authenticated with: with golang.org/x/crypto ≥ 0.31
+// the last key accepted by authorize is that key (CVE-2024-45337), so a
+// client cannot borrow a full-access key it merely named.
+func (s *sshServer) readOnly(sess ssh.Session) bool {
+	if s.conf.Keys == nil || s.conf.App.ReadOnly {
+		return true
+	}
+	ok, ro := s.conf.Keys.lookup(sess.PublicKey())
+	return !ok || ro
+}
+
+// logSession writes one line per session once it ends.
+func (s *sshServer) logSession(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		next(sess)
+		access := "full"
+		if s.readOnly(sess) {
+			access = "read-only"
+		}
+		fp := "none"
+		if k := sess.PublicKey(); k != nil {
+			fp = gossh.FingerprintSHA256(k)
+		}
+		s.conf.Log.printf("session user=%q key=%s remote=%s access=%s duration=%s",
+			cleanText(sess.User()), fp, sess.RemoteAddr(), access, time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// noPtyMessage is what a client without a terminal reads.
+const noPtyMessage = "smhbin needs an interactive terminal: connect with ssh -t"
+
+// requirePty turns away sessions without a terminal with one line and exit
+// status 1 (wish's activeterm prints a generic message instead).
+func requirePty(l *serveLog) wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			if _, _, ok := sess.Pty(); !ok {
+				l.printf("session refused (no terminal) user=%q remote=%s", cleanText(sess.User()), sess.RemoteAddr())
+				refuse(sess, noPtyMessage)
+				return
+			}
+			next(sess)
+		}
+	}
+}
+
+// limitSessions counts sessions and turns away those beyond MaxSessions.
+func (s *sshServer) limitSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if !s.table.enter() {
+			s.conf.Log.printf("session refused (%d sessions already) user=%q remote=%s", s.conf.MaxSessions, cleanText(sess.User()), sess.RemoteAddr())
+			refuse(sess, fmt.Sprintf("smhbin: the server is busy (%d sessions, its most); try again later", s.conf.MaxSessions))
+			return
+		}
+		defer s.table.leave()
+		next(sess)
+	}
+}
+
+// refuse writes one line to the session's stderr and ends it with status 1.
+func refuse(sess ssh.Session, line string) {
+	fmt.Fprintln(sess.Stderr(), line)
+	_ = sess.Exit(1)
+}
+
+// sessionEnv is getenv over the client's environment: the variables its
+// ssh sent (OpenSSH sends only those named by SendEnv, usually LANG and
+// LC_*; rarely COLORTERM, so truecolor is not assumed) and TERM from the
+// pty request. Nothing of the server's own environment shows through.
+func sessionEnv(environ []string, term string) func(string) string {
+	env := make(map[string]string, len(environ)+1)
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	if term != "" {
+		env["TERM"] = term
+	}
+	return func(k string) string { return env[k] }
+}
+
+// serveLog writes timestamped lines for the operator. Lines never include
+// the access token: nothing that reaches it holds one.
+type serveLog struct {
+	mu  sync.Mutex
+	w   io.Writer
+	now func() time.Time
+}
+
+func newServeLog(w io.Writer) *serveLog { return &serveLog{w: w, now: time.Now} }
+
+func (l *serveLog) printf(format string, args ...any) {
+	line := l.now().UTC().Format(time.RFC3339) + " smhbin serve: " + fmt.Sprintf(format, args...) + "\n"
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, _ = io.WriteString(l.w, line)
+}

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+
+	"smhbin/ui"
+)
+
+// shutdownMessage is what a session reads when the server stops under it.
+const shutdownMessage = "smhbin: server shutting down"
+
+// program is the middleware that runs the terminal UI for a session.
+//
+// It is written here rather than taken from wish/bubbletea, whose
+// middleware sets lipgloss's process-wide colour profile for every session
+// and whose resize goroutine spins on the closed window channel when a
+// connection outlives its session (ssh ControlMaster).
+func (s *sshServer) program(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.runProgram(sess)
+		next(sess)
+	}
+}
+
+// runProgram gives the session its own model — its own size, colours,
+// clipboard and context — over the shared client and engine, and runs it
+// until the user quits, the connection drops or the server shuts down.
+func (s *sshServer) runProgram(sess ssh.Session) {
+	pty, winch, _ := sess.Pty()
+	getenv := sessionEnv(sess.Environ(), pty.Term)
+	readOnly := s.readOnly(sess)
+
+	// Cancelled when the program ends or the connection drops. A restore
+	// the session started is hard-aborted then; the UI only lets its user
+	// quit mid-restore with the force-quit key, and tells them what was
+	// left unsettled (ExitNote below).
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+
+	out := ui.LockOutput(sess)
+	opts := uiOptions(ctx, s.conf.App, s.conf.Client, out, getenv)
+	// uiOptions makes an engine per call; sessions share the server's so
+	// that its ledger keeps two of them from restoring one id twice.
+	opts.ReadOnly, opts.Restorer = readOnly, nil
+	if !readOnly {
+		opts.Restorer = s.engine
+	}
+	m := ui.New(opts)
+	if pty.Window.Width > 0 && pty.Window.Height > 0 {
+		// Size the model before its first frame rather than drawing one at
+		// 80×24 and another when the pty's size arrives.
+		_, _ = m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+	}
+	p := tea.NewProgram(m,
+		tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(), tea.WithContext(ctx),
+		// The server's signals stop the server (through ctx), not each program.
+		tea.WithoutSignalHandler(),
+	)
+	if !s.table.attach(p) {
+		refuse(sess, shutdownMessage)
+		return
+	}
+	go forwardResizes(winch, p)
+	_, err := p.Run()
+	s.table.detach(p)
+	closing := s.table.isClosing()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		s.conf.Log.printf("session program failed user=%q remote=%s: %v", cleanText(sess.User()), sess.RemoteAddr(), err)
+	}
+	if note := m.ExitNote(); note != "" {
+		fmt.Fprintln(sess.Stderr(), "smhbin: "+note)
+	}
+	if closing {
+		refuse(sess, shutdownMessage)
+	}
+}
+
+// forwardResizes delivers the client's window changes to p. It reads until
+// the session's requests end, even after p has ended (Send is then a
+// no-op): the ssh package blocks on a window change nobody reads.
+func forwardResizes(winch <-chan ssh.Window, p *tea.Program) {
+	for w := range winch {
+		p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+	}
+}
+
+// sessionTable counts sessions for the cap and tracks running programs so
+// that shutdown can end them.
+type sessionTable struct {
+	mu       sync.Mutex
+	max, n   int
+	programs map[*tea.Program]struct{}
+	closing  bool
+}
+
+func newSessionTable(max int) *sessionTable {
+	return &sessionTable{max: max, programs: map[*tea.Program]struct{}{}}
+}
+
+// enter admits one more session unless the cap is reached.
+func (t *sessionTable) enter() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n >= t.max {
+		return false
+	}
+	t.n++
+	return true
+}
+
+// leave is called once for every successful enter.
+func (t *sessionTable) leave() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.n--
+}
+
+// attach records a program about to run; false once shutdown has begun,
+// so that a session arriving late does not outlive the server.
+func (t *sessionTable) attach(p *tea.Program) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closing {
+		return false
+	}
+	t.programs[p] = struct{}{}
+	return true
+}
+
+func (t *sessionTable) detach(p *tea.Program) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.programs, p)
+}
+
+func (t *sessionTable) isClosing() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.closing
+}
+
+// closeAll starts the shutdown: no program may attach any more and every
+// running one is asked to quit. Quit waits for the program's event loop,
+// which a client that stopped reading can hold up, so each is asked from
+// its own goroutine. It returns how many programs were running.
+func (t *sessionTable) closeAll() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.closing = true
+	for p := range t.programs {
+		go p.Quit()
+	}
+	return len(t.programs)
+}
