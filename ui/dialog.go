@@ -216,7 +216,13 @@ func placeOver(frame, box string, x, y int) string {
 		if pad := x - ansiWidth(left); pad > 0 {
 			left += strings.Repeat(" ", pad)
 		}
-		right := ansiCutLeft(line, x+ansiWidth(bl))
+		cut := x + ansiWidth(bl)
+		want := max(ansiWidth(line)-cut, 0)
+		right := ansiCutLeft(line, cut)
+		for ansiWidth(right) > want { // the cut split a wide rune: drop its half
+			right = ansiCutLeft(right, 1)
+		}
+		right = strings.Repeat(" ", want-ansiWidth(right)) + right
 		reset := ""
 		if strings.Contains(line, "\x1b") {
 			reset = "\x1b[0m" // stop the row's colours bleeding into the box

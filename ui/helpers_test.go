@@ -207,3 +207,5 @@ func loaded(t testing.TB, bin Bin, w, h int, mod func(*Options)) *Model {
 
 // tea_batch combines commands for run().
 func tea_batch(cmds ...tea.Cmd) tea.Cmd { return tea.Batch(cmds...) }
+
+type contextT = context.Context
