@@ -17,7 +17,7 @@ type KeyMap struct {
 
 	// Views and listing.
 	Filter, Sort, SortReverse, Details, ToggleTime, Reload, RetryPage key.Binding
-	CopyPath, CopyID                                                   key.Binding
+	CopyPath, CopyID                                                  key.Binding
 
 	// Restoring.
 	Restore, RetryFailed, CancelRestore key.Binding

@@ -71,9 +71,9 @@ type Styles struct {
 
 	// Chrome rendered once per frame.
 	StatusBar, StatusText, BadgeDemo, BadgeReadOnly, BadgeError lipgloss.Style
-	HintKey, HintDesc, Title, Label, Value, ErrorLine, Faint      lipgloss.Style
-	DetailsBox, Dialog, HelpBox                                   lipgloss.Style
-	ProgressFull, ProgressEmpty                                   lipgloss.AdaptiveColor
+	HintKey, HintDesc, Title, Label, Value, ErrorLine, Faint    lipgloss.Style
+	DetailsBox, Dialog, HelpBox                                 lipgloss.Style
+	ProgressFull, ProgressEmpty                                 lipgloss.AdaptiveColor
 }
 
 // New builds the styles for palette p on renderer r. Callers must have set

@@ -219,8 +219,10 @@ func placeOver(frame, box string, x, y int) string {
 		cut := x + ansiWidth(bl)
 		want := max(ansiWidth(line)-cut, 0)
 		right := ansiCutLeft(line, cut)
-		for ansiWidth(right) > want { // the cut split a wide rune: drop its half
-			right = ansiCutLeft(right, 1)
+		for n := 1; ansiWidth(right) > want && n <= 2; n++ {
+			// The cut split a wide rune, which TruncateLeft keeps whole:
+			// cut again past it and pad instead.
+			right = ansiCutLeft(line, cut+n)
 		}
 		right = strings.Repeat(" ", want-ansiWidth(right)) + right
 		reset := ""
