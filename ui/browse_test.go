@@ -261,3 +261,17 @@ func TestErrorTextNamesCode(t *testing.T) {
 		t.Fatalf("errorText leaks ESC: %q", s)
 	}
 }
+
+// TestBatchedRunesActAsSeparateKeys: "jjj" arriving in one read moves
+// three rows, but typed into the filter it stays text.
+func TestBatchedRunesActAsSeparateKeys(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, nil)
+	press(t, m, "jjj")
+	if m.cursor != 3 {
+		t.Fatalf("cursor %d after a batched \"jjj\", want 3", m.cursor)
+	}
+	press(t, m, "/", "file")
+	if got := m.filter.Value(); got != "file" {
+		t.Fatalf("filter %q, want the runes as text", got)
+	}
+}

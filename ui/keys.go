@@ -12,6 +12,16 @@ import (
 
 // handleKey routes a key to the handler of the current mode.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	// Bubble Tea v1 delivers letters that arrive in one read (fast typing,
+	// or keys batched by SSH) as one multi-rune key that matches nothing.
+	// Outside text entry each rune is its own command.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != keymap.ModeFilter {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
 	if key.Matches(msg, m.km.ForceQuit) {
 		return tea.Quit
 	}
