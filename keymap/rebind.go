@@ -1,0 +1,264 @@
+package keymap
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// action ties a config-file action name to its binding in a KeyMap.
+type action struct {
+	name string
+	b    *key.Binding
+}
+
+// actions lists every binding of k under its action name: the KeyMap
+// field's name in lower_snake case, in field order.
+func (k *KeyMap) actions() []action {
+	return []action{
+		{"up", &k.Up}, {"down", &k.Down}, {"page_up", &k.PageUp}, {"page_down", &k.PageDown},
+		{"half_up", &k.HalfUp}, {"half_down", &k.HalfDown}, {"top", &k.Top}, {"bottom", &k.Bottom},
+		{"mark", &k.Mark}, {"range_mark", &k.RangeMark}, {"mark_all", &k.MarkAll},
+		{"invert", &k.Invert}, {"clear_marks", &k.ClearMarks},
+		{"filter", &k.Filter}, {"sort", &k.Sort}, {"sort_reverse", &k.SortReverse},
+		{"details", &k.Details}, {"toggle_time", &k.ToggleTime}, {"reload", &k.Reload},
+		{"retry_page", &k.RetryPage}, {"copy_path", &k.CopyPath}, {"copy_id", &k.CopyID},
+		{"restore", &k.Restore}, {"retry_failed", &k.RetryFailed}, {"cancel_restore", &k.CancelRestore},
+		{"filter_apply", &k.FilterApply}, {"filter_clear", &k.FilterClear},
+		{"confirm", &k.Confirm}, {"deny", &k.Deny}, {"toggle_strategy", &k.ToggleStrategy},
+		{"help", &k.Help}, {"quit", &k.Quit}, {"force_quit", &k.ForceQuit},
+	}
+}
+
+// Actions returns the names a config file may rebind, in KeyMap order.
+func Actions() []string {
+	var k KeyMap
+	acts := k.actions()
+	out := make([]string, len(acts))
+	for i, a := range acts {
+		out[i] = a.name
+	}
+	return out
+}
+
+// Binding returns the binding of the named action.
+func (k KeyMap) Binding(name string) (key.Binding, bool) {
+	for _, a := range k.actions() {
+		if a.name == name {
+			return *a.b, true
+		}
+	}
+	return key.Binding{}, false
+}
+
+// RebindError is a mistake in a rebinding, naming the action whose entry
+// is wrong so that a config file reader can point at its line.
+type RebindError struct {
+	Action string // as spelled in the rebinding
+	Msg    string // what is wrong, a sentence that names the action
+}
+
+func (e *RebindError) Error() string { return e.Msg }
+
+// Rebind returns km with the keys of each action named in m replaced by
+// the keys given, and its help key updated to show them. Key names are
+// those of key.WithKeys ("r", "ctrl+r", "pgdown", "space" for the space
+// bar). It refuses unknown actions, unknown key names, empty lists and a
+// key that would answer two actions in one mode, since one of them would
+// then be unreachable; on error km is returned unchanged.
+func Rebind(km KeyMap, m map[string][]string) (KeyMap, error) {
+	orig := km
+	acts := km.actions()
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	slices.Sort(names) // deterministic errors
+	for _, name := range names {
+		i := slices.IndexFunc(acts, func(a action) bool { return a.name == name })
+		if i < 0 {
+			msg := fmt.Sprintf("%q is not an action", name)
+			if s := closest(name, Actions()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			return orig, &RebindError{Action: name, Msg: msg + "; smhbin config init lists them all"}
+		}
+		keys, err := normalizeKeys(name, m[name])
+		if err != nil {
+			return orig, err
+		}
+		b := acts[i].b
+		b.SetKeys(keys...)
+		b.SetHelp(helpKey(keys), b.Help().Desc)
+	}
+	if err := checkConflicts(km, m); err != nil {
+		return orig, err
+	}
+	return km, nil
+}
+
+// normalizeKeys checks the names and maps aliases to Bubble Tea's
+// spelling, dropping repeats.
+func normalizeKeys(action string, in []string) ([]string, error) {
+	if len(in) == 0 {
+		return nil, &RebindError{Action: action, Msg: fmt.Sprintf("%s needs at least one key", action)}
+	}
+	var out []string
+	for _, k := range in {
+		n, ok := normalizeKey(k)
+		if !ok {
+			return nil, &RebindError{Action: action, Msg: fmt.Sprintf("%s: %q is not a key name (examples: \"r\", \"ctrl+r\", \"alt+x\", \"pgdown\", \"f5\", \"space\")", action, k)}
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// keyAliases are friendlier spellings of Bubble Tea's key names.
+var keyAliases = map[string]string{
+	"space": " ", "escape": "esc", "return": "enter", "pagedown": "pgdown", "pgdn": "pgdown",
+	"pageup": "pgup", "del": "delete", "ins": "insert", "bs": "backspace",
+}
+
+// normalizeKey returns Bubble Tea's name for k: a single printable
+// character (case matters: "g" and "G" differ), a named key such as
+// "ctrl+r" or "f5" (any case), either optionally prefixed with "alt+".
+func normalizeKey(k string) (string, bool) {
+	alt := ""
+	if rest, ok := strings.CutPrefix(strings.ToLower(k), "alt+"); ok && len(rest) > 0 {
+		alt, k = "alt+", k[len("alt+"):]
+	}
+	if r := []rune(k); len(r) == 1 {
+		return alt + k, unicode.IsPrint(r[0])
+	}
+	lower := strings.ToLower(k)
+	if a, ok := keyAliases[lower]; ok {
+		return alt + a, true
+	}
+	if slices.Contains(namedKeys, lower) {
+		return alt + lower, true
+	}
+	return "", false
+}
+
+// namedKeys are the multi-character names Bubble Tea gives keys
+// (tea.Key.String), so that a rebinding can only name keys that exist.
+var namedKeys = func() []string {
+	names := []string{
+		"ctrl+@", "tab", "enter", "esc", "backspace", "ctrl+\\", "ctrl+]", "ctrl+^", "ctrl+_",
+		"up", "down", "right", "left", "shift+tab", "home", "end", "ctrl+home", "ctrl+end",
+		"shift+home", "shift+end", "ctrl+shift+home", "ctrl+shift+end", "pgup", "pgdown",
+		"ctrl+pgup", "ctrl+pgdown", "delete", "insert", "ctrl+up", "ctrl+down", "ctrl+right",
+		"ctrl+left", "shift+up", "shift+down", "shift+right", "shift+left", "ctrl+shift+up",
+		"ctrl+shift+down", "ctrl+shift+left", "ctrl+shift+right",
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		if c != 'i' && c != 'm' { // ctrl+i is tab, ctrl+m is enter
+			names = append(names, "ctrl+"+string(c))
+		}
+	}
+	for i := 1; i <= 20; i++ {
+		names = append(names, fmt.Sprintf("f%d", i))
+	}
+	return names
+}()
+
+// helpKey is how the help screen and hint bar show keys.
+func helpKey(keys []string) string {
+	shown := make([]string, len(keys))
+	for i, k := range keys {
+		switch k {
+		case " ":
+			k = "space"
+		case "up":
+			k = "↑"
+		case "down":
+			k = "↓"
+		case "pgdown":
+			k = "pgdn"
+		}
+		shown[i] = k
+	}
+	return strings.Join(shown, "/")
+}
+
+// exclusive are pairs of actions the UI never enables together, so they
+// may share a key: ctrl+c cancels a running restore and quits otherwise.
+var exclusive = [][2]string{{"cancel_restore", "quit"}}
+
+func isExclusive(a, b string) bool {
+	return slices.Contains(exclusive, [2]string{a, b}) || slices.Contains(exclusive, [2]string{b, a})
+}
+
+// checkConflicts reports a key that two bindings of one mode answer,
+// blaming a rebound action so that the error points at the user's line.
+// The modes' sets come from Bindings, on a copy whose help descriptions
+// are the action names so that each binding can be told apart.
+func checkConflicts(km KeyMap, m map[string][]string) error {
+	tagged := km
+	for _, a := range tagged.actions() {
+		a.b.SetHelp(a.b.Help().Key, a.name)
+	}
+	modes := []struct {
+		name string
+		mode Mode
+	}{{"browsing", ModeBrowse}, {"the filter prompt", ModeFilter}, {"dialogs", ModeDialog}, {"the help screen", ModeHelp}}
+	for _, md := range modes {
+		owner := map[string]string{}
+		for _, b := range tagged.Bindings(md.mode) {
+			name := b.Help().Desc
+			for _, k := range b.Keys() {
+				prev, taken := owner[k]
+				if !taken || prev == name || isExclusive(prev, name) {
+					owner[k] = name
+					continue
+				}
+				blame, other := name, prev
+				if _, rebound := m[prev]; rebound {
+					if _, also := m[name]; !also {
+						blame, other = prev, name
+					}
+				}
+				return &RebindError{Action: blame, Msg: fmt.Sprintf("%s: %s is also bound to %s in %s; rebind %s too", blame, helpKey([]string{k}), other, md.name, other)}
+			}
+		}
+	}
+	return nil
+}
+
+// closest returns the candidate within two edits of s, if any.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := distance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,173 @@
+package keymap
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// snake turns a Go field name into its action name: RetryPage → retry_page.
+func snake(s string) string {
+	var b strings.Builder
+	prev := 'A'
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToLower(r))
+		prev = r
+	}
+	return b.String()
+}
+
+func TestActionsNameEveryBinding(t *testing.T) {
+	km := Default()
+	typ := reflect.TypeOf(km)
+	var fields []string
+	for i := range typ.NumField() {
+		if typ.Field(i).Type == reflect.TypeOf(key.Binding{}) {
+			fields = append(fields, snake(typ.Field(i).Name))
+		}
+	}
+	if got := Actions(); !slices.Equal(got, fields) {
+		t.Fatalf("Actions() = %v\nwant the KeyMap fields %v", got, fields)
+	}
+	for i, name := range fields {
+		b, ok := km.Binding(name)
+		want := reflect.ValueOf(km).Field(i).Interface().(key.Binding)
+		if !ok || !slices.Equal(b.Keys(), want.Keys()) || b.Help() != want.Help() {
+			t.Errorf("Binding(%q) = %v, %t; want the %s field", name, b.Keys(), ok, typ.Field(i).Name)
+		}
+	}
+	if _, ok := km.Binding("nope"); ok {
+		t.Error("Binding of an unknown action should report false")
+	}
+}
+
+func TestRebindUpdatesKeysAndHelp(t *testing.T) {
+	def := Default()
+	km, err := Rebind(def, map[string][]string{
+		"restore": {"ctrl+r"},
+		"reload":  {"F5"},
+		"mark":    {"space", "m"},
+		"bottom":  {"G", "End"},
+		"quit":    {"alt+Q"},
+	})
+	if err != nil {
+		t.Fatalf("Rebind: %v", err)
+	}
+	tests := []struct {
+		name     string
+		b        key.Binding
+		keys     []string
+		helpKey  string
+		helpDesc string
+	}{
+		{"restore", km.Restore, []string{"ctrl+r"}, "ctrl+r", "restore"},
+		{"reload", km.Reload, []string{"f5"}, "f5", "reload"},
+		{"mark", km.Mark, []string{" ", "m"}, "space/m", "mark"},
+		{"bottom", km.Bottom, []string{"G", "end"}, "G/end", "last row"},
+		{"page down", km.PageDown, []string{"pgdown"}, "pgdn", "page down"},
+		{"quit", km.Quit, []string{"alt+Q"}, "alt+Q", "quit"},
+		{"untouched", km.Up, []string{"up", "k"}, "↑/k", "up"},
+	}
+	for _, tt := range tests {
+		if !slices.Equal(tt.b.Keys(), tt.keys) || tt.b.Help().Key != tt.helpKey || tt.b.Help().Desc != tt.helpDesc {
+			t.Errorf("%s: keys %q help %q/%q, want %q help %q/%q", tt.name, tt.b.Keys(), tt.b.Help().Key, tt.b.Help().Desc, tt.keys, tt.helpKey, tt.helpDesc)
+		}
+	}
+	if !key.Matches(keyMsg("ctrl+r"), km.Restore) || key.Matches(keyMsg("r"), km.Restore) {
+		t.Error("restore should answer ctrl+r and no longer r")
+	}
+	if !slices.Equal(def.Restore.Keys(), []string{"r"}) {
+		t.Errorf("Rebind changed its argument: restore keys %q", def.Restore.Keys())
+	}
+}
+
+func TestRebindErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		m      map[string][]string
+		action string
+		want   string
+	}{
+		{"unknown action", map[string][]string{"resotre": {"x"}}, "resotre", `"resotre" is not an action (did you mean restore?)`},
+		{"unknown action far from any", map[string][]string{"launch": {"x"}}, "launch", `"launch" is not an action; smhbin config init`},
+		{"empty list", map[string][]string{"quit": {}}, "quit", "quit needs at least one key"},
+		{"bad key name", map[string][]string{"quit": {"ctrl+alt+q"}}, "quit", `"ctrl+alt+q" is not a key name`},
+		{"control character", map[string][]string{"quit": {"\x1b"}}, "quit", "is not a key name"},
+		{"taken by a default in browse mode", map[string][]string{"restore": {"ctrl+r"}}, "restore", "restore: ctrl+r is also bound to reload in browsing; rebind reload too"},
+		{"two rebound actions", map[string][]string{"restore": {"z"}, "sort": {"z"}}, "restore", "restore: z is also bound to sort in browsing"},
+		{"alias of a taken key", map[string][]string{"top": {"PgDn"}}, "top", "top: pgdn is also bound to page_down in browsing"},
+		{"taken in dialogs", map[string][]string{"confirm": {"n"}}, "confirm", "confirm: n is also bound to deny in dialogs"},
+		{"taken in the help screen", map[string][]string{"help": {"n"}}, "help", "help: n is also bound to deny in the help screen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			km, err := Rebind(Default(), tt.m)
+			var re *RebindError
+			if !asRebindError(err, &re) || re.Action != tt.action || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want a RebindError for %q containing %q", err, tt.action, tt.want)
+			}
+			if !slices.Equal(km.Restore.Keys(), []string{"r"}) || !slices.Equal(km.Quit.Keys(), []string{"q", "ctrl+c"}) {
+				t.Error("a failed Rebind should return the keymap unchanged")
+			}
+		})
+	}
+}
+
+func asRebindError(err error, re **RebindError) bool {
+	e, ok := err.(*RebindError)
+	*re = e
+	return ok
+}
+
+// Keys the UI never enables together may share a key; so may modes that
+// are never active at once.
+func TestRebindAllowsSharingAcrossModesAndExclusiveActions(t *testing.T) {
+	for _, m := range []map[string][]string{
+		{"cancel_restore": {"q"}},             // quit is disabled while a restore runs
+		{"filter_apply": {"r"}},               // the filter prompt is its own mode
+		{"confirm": {"r"}, "deny": {"ctrl+g"}}, // so are dialogs
+	} {
+		if _, err := Rebind(Default(), m); err != nil {
+			t.Errorf("Rebind(%v): %v", m, err)
+		}
+	}
+}
+
+// TestNamedKeysAreBubbleTeaNames keeps the list of key names in step
+// with the names Bubble Tea gives key presses.
+func TestNamedKeysAreBubbleTeaNames(t *testing.T) {
+	tea := teaKeyNames()
+	for _, n := range namedKeys {
+		if !tea[n] {
+			t.Errorf("%q is not a Bubble Tea key name", n)
+		}
+	}
+	for n := range tea {
+		if len([]rune(n)) > 1 && n != "runes" && !slices.Contains(namedKeys, n) {
+			t.Errorf("Bubble Tea key %q cannot be bound", n)
+		}
+	}
+	for alias, n := range keyAliases {
+		if n != " " && !tea[n] {
+			t.Errorf("alias %q maps to %q, not a Bubble Tea key name", alias, n)
+		}
+	}
+}
+
+func teaKeyNames() map[string]bool {
+	out := map[string]bool{}
+	for t := tea.KeyType(-200); t < 200; t++ {
+		if s := (tea.Key{Type: t}).String(); s != "" {
+			out[s] = true
+		}
+	}
+	return out
+}
