@@ -131,8 +131,8 @@ func asRebindError(err error, re **RebindError) bool {
 // are never active at once.
 func TestRebindAllowsSharingAcrossModesAndExclusiveActions(t *testing.T) {
 	for _, m := range []map[string][]string{
-		{"cancel_restore": {"q"}},             // quit is disabled while a restore runs
-		{"filter_apply": {"r"}},               // the filter prompt is its own mode
+		{"cancel_restore": {"q"}},              // quit is disabled while a restore runs
+		{"filter_apply": {"r"}},                // the filter prompt is its own mode
 		{"confirm": {"r"}, "deny": {"ctrl+g"}}, // so are dialogs
 	} {
 		if _, err := Rebind(Default(), m); err != nil {
