@@ -45,8 +45,9 @@ type app struct {
 	stderrTTY bool // progress lines only make sense on a terminal
 
 	flags Flags
-	cfg   *Config // once resolved; lets errors be scrubbed of the token
-	ran   bool    // a command's RunE started: later errors are not usage errors
+	cfg   *Config   // once resolved; lets errors be scrubbed of the token
+	ran   bool      // a command's RunE started: later errors are not usage errors
+	log   *debugLog // --log, once opened; closed when the command ends
 
 	// interrupts delivers the signals that turn a graceful stop into a
 	// hard abort. Tests replace it with a channel they control.
@@ -85,7 +86,9 @@ func (a *app) execute(ctx context.Context, args []string) int {
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
+	documentBuiltins(root) // after SetOut: cobra's completion command keeps the writer it sees
 	cmd, err := root.ExecuteContextC(ctx)
+	defer a.log.Close()
 	if err == nil {
 		return exitOK
 	}
@@ -147,6 +150,7 @@ without an account. The access token is read from SMH_ACCESS_TOKEN or
 	a.addPersistentFlags(root)
 	root.AddCommand(a.listCmd(), a.restoreCmd(), a.fakeServerCmd())
 	root.AddCommand(a.serveCmd())
+	root.AddCommand(a.configCmd())
 	return root
 }
 
@@ -167,6 +171,8 @@ func (a *app) addPersistentFlags(root *cobra.Command) {
 	pf.BoolVar(&f.NoColor, "no-color", false, "no colours (also env NO_COLOR)")
 	pf.BoolVar(&f.ReadOnly, "read-only", false, "never restore anything")
 	pf.StringVar(&f.RestorePath, "restore-path", d.RestorePath, "where restores go when the original folder is gone: originalPath (fail) or fallbackToRoot")
+	pf.StringVar(&f.Config, "config", "", "read settings from `PATH` (default $XDG_CONFIG_HOME/smhbin/config.toml or ~/.config/smhbin/config.toml)")
+	pf.StringVar(&f.Log, "log", "", "append a debug log (requests, page loads, restores; never the token) to `FILE`")
 
 	complete := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
@@ -185,6 +191,16 @@ func (a *app) config(cmd *cobra.Command) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
+	if cfg.LogFile != "" && a.log == nil {
+		l, w, err := openDebugLog(cfg.LogFile)
+		if err != nil {
+			return Config{}, err
+		}
+		a.log, warnings = l, append(warnings, w...)
+		a.log.hide(cfg.Token)
+		a.log.printf("smhbin %s %s: %s config=%q", version(), cmd.CommandPath(), cfg, cfg.ConfigFile)
+	}
+	cfg.Log = a.log
 	for _, w := range warnings {
 		fmt.Fprintln(a.stderr, "smhbin: "+w)
 	}
@@ -215,14 +231,17 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Dura
 	return cfg, stop, nil
 }
 
-// newClient builds the API client for cfg.
+// newClient builds the API client for cfg; with --log it logs each
+// exchange (method, path, status, duration, request id).
 func newClient(cfg Config) (*api.Client, error) {
+	cfg.Log.hide(cfg.Token) // the demo's token is only known now
 	c, err := api.New(api.Config{
 		Endpoint:  cfg.Endpoint,
 		LibraryID: cfg.LibraryID,
 		SpaceID:   cfg.SpaceID,
 		Token:     cfg.Token,
 		UserID:    cfg.UserID,
+		Logf:      cfg.Log.logf("http"),
 	})
 	if err != nil {
 		return nil, &configError{msg: err.Error()}

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"smhbin/api"
+	"smhbin/keymap"
+	"smhbin/theme"
 )
 
 // Environment variables read by Resolve. Flags win over them.
@@ -33,10 +35,10 @@ const (
 	maxTokenFileLength = 64 << 10 // a token is ~100 bytes; refuse to slurp a wrong, huge file
 )
 
-// Flags are the raw values of the persistent flags, before the environment
-// and the defaults are applied. Changed holds the names of the flags the
-// user actually gave, so that an explicit flag beats the environment even
-// when it repeats the default value.
+// Flags are the raw values of the persistent flags, before the environment,
+// the config file and the defaults are applied. Changed holds the names of
+// the flags the user actually gave, so that an explicit flag beats the
+// environment even when it repeats the default value.
 type Flags struct {
 	Endpoint    string
 	Library     string
@@ -51,6 +53,8 @@ type Flags struct {
 	NoColor     bool
 	ReadOnly    bool
 	RestorePath string
+	Config      string // --config: the config file; "" for the default place
+	Log         string // --log: debug log file
 	Changed     map[string]bool
 }
 
@@ -86,6 +90,12 @@ type Config struct {
 	NoColor     bool
 	ReadOnly    bool // restores are disabled
 	RestorePath api.PathStrategy
+
+	ConfigFile string         // the config file that was read; "" when none
+	KeyMap     *keymap.KeyMap // the config file's [keys]; nil for keymap.Default()
+	Palette    *theme.Palette // the config file's [theme]; nil for the default
+	LogFile    string         // --log
+	Log        *debugLog      // opened from LogFile by the command; nil: no log
 }
 
 // String describes the configuration without the token, so that a stray
@@ -111,32 +121,49 @@ func configErrorf(format string, args ...any) error {
 }
 
 // Resolve turns flags, the environment (through getenv, so tests need not
-// touch the real one) and, for --token-file -, stdin into a Config.
-// Precedence: flag > environment > default. Warnings (for example a token
-// file others can read) are returned for the caller to print; a returned
-// error is a configuration mistake and means exit code 2.
+// touch the real one), the config file (--config, else found through
+// XDG_CONFIG_HOME or HOME in getenv) and, for --token-file -, stdin into a
+// Config. Precedence: flag > environment > config file > default, except
+// that the file's no_color beats NO_COLOR, as no-color.org asks. Warnings
+// (for example a token file others can read) are returned for the caller
+// to print; a returned error is a configuration mistake and means exit
+// code 2.
 func Resolve(f Flags, getenv func(string) string, stdin io.Reader) (Config, []string, error) {
-	pick := func(flag, value, env string) string {
+	file, err := loadConfigFile(f.Config, getenv)
+	if err != nil {
+		return Config{}, nil, err
+	}
+	if file == nil {
+		file = &fileConfig{}
+	}
+	pick := func(flag, value, env string, fromFile *string) string {
 		if f.Changed[flag] {
 			return value
 		}
 		if v := strings.TrimSpace(getenv(env)); v != "" {
 			return v
 		}
-		return value
+		return orFile(false, value, fromFile)
 	}
 	c := Config{
-		Endpoint:    strings.TrimRight(pick("endpoint", f.Endpoint, envEndpoint), "/"),
-		LibraryID:   pick("library", f.Library, envLibrary),
-		SpaceID:     pick("space", f.Space, envSpace),
-		UserID:      pick("user-id", f.UserID, envUserID),
-		PageSize:    f.PageSize,
-		OrderBy:     f.OrderBy,
-		Order:       f.Order,
+		Endpoint:    strings.TrimRight(pick("endpoint", f.Endpoint, envEndpoint, file.Endpoint), "/"),
+		LibraryID:   pick("library", f.Library, envLibrary, file.Library),
+		SpaceID:     pick("space", f.Space, envSpace, file.Space),
+		UserID:      pick("user-id", f.UserID, envUserID, file.UserID),
+		PageSize:    orFile(f.Changed["page-size"], f.PageSize, file.PageSize),
+		OrderBy:     orFile(f.Changed["order-by"], f.OrderBy, file.OrderBy),
+		Order:       orFile(f.Changed["order"], f.Order, file.Order),
 		Seed:        f.Seed,
-		NoColor:     f.NoColor || getenv(envNoColor) != "",
-		ReadOnly:    f.ReadOnly,
-		RestorePath: api.PathStrategy(f.RestorePath),
+		NoColor:     orFile(f.Changed["no-color"], f.NoColor, file.NoColor),
+		ReadOnly:    orFile(f.Changed["read-only"], f.ReadOnly, file.ReadOnly),
+		RestorePath: api.PathStrategy(orFile(f.Changed["restore-path"], f.RestorePath, file.RestorePath)),
+		ConfigFile:  file.Path,
+		KeyMap:      file.KeyMap,
+		Palette:     file.Palette,
+		LogFile:     f.Log,
+	}
+	if !f.Changed["no-color"] && file.NoColor == nil && getenv(envNoColor) != "" {
+		c.NoColor = true
 	}
 	c.Demo = f.Demo || c.LibraryID == ""
 
@@ -166,17 +193,28 @@ func Resolve(f Flags, getenv func(string) string, stdin io.Reader) (Config, []st
 		return Config{}, nil, err
 	}
 	warnings = append(warnings, w...)
-	if f.TokenFile != "" {
-		tok, w, err := readTokenFile(f.TokenFile, stdin)
+	tokenFile := f.TokenFile
+	if c.Token = strings.TrimSpace(getenv(envToken)); tokenFile == "" && c.Token == "" && file.TokenFile != nil {
+		tokenFile = *file.TokenFile
+	}
+	if tokenFile != "" {
+		tok, w, err := readTokenFile(tokenFile, stdin)
 		if err != nil {
 			return Config{}, nil, err
 		}
 		c.Token = tok
 		warnings = append(warnings, w...)
-	} else {
-		c.Token = strings.TrimSpace(getenv(envToken))
 	}
 	return c, warnings, nil
+}
+
+// orFile is the flag's value when it was given, else the config file's
+// when it sets one, else value (the default, or what the environment said).
+func orFile[T any](changed bool, value T, fromFile *T) T {
+	if !changed && fromFile != nil {
+		return *fromFile
+	}
+	return value
 }
 
 func oneOf(flag, v string, allowed ...string) error {

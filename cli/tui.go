@@ -37,10 +37,14 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.
 
 // uiOptions maps the configuration onto the UI's options.
 func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Writer, getenv func(string) string) ui.Options {
+	styles := ui.StylesFor(out, getenv, cfg.NoColor)
+	if cfg.Palette != nil {
+		styles = ui.StylesWithPalette(out, getenv, cfg.NoColor, *cfg.Palette)
+	}
 	o := ui.Options{
 		Context:     ctx,
 		Client:      client,
-		Styles:      ui.StylesFor(out, getenv, cfg.NoColor),
+		Styles:      styles,
 		Library:     cfg.LibraryID,
 		PageSize:    cfg.PageSize,
 		OrderBy:     cfg.OrderBy,
@@ -50,6 +54,10 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		ReadOnly:    cfg.ReadOnly,
 		NoColor:     cfg.NoColor,
 		Clipboard:   ui.OSC52Clipboard(out, getenv),
+		Logf:        cfg.Log.logf("ui"),
+	}
+	if cfg.KeyMap != nil {
+		o.KeyMap = *cfg.KeyMap
 	}
 	if !cfg.ReadOnly {
 		o.Restorer = api.NewEngine(client, api.EngineOptions{})

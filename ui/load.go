@@ -45,12 +45,14 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	m.loading = false
 	if msg.err != nil {
 		m.loadErr, m.failed = msg.err, msg.marker
+		m.opts.logf("page %d failed (marker %q): %v", m.pageCount+1, msg.marker, msg.err)
 		return nil
 	}
 	m.loadErr = nil
 	m.pageCount++
 	// Pages append to the order, so the cursor's position stays valid.
 	m.data.add(msg.page.Items)
+	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), len(m.data.items), msg.page.TotalNum)
 	m.total = msg.page.TotalNum
 	m.next = msg.page.NextMarker
 	if m.next == "" || len(msg.page.Items) == 0 {

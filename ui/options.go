@@ -6,7 +6,10 @@ package ui
 
 import (
 	"context"
+	"io"
 	"time"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"smhbin/api"
 	"smhbin/keymap"
@@ -48,6 +51,26 @@ type Options struct {
 	// Clipboard copies text to the user's clipboard (OSC 52 to the right
 	// terminal, which over SSH is the session's). nil disables y/Y.
 	Clipboard func(string) error
+	// Logf, when set, receives a line per page load or failure and per
+	// restore run start, end and failed item (the --log file). It is
+	// called from Update, so it must be quick and safe for concurrent use.
+	Logf func(format string, args ...any)
+}
+
+// logf writes to Logf when there is one.
+func (o *Options) logf(format string, args ...any) {
+	if o.Logf != nil {
+		o.Logf(format, args...)
+	}
+}
+
+// StylesWithPalette is StylesFor with palette p instead of the default
+// one, for colours set in the config file.
+func StylesWithPalette(w io.Writer, getenv func(string) string, noColor bool, p theme.Palette) theme.Styles {
+	r := lipgloss.NewRenderer(w)
+	r.SetColorProfile(ProfileFromEnv(getenv, noColor))
+	r.SetHasDarkBackground(darkFromEnv(getenv))
+	return theme.New(p, r)
 }
 
 func (o *Options) defaults() {

@@ -86,6 +86,7 @@ func (m *Model) startRestore(ids []int64, ps api.PathStrategy) tea.Cmd {
 	m.rr = &restoreRun{id: m.runSeq, run: run, strategy: ps, total: len(ids),
 		failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 	m.setStatus("", false)
+	m.opts.logf("restore run %d started: %d items, restore path %s", m.runSeq, len(ids), ps)
 	m.clampCursor() // the progress line takes a row
 	return waitEvents(m.runSeq, run.Events())
 }
@@ -105,6 +106,7 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 	}
 	if msg.closed {
 		rr.done = true
+		m.opts.logf("restore run %d finished: %d of %d restored, %d failed, %d skipped, %d unknown", rr.id, rr.restored, rr.total, rr.failed, rr.skipped, rr.unknown)
 		m.settleMarks()
 		m.setStatus(m.advice(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
@@ -138,6 +140,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 			rr.renamed++
 		}
 	case api.Failed:
+		m.opts.logf("restore run %d: item %d failed: %s %s", rr.id, ev.ID, ev.Code, ev.Message)
 		rr.finals++
 		rr.failed++
 		rr.failedBy[ev.Code]++
