@@ -130,7 +130,17 @@ func (c *Client) RestoreBatch(ctx context.Context, ids []int64, ps PathStrategy)
 	if err != nil {
 		return BatchResult{}, lostReply(fmt.Errorf("SMH API: bad batch restore reply (HTTP %d): %w", r.status, err))
 	}
+	c.scrubRows(res.Results)
 	return res, nil
+}
+
+// scrubRows removes the token from the server's per-item codes and
+// messages: they are printed like error text, and a server may echo the
+// request (query string included) back in them.
+func (c *Client) scrubRows(rows []ItemResult) {
+	for i := range rows {
+		rows[i].Code, rows[i].Message = c.redactString(rows[i].Code), c.redactString(rows[i].Message)
+	}
 }
 
 // decodeBatch parses a 2xx batch restore body.

@@ -56,6 +56,7 @@ func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult
 		case t.Status.v != http.StatusAccepted:
 			rows, done, err := taskOutcome(t, taskID)
 			if done || err != nil {
+				c.scrubRows(rows)
 				return rows, err
 			}
 			misses = 0
