@@ -90,9 +90,12 @@ func Rebind(km KeyMap, m map[string][]string) (KeyMap, error) {
 		if err != nil {
 			return orig, err
 		}
-		b := acts[i].b
-		b.SetKeys(keys...)
-		b.SetHelp(helpKey(keys), b.Help().Desc)
+		if b := acts[i].b; !slices.Equal(b.Keys(), keys) {
+			// Same keys keep their hand-written help (quit's "q" hides
+			// the ctrl+c it shares with cancel_restore).
+			b.SetKeys(keys...)
+			b.SetHelp(helpKey(keys), b.Help().Desc)
+		}
 	}
 	if err := checkConflicts(km, m); err != nil {
 		return orig, err

@@ -52,11 +52,12 @@ func TestActionsNameEveryBinding(t *testing.T) {
 func TestRebindUpdatesKeysAndHelp(t *testing.T) {
 	def := Default()
 	km, err := Rebind(def, map[string][]string{
-		"restore": {"ctrl+r"},
-		"reload":  {"F5"},
-		"mark":    {"space", "m"},
-		"bottom":  {"G", "End"},
-		"quit":    {"alt+Q"},
+		"restore":        {"ctrl+r"},
+		"reload":         {"F5"},
+		"mark":           {"space", "m"},
+		"bottom":         {"G", "End"},
+		"quit":           {"alt+Q"},
+		"cancel_restore": {"x", "ctrl+c"}, // as the default: help stays "x"
 	})
 	if err != nil {
 		t.Fatalf("Rebind: %v", err)
@@ -75,6 +76,7 @@ func TestRebindUpdatesKeysAndHelp(t *testing.T) {
 		{"page down", km.PageDown, []string{"pgdown"}, "pgdn", "page down"},
 		{"quit", km.Quit, []string{"alt+Q"}, "alt+Q", "quit"},
 		{"untouched", km.Up, []string{"up", "k"}, "↑/k", "up"},
+		{"rebound as before", km.CancelRestore, []string{"x", "ctrl+c"}, "x", "cancel restore"},
 	}
 	for _, tt := range tests {
 		if !slices.Equal(tt.b.Keys(), tt.keys) || tt.b.Help().Key != tt.helpKey || tt.b.Help().Desc != tt.helpDesc {
