@@ -122,7 +122,7 @@ func parseConfigFile(path, text string, getenv func(string) string) (*fileConfig
 	if prim, ok := raw["keys"]; ok {
 		fc.KeyMap = p.keys(prim)
 	}
-	p.unknownKeys()
+	p.unknownKeys(raw)
 	if len(p.problems) > 0 {
 		// A problem whose line the scan could not find sorts last.
 		order := func(l int) int {
@@ -260,7 +260,7 @@ func (p *fileParser) expandPath(v string) string {
 // palette decodes [theme] into role colours on the default palette.
 func (p *fileParser) palette(prim toml.Primitive) *theme.Palette {
 	var roles map[string]toml.Primitive
-	if err := p.md.PrimitiveDecode(prim, &roles); err != nil {
+	if err := p.md.PrimitiveDecode(prim, &roles); err != nil || !p.isTable("theme") {
 		p.blame([]string{"theme"}, "theme must be a table of colours by role, such as [theme] primary = \"#5A56E0\"")
 		return nil
 	}
@@ -290,10 +290,18 @@ func (p *fileParser) palette(prim toml.Primitive) *theme.Palette {
 	return &pal
 }
 
+// isTable reports whether key is a table: [key], key = { … }, or made
+// by dotted keys (key.x = …, which has no type of its own). toml decodes
+// anything else into a map as an empty one, without an error.
+func (p *fileParser) isTable(key string) bool {
+	t := p.md.Type(key)
+	return t == "Hash" || t == ""
+}
+
 // keys decodes [keys] and rebinds the default keymap with it.
 func (p *fileParser) keys(prim toml.Primitive) *keymap.KeyMap {
 	var actions map[string]toml.Primitive
-	if err := p.md.PrimitiveDecode(prim, &actions); err != nil {
+	if err := p.md.PrimitiveDecode(prim, &actions); err != nil || !p.isTable("keys") {
 		p.blame([]string{"keys"}, "keys must be a table of actions, such as [keys] restore = [\"r\"]")
 		return nil
 	}
@@ -323,20 +331,38 @@ func (p *fileParser) keys(prim toml.Primitive) *keymap.KeyMap {
 var knownKeys = []string{"endpoint", "library", "space", "token_file", "user_id", "page_size", "order_by", "order", "restore_path", "read_only", "no_color", "theme", "keys"}
 
 // unknownKeys reports keys nothing decoded, unless a problem already
-// covers them.
-func (p *fileParser) unknownKeys() {
+// covers them. Decoding into raw marked every top-level key decoded, so
+// those are checked against the known ones first.
+func (p *fileParser) unknownKeys(raw map[string]toml.Primitive) {
+	for _, k := range p.md.Keys() {
+		if len(k) == 1 && !slices.Contains(knownKeys, k[0]) && k[0] != "token" {
+			p.unknown(k)
+		}
+	}
 	for _, k := range p.md.Undecoded() {
 		if slices.ContainsFunc(p.reported, func(r []string) bool { return hasPrefix(k, r) }) {
 			continue
 		}
-		msg := fmt.Sprintf("unknown key %q", k.String())
-		if len(k) == 1 {
+		p.unknown(k)
+	}
+}
+
+// unknown blames an unknown key, suggesting a known one it may misspell.
+func (p *fileParser) unknown(k toml.Key) {
+	msg := fmt.Sprintf("unknown key %q", k.String())
+	if len(k) == 1 {
+		switch {
+		case slices.Contains(keymap.Actions(), k[0]):
+			msg += " (key bindings go under [keys])"
+		case slices.Contains(theme.Roles(), k[0]):
+			msg += " (colours go under [theme])"
+		default:
 			if s := closestWord(k[0], knownKeys); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 		}
-		p.blame(k, "%s", msg)
 	}
+	p.blame(k, "%s", msg)
 }
 
 func hasPrefix(k toml.Key, prefix []string) bool {

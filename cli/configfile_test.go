@@ -224,6 +224,8 @@ func TestConfigFileErrorsNameTheLine(t *testing.T) {
 	}{
 		{"syntax", "library = \"smh1\"\npage_size = \n", `line 2: `},
 		{"unknown key", "library = \"smh1\"\n\npagesize = 50\n", `line 3: unknown key "pagesize" (did you mean page_size?)`},
+		{"an action outside [keys]", "restore = [\"r\"]\n", `line 1: unknown key "restore" (key bindings go under [keys])`},
+		{"a role outside [theme]", "library = \"x\"\nwarn = \"#000000\"\n", `line 2: unknown key "warn" (colours go under [theme])`},
 		{"unknown table", "library = \"x\"\n[server]\nport = 22\n", `line 2: unknown key "server"`},
 		{"unknown key in an inline colour", "[theme]\nwarn = \"#FFAA00\"\nprimary = { light = \"#000000\", mid = \"#111111\" }\n", `line 3: unknown key "theme.primary.mid"`},
 		{"token", "library = \"smh1\"\ntoken = \"acctk-secret-123\"\n", `line 2: the access token must not be in the config file (it is easy to share or commit by mistake): name a file that holds it with token_file, or set SMH_ACCESS_TOKEN`},
