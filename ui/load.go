@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
@@ -26,9 +28,18 @@ func (m *Model) startListing() tea.Cmd {
 	return m.fetch("")
 }
 
+// fetch requests one page. A listing has at most one page request in
+// flight, so the previous request is cancelled first: when a reload or a
+// re-sort replaces a listing mid-page, its request stops rather than run
+// on beside the new one (otherwise each key press would add one).
 func (m *Model) fetch(mk api.Marker) tea.Cmd {
 	m.loading = true
-	f := fetchPage(m.opts.Context, m.opts.Client, m.query(mk), m.gen, m.opts)
+	if m.stopFetch != nil {
+		m.stopFetch()
+	}
+	ctx, cancel := context.WithCancel(m.opts.Context)
+	m.stopFetch = cancel
+	f := fetchPage(ctx, m.opts.Client, m.query(mk), m.gen, m.opts)
 	if m.spinning {
 		return f
 	}

@@ -26,6 +26,7 @@ type Model struct {
 	// Listing.
 	gen       int        // generation of the listing in progress
 	loading   bool       // a page request is in flight
+	stopFetch func()     // cancels the last page request (see fetch)
 	total     int64      // totalNum of the last page
 	next      api.Marker // marker of the next page to fetch
 	complete  bool       // the last page has arrived

@@ -18,6 +18,7 @@ type outcome struct {
 	message string
 	path    []string
 	taskID  string
+	run     int // the run that reported it: counters belong to that run only
 }
 
 // restoreRun is the restore in progress (or the last one, for its summary).
@@ -118,6 +119,10 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	idx, ok := m.data.byID[ev.ID]
 	prev, had := m.outcomes[ev.ID]
+	// A previous outcome counts in this run's tallies only if this run
+	// reported it: an item left Unknown by an earlier run and sent again
+	// (the engine skips it) must not make this run's count negative.
+	had = had && prev.run == rr.id
 	if had && prev.kind == api.Waiting {
 		rr.tasks[prev.taskID]--
 		if rr.tasks[prev.taskID] <= 0 {
@@ -127,7 +132,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	if had && prev.kind == api.Unknown {
 		rr.unknown--
 	}
-	m.outcomes[ev.ID] = outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID}
+	m.outcomes[ev.ID] = outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id}
 	switch ev.Kind {
 	case api.Waiting:
 		rr.tasks[ev.TaskID]++
