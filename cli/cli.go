@@ -226,7 +226,7 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Dura
 	cfg.Endpoint, cfg.LibraryID, cfg.SpaceID, cfg.Token, cfg.UserID = endpoint, library, demoSpace, token, ""
 	a.cfg = &cfg
 	if note {
-		fmt.Fprintln(a.stderr, "smhbin: demo library (embedded emulator) — set SMH_LIBRARY_ID to use a real one")
+		fmt.Fprintln(a.stderr, "smhbin: demo library (embedded emulator) — set SMH_LIBRARY_ID, or library in the config file, to use a real one")
 	}
 	return cfg, stop, nil
 }

@@ -130,9 +130,9 @@ func documentBuiltins(root *cobra.Command) {
 		case "help":
 			c.Example = "  smhbin help restore\n  smhbin help config init"
 		case "completion":
-			c.Example = `  source <(smhbin completion bash)                                  # bash, this shell
-  smhbin completion zsh > "${fpath[1]}/_smhbin"                      # zsh
-  smhbin completion fish > ~/.config/fish/completions/smhbin.fish   # fish`
+			c.Example = `  source <(smhbin completion bash)                                 # bash, this shell
+  smhbin completion zsh > "${fpath[1]}/_smhbin"                    # zsh
+  smhbin completion fish > ~/.config/fish/completions/smhbin.fish  # fish`
 			for _, sh := range c.Commands() {
 				sh.Example = "  smhbin completion " + sh.Name() + " --help   # how to install it"
 			}

@@ -51,8 +51,11 @@ var (
 func keyLines(text string) map[string]int {
 	out := map[string]int{}
 	record := func(key []string, line int) {
-		if k := strings.Join(key, "\x00"); out[k] == 0 {
-			out[k] = line
+		// a.b = 1 defines a too, on the same line.
+		for n := 1; n <= len(key); n++ {
+			if k := strings.Join(key[:n], "\x00"); out[k] == 0 {
+				out[k] = line
+			}
 		}
 	}
 	var table []string
