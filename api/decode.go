@@ -43,7 +43,7 @@ type wireItem struct {
 	RemovalTime      flexTime        `json:"removalTime"`
 	RemainingTime    flexInt         `json:"remainingTime"`
 	AuthorityList    *wireAuthority  `json:"authorityList"`
-	Buttons          map[string]bool `json:"authorityButtonList"`
+	Buttons          Flags           `json:"authorityButtonList"`
 	CRC64            flexText        `json:"crc64"`
 }
 
@@ -122,6 +122,7 @@ func decodePage(b []byte) (Page, error) {
 			return Page{}, fmt.Errorf("contents[%d]: %w", i, err)
 		}
 	}
+	shareRepeats(p.Items)
 	return p, nil
 }
 
@@ -151,7 +152,7 @@ type itemOut struct {
 	RemovalTime      string          `json:"removalTime,omitempty"`
 	RemainingTime    int64           `json:"remainingTime"`
 	AuthorityList    *wireAuthority  `json:"authorityList,omitempty"`
-	Buttons          map[string]bool `json:"authorityButtonList,omitempty"`
+	Buttons          Flags           `json:"authorityButtonList,omitempty"`
 	CRC64            string          `json:"crc64,omitempty"`
 }
 

@@ -46,7 +46,7 @@ func TestDecodePageFixture(t *testing.T) {
 		RemainingDays:    42,
 		Authority:        Authority{CanDelete: true},
 		HasAuthority:     true,
-		Buttons:          map[string]bool{"showRestoreButton": false, "showDeleteButton": true},
+		Buttons:          Flags{{Name: "showRestoreButton", On: false}, {Name: "showDeleteButton", On: true}},
 		CRC64:            "1234567890123456789",
 	}
 	if !reflect.DeepEqual(p.Items[0], want) {

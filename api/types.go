@@ -96,9 +96,30 @@ type Item struct {
 	// false and the item is treated as restorable.
 	Authority    Authority
 	HasAuthority bool
-	// Buttons is authorityButtonList (show*Button flags), nil when absent.
-	Buttons map[string]bool
+	// Buttons is authorityButtonList (show*Button flags) in the server's
+	// order, nil when absent. A slice, not a map: at 100k items a map per
+	// item would cost more than everything else the item holds.
+	Buttons Flags
 	CRC64   string
+}
+
+// Flag is one named boolean, e.g. {"showRestoreButton", true}.
+type Flag struct {
+	Name string
+	On   bool
+}
+
+// Flags is a small ordered set of named booleans.
+type Flags []Flag
+
+// Get returns the named flag's value and whether it was sent.
+func (f Flags) Get(name string) (on, ok bool) {
+	for _, x := range f {
+		if x.Name == name {
+			return x.On, true
+		}
+	}
+	return false, false
 }
 
 // Restorable reports whether the server allows restoring the item.

@@ -61,6 +61,9 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	}
 	m.loadErr = nil
 	m.pageCount++
+	if m.pageCount == 1 {
+		m.data.reserve(int(msg.page.TotalNum))
+	}
 	// Pages append to the order, so the cursor's position stays valid.
 	m.data.add(msg.page.Items)
 	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), len(m.data.items), msg.page.TotalNum)

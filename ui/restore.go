@@ -25,6 +25,7 @@ type outcome struct {
 type restoreRun struct {
 	id         int
 	run        *api.Run
+	events     <-chan api.Event
 	strategy   api.PathStrategy
 	total      int
 	finals     int // items whose last event is final
@@ -84,12 +85,12 @@ func (m *Model) startRestore(ids []int64, ps api.PathStrategy) tea.Cmd {
 	}
 	m.runSeq++
 	run := m.opts.Restorer.Start(m.restoreContext(), ids, ps)
-	m.rr = &restoreRun{id: m.runSeq, run: run, strategy: ps, total: len(ids),
+	m.rr = &restoreRun{id: m.runSeq, run: run, events: run.Events(), strategy: ps, total: len(ids),
 		failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 	m.setStatus("", false)
 	m.opts.logf("restore run %d started: %d items, restore path %s", m.runSeq, len(ids), ps)
 	m.clampCursor() // the progress line takes a row
-	return waitEvents(m.runSeq, run.Events())
+	return waitEvents(m.runSeq, m.rr.events)
 }
 
 // restoreContext is the hard-abort context of runs: the program's own,
@@ -112,7 +113,7 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 		m.setStatus(m.advice(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
 	}
-	return waitEvents(rr.id, rr.run.Events())
+	return waitEvents(rr.id, rr.events)
 }
 
 // applyEvent records one event on its row and in the run's counters.

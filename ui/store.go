@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 
 	"smhbin/api"
@@ -58,6 +59,22 @@ func (s *store) add(items []api.Item) int {
 		s.marks = append(s.marks, make([]uint64, need-len(s.marks))...)
 	}
 	return n
+}
+
+// reserve sizes the store for n items up front (the server's totalNum),
+// so that loading 100k items does not leave slices with up to twice the
+// capacity they need. n is capped: totalNum is a hint from the network.
+func (s *store) reserve(n int) {
+	n = min(n, 1<<21)
+	if n <= cap(s.items) {
+		return
+	}
+	s.items = slices.Grow(s.items, n-len(s.items))
+	s.hay = slices.Grow(s.hay, n-len(s.hay))
+	s.order = slices.Grow(s.order, n-len(s.order))
+	if len(s.byID) == 0 {
+		s.byID = make(map[int64]int32, n)
+	}
 }
 
 // haystack is what the filter matches: the original path (which includes

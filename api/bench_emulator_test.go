@@ -1,0 +1,85 @@
+package api_test
+
+import (
+	"context"
+	"math"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"smhbin/api"
+	"smhbin/api/fakesmh"
+)
+
+// benchClient serves n seeded items with the given per-request latency.
+func benchClient(b *testing.B, n int, latency time.Duration, async int) (*api.Client, *fakesmh.Server) {
+	b.Helper()
+	srv := fakesmh.New(fakesmh.Options{Items: n, Latency: latency, AsyncThreshold: async, LibraryID: "lib", Token: "tok",
+		TaskDuration: -1})
+	hs := httptest.NewServer(srv)
+	b.Cleanup(hs.Close)
+	c, err := api.New(api.Config{Endpoint: hs.URL, LibraryID: "lib", Token: "tok", PollInterval: latency})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, srv
+}
+
+// BenchmarkList100k walks 100,000 items in pages of 1,000 with 20 ms per
+// request. The floor is ceil(N/limit) round trips, since marker paging is
+// sequential by nature; the reported overhead is time above that floor.
+func BenchmarkList100k(b *testing.B) {
+	const n, limit, rtt = 100_000, 1000, 20 * time.Millisecond
+	c, _ := benchClient(b, n, rtt, -1)
+	ideal := time.Duration(math.Ceil(float64(n)/limit)) * rtt
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		got := 0
+		var mk api.Marker
+		for {
+			p, err := c.List(context.Background(), api.ListQuery{Marker: mk, Limit: limit})
+			if err != nil {
+				b.Fatal(err)
+			}
+			got += len(p.Items)
+			if p.NextMarker == "" {
+				break
+			}
+			mk = p.NextMarker
+		}
+		if got != n {
+			b.Fatalf("listed %d, want %d", got, n)
+		}
+		b.ReportMetric(float64(time.Since(start))/float64(ideal), "x_ideal")
+	}
+	b.ReportMetric(float64(ideal.Milliseconds()), "ideal_ms")
+}
+
+// BenchmarkEngineEmulator1000 restores 1,000 items through the engine
+// against the emulator with 20 ms per request (chunks of 100, 4 at once):
+// the ideal is ceil(1000/100)/4 = 3 round trips.
+func BenchmarkEngineEmulator1000(b *testing.B) {
+	const n, rtt = 1000, 20 * time.Millisecond
+	ideal := time.Duration(math.Ceil(math.Ceil(n/100.0)/4)) * rtt
+	for b.Loop() {
+		b.StopTimer()
+		c, srv := benchClient(b, n, rtt, -1)
+		ids := srv.IDs()[:n]
+		eng := api.NewEngine(c, api.EngineOptions{})
+		b.StartTimer()
+		start := time.Now()
+		run := eng.Start(context.Background(), ids, api.FallbackToRoot)
+		finals := 0
+		for ev := range run.Events() {
+			if ev.Kind.Final() {
+				finals++
+			}
+		}
+		if finals != n {
+			b.Fatalf("%d final events, want %d", finals, n)
+		}
+		b.ReportMetric(float64(time.Since(start))/float64(ideal), "x_ideal")
+	}
+	b.ReportMetric(float64(ideal.Milliseconds()), "ideal_ms")
+}
