@@ -28,23 +28,23 @@ type wireAuthority struct {
 
 // wireItem is one recycled item as sent by the server.
 type wireItem struct {
-	ID               flexInt         `json:"recycledItemId"`
-	Name             string          `json:"name"`
-	OriginalPath     stringList      `json:"originalPath"`
-	SpaceID          string          `json:"spaceId"`
-	Size             flexUint        `json:"size"`
-	Type             internText      `json:"type"`
-	FileType         internText      `json:"fileType"`
-	PreviewByDoc     bool            `json:"previewByDoc"`
-	PreviewByCI      bool            `json:"previewByCI"`
-	PreviewAsIcon    bool            `json:"previewAsIcon"`
-	CreationTime     flexTime        `json:"creationTime"`
-	ModificationTime flexTime        `json:"modificationTime"`
-	RemovalTime      flexTime        `json:"removalTime"`
-	RemainingTime    flexInt         `json:"remainingTime"`
-	AuthorityList    *wireAuthority  `json:"authorityList"`
-	Buttons          Flags           `json:"authorityButtonList"`
-	CRC64            flexText        `json:"crc64"`
+	ID               flexInt        `json:"recycledItemId"`
+	Name             string         `json:"name"`
+	OriginalPath     stringList     `json:"originalPath"`
+	SpaceID          string         `json:"spaceId"`
+	Size             flexUint       `json:"size"`
+	Type             internText     `json:"type"`
+	FileType         internText     `json:"fileType"`
+	PreviewByDoc     bool           `json:"previewByDoc"`
+	PreviewByCI      bool           `json:"previewByCI"`
+	PreviewAsIcon    bool           `json:"previewAsIcon"`
+	CreationTime     flexTime       `json:"creationTime"`
+	ModificationTime flexTime       `json:"modificationTime"`
+	RemovalTime      flexTime       `json:"removalTime"`
+	RemainingTime    flexInt        `json:"remainingTime"`
+	AuthorityList    *wireAuthority `json:"authorityList"`
+	Buttons          Flags          `json:"authorityButtonList"`
+	CRC64            flexText       `json:"crc64"`
 }
 
 // field pairs a wire field's JSON name with its recorded bad value.
@@ -137,23 +137,23 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 
 // itemOut is Item in the API's shape, for MarshalJSON.
 type itemOut struct {
-	ID               int64           `json:"recycledItemId"`
-	Name             string          `json:"name"`
-	OriginalPath     []string        `json:"originalPath"`
-	SpaceID          string          `json:"spaceId,omitempty"`
-	Size             string          `json:"size"`
-	Type             string          `json:"type"`
-	FileType         string          `json:"fileType,omitempty"`
-	PreviewByDoc     bool            `json:"previewByDoc"`
-	PreviewByCI      bool            `json:"previewByCI"`
-	PreviewAsIcon    bool            `json:"previewAsIcon"`
-	CreationTime     string          `json:"creationTime,omitempty"`
-	ModificationTime string          `json:"modificationTime,omitempty"`
-	RemovalTime      string          `json:"removalTime,omitempty"`
-	RemainingTime    int64           `json:"remainingTime"`
-	AuthorityList    *wireAuthority  `json:"authorityList,omitempty"`
-	Buttons          Flags           `json:"authorityButtonList,omitempty"`
-	CRC64            string          `json:"crc64,omitempty"`
+	ID               int64          `json:"recycledItemId"`
+	Name             string         `json:"name"`
+	OriginalPath     []string       `json:"originalPath"`
+	SpaceID          string         `json:"spaceId,omitempty"`
+	Size             string         `json:"size"`
+	Type             string         `json:"type"`
+	FileType         string         `json:"fileType,omitempty"`
+	PreviewByDoc     bool           `json:"previewByDoc"`
+	PreviewByCI      bool           `json:"previewByCI"`
+	PreviewAsIcon    bool           `json:"previewAsIcon"`
+	CreationTime     string         `json:"creationTime,omitempty"`
+	ModificationTime string         `json:"modificationTime,omitempty"`
+	RemovalTime      string         `json:"removalTime,omitempty"`
+	RemainingTime    int64          `json:"remainingTime"`
+	AuthorityList    *wireAuthority `json:"authorityList,omitempty"`
+	Buttons          Flags          `json:"authorityButtonList,omitempty"`
+	CRC64            string         `json:"crc64,omitempty"`
 }
 
 // MarshalJSON writes the item with the API's field names and types (size
