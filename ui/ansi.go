@@ -22,8 +22,14 @@ func truncLeft(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	sw := ansi.StringWidth(s)
+	if sw <= w {
 		return s
 	}
-	return "…" + ansi.TruncateLeft(s, ansi.StringWidth(s)-w+1, "")
+	tail := ansi.TruncateLeft(s, sw-w+1, "")
+	if ansi.StringWidth(tail) > w-1 {
+		// The cut fell inside a wide rune, which TruncateLeft keeps whole.
+		tail = ansi.TruncateLeft(s, sw-w+2, "")
+	}
+	return "…" + tail
 }

@@ -275,3 +275,17 @@ func TestBatchedRunesActAsSeparateKeys(t *testing.T) {
 		t.Fatalf("filter %q, want the runes as text", got)
 	}
 }
+
+func TestTruncLeftNeverOverflowsOnWideRunes(t *testing.T) {
+	for w := 1; w < 30; w++ {
+		for _, s := range []string{"/项目/2025/研发部/测试报告/终稿", "/a/京都旅行/b", "abcdef"} {
+			got := truncLeft(s, w)
+			if ansiWidth(got) > w {
+				t.Fatalf("truncLeft(%q, %d) = %q, %d cells", s, w, got, ansiWidth(got))
+			}
+		}
+	}
+	if got := truncLeft("/项目/2025/研发部/测试报告/终稿", 16); !strings.HasSuffix(got, "终稿") {
+		t.Fatalf("the end of the path was lost: %q", got)
+	}
+}

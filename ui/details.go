@@ -12,39 +12,111 @@ import (
 	"smhbin/ui/safe"
 )
 
-// detailsView renders the cursor item's every field in a w×h box.
+// detailsView renders the cursor item's every field in a w×h box (used
+// when the pane sits below the table).
 func (m *Model) detailsView(w, h int) string {
-	idx := m.cursorItem()
-	inner := max(w-4, 1) // border and padding
-	var lines []string
-	if idx < 0 {
-		lines = []string{m.st.Faint.Render("no item under the cursor")}
-	} else {
-		lines = m.detailLines(&m.data.items[idx], idx, inner)
+	var b strings.Builder
+	p := m.detailsPane(w, h)
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		p.line(&b, i)
 	}
-	if max(h-2, 0) < len(lines) {
-		lines = lines[:max(h-2, 0)]
-	}
-	box := m.st.DetailsBox.Width(w - 2).Height(max(h-2, 0)).MaxHeight(h)
-	return box.Render(strings.Join(lines, "\n"))
+	return b.String()
 }
 
-// detailLines lays out the fields as "label value" lines, wrapping the path.
-func (m *Model) detailLines(it *api.Item, idx int32, w int) []string {
-	const lw = 10
-	var out []string
-	add := func(label, value string) {
-		vw := max(w-lw-1, 1)
-		wrapped := strings.Split(ansi.Wrap(value, vw, "/"), "\n")
-		for i, v := range wrapped {
-			l := ""
-			if i == 0 {
-				l = label
-			}
-			out = append(out, m.st.Label.Render(safe.Pad(l, lw))+" "+m.st.Value.Render(v))
+// pane is the details box, written one line at a time so that, beside the
+// table, its lines go straight into the frame. It is drawn by hand from
+// plain, already-sanitized text and the theme's paints: lipgloss's
+// bordered Render measured and wrapped every line again on each cursor
+// move, which was most of a keypress at 120×40.
+type pane struct {
+	m     *Model
+	w, h  int
+	lines []detailLine
+}
+
+func (m *Model) detailsPane(w, h int) pane {
+	p := pane{m: m, w: w, h: h}
+	if w < 6 || h < 2 {
+		return p
+	}
+	if idx := m.cursorItem(); idx < 0 {
+		p.lines = []detailLine{{value: "no item under the cursor"}}
+	} else {
+		p.lines = m.detailLines(&m.data.items[idx], idx, w-4)
+	}
+	return p
+}
+
+// line writes line i of the box (0 is the top border, h-1 the bottom).
+func (p pane) line(b *strings.Builder, i int) {
+	if p.w < 6 || p.h < 2 || i >= p.h {
+		return
+	}
+	border := p.m.st.Subtle
+	inner := p.w - 4 // border and one space of padding on each side
+	switch {
+	case i == 0:
+		border.Wrap(b, "╭"+strings.Repeat("─", p.w-2)+"╮")
+	case i == p.h-1:
+		border.Wrap(b, "╰"+strings.Repeat("─", p.w-2)+"╯")
+	default:
+		border.Wrap(b, "│ ")
+		if i-1 < len(p.lines) {
+			p.lines[i-1].render(b, p.m, inner)
+		} else {
+			b.WriteString(strings.Repeat(" ", inner))
+		}
+		border.Wrap(b, " │")
+	}
+}
+
+// detailLine is one line of the pane: a title, or a label and a value.
+type detailLine struct {
+	title, label, value string
+}
+
+const detailLabelW = 10
+
+func (l detailLine) render(b *strings.Builder, m *Model, w int) {
+	switch {
+	case l.title != "":
+		m.st.Mark.Wrap(b, safe.Pad(l.title, w))
+	case l.label == "" && l.value != "" && w > detailLabelW:
+		b.WriteString(strings.Repeat(" ", detailLabelW+1))
+		b.WriteString(safe.Pad(l.value, w-detailLabelW-1))
+	default:
+		m.st.Subtle.Wrap(b, safe.Pad(l.label, min(detailLabelW, w)))
+		if w > detailLabelW {
+			b.WriteByte(' ')
+			b.WriteString(safe.Pad(l.value, w-detailLabelW-1))
 		}
 	}
-	out = append(out, m.st.Title.Render(safe.Truncate(safe.Text(it.Name), w)))
+}
+
+// detailLines lays out the fields as label/value lines, wrapping long
+// values (paths break after a "/").
+func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
+	out := make([]detailLine, 0, 24)
+	add := func(label, value string) {
+		vw := max(w-detailLabelW-1, 1)
+		if safe.Width(value) <= vw {
+			out = append(out, detailLine{label: label, value: value})
+			return
+		}
+		for i, v := range strings.Split(ansi.Wrap(value, vw, "/"), "\n") {
+			if i > 0 {
+				label = ""
+			}
+			out = append(out, detailLine{label: label, value: v})
+		}
+	}
+	out = append(out, detailLine{title: safe.Text(it.Name)})
+	if st := m.rowStatus(idx); st.text != "" {
+		add("restore", st.detail) // what just happened matters most
+	}
 	add("path", "/"+safe.Join(it.OriginalPath))
 	kind := it.Type
 	if it.FileType != "" && it.FileType != it.Type {
@@ -71,8 +143,14 @@ func (m *Model) detailLines(it *api.Item, idx int32, w int) []string {
 	default:
 		add("can", "✗ restore — your token lacks permission for this item (authorityList.canRestore=false)")
 	}
-	if st := m.rowStatus(idx); st.text != "" {
-		add("restore", st.detail)
+	if len(it.Buttons) > 0 {
+		var on []string
+		for _, f := range it.Buttons {
+			if f.On {
+				on = append(on, strings.TrimSuffix(strings.TrimPrefix(f.Name, "show"), "Button"))
+			}
+		}
+		add("buttons", safe.Text(strings.Join(on, " ")))
 	}
 	return out
 }

@@ -49,7 +49,8 @@ type Model struct {
 	status string
 	errMsg bool
 
-	rows rowCache
+	rows     rowCache
+	frameLen int // bytes of the last frame, to size the next one
 
 	// Restoring.
 	rr       *restoreRun

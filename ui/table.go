@@ -176,11 +176,13 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 	m.st.Header.Wrap(b, h.String())
 }
 
-// renderTable draws the header and the visible window of rows, padded to
-// exactly s.rows lines of s.tableW cells.
-func (m *Model) renderTable(b *strings.Builder, s screen) {
+// renderTable draws the header and the visible window of rows: exactly
+// s.rows+1 lines, each ended by eol(i) (which adds the side pane's line i
+// and the newline), so the frame is written into one builder with no
+// splitting and re-joining.
+func (m *Model) renderTable(b *strings.Builder, s screen, eol func(i int)) {
 	m.renderHeader(b, s.c)
-	b.WriteByte('\n')
+	eol(0)
 	view := m.data.view
 	end := min(m.offset+s.rows, len(view))
 	for i := m.offset; i < end; i++ {
@@ -195,13 +197,15 @@ func (m *Model) renderTable(b *strings.Builder, s screen) {
 			m.rows.put(idx, rb.String())
 			b.WriteString(rb.String())
 		}
-		b.WriteByte('\n')
+		eol(i - m.offset + 1)
 	}
 	for i := end - m.offset; i < s.rows; i++ {
 		if i == 0 && len(view) == 0 {
-			b.WriteString(m.emptyText(s.tableW))
+			b.WriteString(safe.Pad(m.emptyText(s.tableW), s.tableW))
+		} else if s.side {
+			b.WriteString(strings.Repeat(" ", s.tableW))
 		}
-		b.WriteByte('\n')
+		eol(i + 1)
 	}
 }
 

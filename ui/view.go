@@ -22,21 +22,27 @@ func (m *Model) View() string {
 	}
 	s := m.layout()
 	var b strings.Builder
-	b.Grow(m.width * m.height * 2)
+	// Size the frame from the last one: one allocation, no regrowth.
+	b.Grow(max(m.frameLen+m.frameLen/8, m.width*m.height))
 	m.renderTitle(&b)
 	b.WriteByte('\n')
 
-	var table strings.Builder
-	m.renderTable(&table, s)
-	body := strings.TrimSuffix(table.String(), "\n")
-	switch {
-	case s.side:
-		body = joinSide(body, s.tableW+1, m.detailsView(s.details, s.rows+1))
-	case s.details > 0:
-		body += "\n" + m.detailsView(m.width, s.details)
+	newline := func(int) { b.WriteByte('\n') }
+	if s.side {
+		// Table rows are exactly tableW cells wide, so the pane's lines
+		// can be appended after one blank column without measuring.
+		pane := m.detailsPane(s.details, s.rows+1)
+		newline = func(i int) {
+			b.WriteByte(' ')
+			pane.line(&b, i)
+			b.WriteByte('\n')
+		}
 	}
-	b.WriteString(body)
-	b.WriteByte('\n')
+	m.renderTable(&b, s, newline)
+	if !s.side && s.details > 0 {
+		b.WriteString(m.detailsView(m.width, s.details))
+		b.WriteByte('\n')
+	}
 	if m.progressVisible() {
 		b.WriteString(m.progressLine())
 		b.WriteByte('\n')
@@ -44,6 +50,7 @@ func (m *Model) View() string {
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(m.bottomLine())
+	m.frameLen = b.Len()
 	if m.mode == keymap.ModeDialog {
 		return m.overlayDialog(b.String())
 	}
@@ -95,6 +102,8 @@ func (m *Model) statusLine() string {
 func (m *Model) loadState() string {
 	n := int64(len(m.data.items))
 	switch {
+	case m.loading && m.pageCount == 0:
+		return m.spin.View() + " loading the recycle bin…"
 	case m.loading:
 		return m.spin.View() + " loaded " + humanize.Comma(n) + " of " + humanize.Comma(max(m.total, n))
 	case m.loadErr != nil:
@@ -113,8 +122,11 @@ func (m *Model) matchCount() string {
 
 // bottomLine is the filter prompt while filtering, else the key hints.
 func (m *Model) bottomLine() string {
-	if m.mode == keymap.ModeFilter {
+	switch m.mode {
+	case keymap.ModeFilter:
 		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
+	case keymap.ModeDialog:
+		return m.hints(m.km.Bindings(keymap.ModeDialog), m.width)
 	}
 	return m.hints(m.km.Short(), m.width)
 }
@@ -152,28 +164,4 @@ func truncateStyled(s string, w int) string {
 		return s
 	}
 	return ansiTruncate(s, w)
-}
-
-// joinSide puts right beside left line by line, padding left's lines to w
-// cells. Cheaper than lipgloss.JoinHorizontal, which measures every line.
-func joinSide(left string, w int, right string) string {
-	ls, rs := strings.Split(left, "\n"), strings.Split(right, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(ls), len(rs)); i++ {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		l := ""
-		if i < len(ls) {
-			l = ls[i]
-		}
-		b.WriteString(l)
-		if pad := w - ansiWidth(l); pad > 0 {
-			b.WriteString(strings.Repeat(" ", pad))
-		}
-		if i < len(rs) {
-			b.WriteString(rs[i])
-		}
-	}
-	return b.String()
 }
