@@ -441,3 +441,40 @@ func TestFaultServerGone(t *testing.T) {
 	}
 	noDoubleRestore(t, e.srv, ids)
 }
+
+// TestFaultSlowServerBoundsConcurrency: against a slow server the engine
+// never has more restore requests open than its Concurrency, however many
+// chunks wait.
+func TestFaultSlowServerBoundsConcurrency(t *testing.T) {
+	var open, most atomic.Int32
+	count := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost {
+				n := open.Add(1)
+				defer open.Add(-1)
+				for m := most.Load(); n > m; m = most.Load() {
+					if most.CompareAndSwap(m, n) {
+						break
+					}
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	e := newFaultEnv(t, fakesmh.Options{Items: -1, AsyncThreshold: -1, Latency: 5 * time.Millisecond}, count, nil)
+	var recs []fakesmh.Record
+	for i := range 24 {
+		recs = append(recs, fakesmh.NewRecord("docs", "f"+strconv.Itoa(i)+".txt"))
+	}
+	ids := e.srv.Add(recs...)
+	last := restoreAll(t, e.client, api.EngineOptions{ChunkSize: 2, Concurrency: 3}, ids)
+	for _, id := range ids {
+		if last[id].Kind != api.Restored {
+			t.Fatalf("item %d: %+v", id, last[id])
+		}
+	}
+	if n := most.Load(); n < 1 || n > 3 {
+		t.Fatalf("up to %d restore requests open at once, want at most 3", n)
+	}
+	noDoubleRestore(t, e.srv, ids)
+}
