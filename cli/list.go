@@ -18,6 +18,7 @@ import (
 func (a *app) listCmd() *cobra.Command {
 	var asJSON bool
 	var limit int
+	var asCSV bool
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Print the items in the recycle bin",
@@ -31,16 +32,28 @@ code 1 and says how many items were loaded.`,
 		Example: `  smhbin list
   smhbin list --order-by size --order desc --limit 20
   smhbin list --json > bin.json
+  smhbin list --csv > bin.csv
   smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
 		Args: cobra.NoArgs,
 		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
 			if limit < 0 {
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
 			}
-			return a.list(cmd, asJSON, limit)
+			if asJSON && asCSV {
+				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
+			}
+			format := "table"
+			switch {
+			case asJSON:
+				format = "json"
+			case asCSV:
+				format = "csv"
+			}
+			return a.list(cmd, format, limit)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV rows with the API's field names as the header")
 	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
 	return cmd
 }
@@ -52,7 +65,7 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, asJSON bool, limit int) error {
+func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 	ctx := cmd.Context()
 	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
 	if err != nil {
@@ -64,9 +77,14 @@ func (a *app) list(cmd *cobra.Command, asJSON bool, limit int) error {
 		return err
 	}
 	var sink itemSink
-	if asJSON {
+	switch format {
+	case "json":
 		sink = newJSONSink(a.stdout)
-	} else {
+	case "csv":
+		if sink, err = newCSVSink(a.stdout); err != nil {
+			return err
+		}
+	default:
 		sink = newTableSink(a.stdout)
 	}
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
@@ -75,7 +93,7 @@ func (a *app) list(cmd *cobra.Command, asJSON bool, limit int) error {
 		// The table is still useful up to the failure; the JSON array is
 		// deliberately left unterminated so that no parser takes it for a
 		// complete listing.
-		if !asJSON && loaded > 0 {
+		if format == "table" && loaded > 0 {
 			_ = sink.finish()
 		}
 		if total < 0 {
@@ -89,7 +107,7 @@ func (a *app) list(cmd *cobra.Command, asJSON bool, limit int) error {
 	}
 	switch {
 	case limit > 0 && loaded == int64(limit) && total > loaded:
-		if !asJSON {
+		if format == "table" {
 			fmt.Fprintf(a.stderr, "showing %s of %s\n", humanize.Comma(loaded), humanize.Comma(total))
 		}
 	case loaded != total:
@@ -217,3 +235,15 @@ func (s *tableSink) item(it *api.Item) error {
 
 func (s *tableSink) flush() error  { return nil }
 func (s *tableSink) finish() error { return s.tw.Flush() }
+
+// csvSink writes CSV rows through api.CSVWriter, flushing after each page.
+type csvSink struct{ w *api.CSVWriter }
+
+func newCSVSink(w io.Writer) (*csvSink, error) {
+	c, err := api.NewCSVWriter(w)
+	return &csvSink{w: c}, err
+}
+
+func (s *csvSink) item(it *api.Item) error { return s.w.Write(it) }
+func (s *csvSink) flush() error            { return s.w.Flush() }
+func (s *csvSink) finish() error           { return s.w.Flush() }

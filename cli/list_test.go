@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -164,5 +166,34 @@ func TestListDemoWithoutLibrary(t *testing.T) {
 	}
 	if lines := strings.Count(r.stdout, "\n"); lines != 4 {
 		t.Errorf("%d lines, want header + 3", lines)
+	}
+}
+
+func TestListCSVHasHeaderAndEveryItem(t *testing.T) {
+	big := fakesmh.NewRecord("archive", "=cmd.bin")
+	big.ID = bigID
+	srv, env := emulator(t, fakesmh.Options{Items: 120, Seed: 3}, big)
+	r := runCLI(t, env, "", "list", "--csv")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if rows[0][0] != "recycledItemId" || len(rows) != len(srv.IDs())+1 {
+		t.Fatalf("%d rows (header %q), want %d items + header", len(rows), rows[0], len(srv.IDs()))
+	}
+	found := false
+	for _, row := range rows[1:] {
+		if row[0] == strconv.FormatInt(bigID, 10) {
+			found = row[1] == "'=cmd.bin"
+		}
+	}
+	if !found {
+		t.Fatal("the big id is missing or its formula-like name was not defused")
+	}
+	if r := runCLI(t, env, "", "list", "--csv", "--json"); r.code != exitUsage {
+		t.Fatalf("--csv --json exit %d, want %d", r.code, exitUsage)
 	}
 }
