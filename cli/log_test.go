@@ -49,6 +49,11 @@ func TestLogRecordsRequestsWithoutTheToken(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^\S+ DEBU http: POST /api/v1/recycled/smhtest/- 20[07] \d\S*s request=`).MatchString(log) || !strings.Contains(log, "smhbin restore:") {
 		t.Errorf("no restore request in the log:\n%s", log)
 	}
+	for _, id := range ids { // each item's outcome is logged
+		if !regexp.MustCompile(`restore: ` + strconv.FormatInt(id, 10) + ` (restored to|failed)`).MatchString(log) {
+			t.Errorf("no outcome for %d in the log:\n%s", id, log)
+		}
+	}
 	for _, secret := range []string{testToken, "access_token"} {
 		if strings.Contains(log, secret) {
 			t.Errorf("the log contains %q:\n%s", secret, log)

@@ -162,7 +162,9 @@ func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.Eng
 		a.watchInterrupt(ctx, done, run, abort, stderr)
 	}()
 	rep := newRestoreReport(a.stdout, asJSON, ids)
+	cfg.Log.printf("restore: %d ids, path strategy %s", len(ids), cfg.RestorePath)
 	for ev := range run.Events() {
+		logEvent(cfg.Log, ev)
 		if err := rep.event(ev); err != nil {
 			close(done)
 			<-watched
@@ -175,7 +177,19 @@ func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.Eng
 		return err
 	}
 	fmt.Fprintln(stderr, rep.summary())
+	cfg.Log.printf("restore: %s", rep.summary())
 	return rep.outcome(&cfg)
+}
+
+// logEvent records an item's outcome in the debug log: failures, unknowns
+// and skips with their code, restores with their final path.
+func logEvent(l *debugLog, ev api.Event) {
+	switch ev.Kind {
+	case api.Restored:
+		l.printf("restore: %d restored to %s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
+	case api.Failed, api.Skipped, api.Unknown:
+		l.printf("restore: %d %s %s: %s", ev.ID, ev.Kind, ev.Code, cleanText(ev.Message))
+	}
 }
 
 // watchInterrupt turns the first cancellation of ctx into a graceful
