@@ -4,54 +4,43 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
-// knownFlags are the authorityButtonList names the SDKs know; decoding
-// shares these strings instead of allocating one per item.
+// knownFlags are the authorityButtonList names the SDKs know, in the
+// order Flags lists them; decoding shares these strings.
 var knownFlags = []string{
 	"showRestoreButton", "showDeleteButton", "showCopyButton", "showMoveButton",
 	"showPreviewButton", "showDownloadButton", "showShareButton", "showRenameButton",
 }
 
-func internFlag(b []byte) string {
-	for _, k := range knownFlags {
-		if string(b) == k {
-			return k
-		}
-	}
-	return string(b)
-}
-
-// UnmarshalJSON reads a JSON object of booleans, keeping the server's
-// order; non-boolean values are an error naming the flag.
+// UnmarshalJSON reads a JSON object of booleans. Known names come first
+// in a fixed order, then others by name (encoding/json's map decoding is
+// several times faster than walking tokens, and the order carries no
+// meaning); a non-boolean value is an error naming the object.
 func (f *Flags) UnmarshalJSON(b []byte) error {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+	var m map[string]bool
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("authorityButtonList: want an object of booleans")
+	}
+	if m == nil {
 		*f = nil
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return fmt.Errorf("authorityButtonList: want an object")
+	out := make(Flags, 0, len(m))
+	for _, k := range knownFlags {
+		if v, ok := m[k]; ok {
+			out = append(out, Flag{Name: k, On: v})
+			delete(m, k)
+		}
 	}
-	var out Flags
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return fmt.Errorf("authorityButtonList: %w", err)
-		}
-		name, _ := t.(string)
-		v, err := dec.Token()
-		if err != nil {
-			return fmt.Errorf("authorityButtonList: %w", err)
-		}
-		on, ok := v.(bool)
-		if !ok {
-			return fmt.Errorf("authorityButtonList.%s: want a boolean", name)
-		}
-		if out == nil {
-			out = make(Flags, 0, 2)
-		}
-		out = append(out, Flag{Name: internFlag([]byte(name)), On: on})
+	rest := make([]string, 0, len(m))
+	for k := range m {
+		rest = append(rest, k)
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		out = append(out, Flag{Name: k, On: m[k]})
 	}
 	*f = out
 	return nil
