@@ -106,7 +106,7 @@ func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
 			out = append(out, detailLine{label: label, value: value})
 			return
 		}
-		for i, v := range strings.Split(ansi.Wrap(value, vw, "/"), "\n") {
+		for i, v := range wrapClusters(value, vw) {
 			if i > 0 {
 				label = ""
 			}
@@ -153,6 +153,29 @@ func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
 		add("buttons", safe.Text(strings.Join(on, " ")))
 	}
 	return out
+}
+
+// wrapClusters wraps value to about w cells, preferring breaks after "/",
+// and never inside a grapheme cluster: ansi.Wrap can cut a keycap's digit
+// from its marks, and marks at the start of a line join whatever precedes
+// them on screen (the padding), which changes the line's width.
+func wrapClusters(value string, w int) []string {
+	lines := strings.Split(ansi.Wrap(value, w, "/"), "\n")
+	for i := 1; i < len(lines); i++ {
+		last, rest := "", lines[i-1]
+		for rest != "" {
+			c, _ := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
+			if c == "" {
+				break
+			}
+			last, rest = c, rest[len(c):]
+		}
+		if c, _ := ansi.FirstGraphemeCluster(last+lines[i], ansi.GraphemeWidth); last != "" && len(c) > len(last) {
+			lines[i-1] = strings.TrimSuffix(lines[i-1], last)
+			lines[i] = last + lines[i]
+		}
+	}
+	return lines
 }
 
 // both formats a time as absolute local time plus relative.

@@ -213,6 +213,11 @@ func placeOver(frame, box string, x, y int) string {
 		}
 		line := fl[r]
 		left := ansi.Truncate(line, x, "")
+		for n := 1; ansiWidth(left) > x && n <= 2; n++ {
+			// Truncate counts a keycap's digit apart from its marks, so
+			// the cut can come out a cell wider than StringWidth says.
+			left = ansi.Truncate(line, x-n, "")
+		}
 		if pad := x - ansiWidth(left); pad > 0 {
 			left += strings.Repeat(" ", pad)
 		}

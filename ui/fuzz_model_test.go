@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"smhbin/api"
 	"smhbin/keymap"
@@ -309,4 +310,40 @@ func FuzzModelUpdate(f *testing.F) {
 		seedKey(f, "enter"), seedKey(f, "ctrl+r"), seedPage(3, false, 50), seedKey(f, "i"), seedKey(f, "u"), size(0), seedKey(f, "G")))
 	f.Add(seedOf(seedPage(7, true, 1), []byte{7, 1, 0, 0, 0}, seedKey(f, "ctrl+t"), seedPage(7, false, 9), size(8)))
 	f.Fuzz(fuzzModel)
+}
+
+// TestWrapClustersKeepsClustersWhole: the details pane's wrap never leaves
+// a grapheme cluster's marks at the start of a line (found by the fuzzer:
+// a keycap name made the pane a cell wider than the terminal).
+func TestWrapClustersKeepsClustersWhole(t *testing.T) {
+	for _, v := range []string{"/report.pdf/1\ufe0f\u20e3👨\u200d👩\u200d👧", "/aaaaaaaaaaaa1\ufe0f\u20e3x", "/cafe\u0301/🇯🇵🇯🇵🇯🇵/x", "/写真/京都旅行の写真.heic"} {
+		for w := 1; w <= 16; w++ {
+			lines := wrapClusters(v, w)
+			for i := 1; i < len(lines); i++ {
+				prev, next := lines[i-1], lines[i]
+				if next == "" || prev == "" {
+					continue
+				}
+				c, _ := ansi.FirstGraphemeCluster(next, ansi.GraphemeWidth)
+				if whole, _ := ansi.FirstGraphemeCluster(lastCluster(prev)+next, ansi.GraphemeWidth); len(whole) > len(lastCluster(prev)) || c == "" {
+					t.Fatalf("%q at %d: line %d %q continues a cluster of %q", v, w, i, next, prev)
+				}
+			}
+			if strings.Join(lines, "") != v {
+				t.Fatalf("%q at %d: wrapped into %q, losing text", v, w, lines)
+			}
+		}
+	}
+}
+
+func lastCluster(s string) string {
+	last := ""
+	for s != "" {
+		c, _ := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		if c == "" {
+			break
+		}
+		last, s = c, s[len(c):]
+	}
+	return last
 }
