@@ -18,6 +18,13 @@ const (
 	// DefaultReconcileTimeout bounds each Info call made to settle an item
 	// whose restore reply was lost.
 	DefaultReconcileTimeout = 15 * time.Second
+	// DefaultSettleDelay is the first wait before re-checking an item that
+	// is still in the bin after its reply was lost: the server may still be
+	// working on the request (a slow batch, or a 202 task queued before the
+	// reply was lost). Waits double: 2 s, 4 s.
+	DefaultSettleDelay = 2 * time.Second
+	// DefaultSettleChecks is how many times such an item is checked.
+	DefaultSettleChecks = 3
 )
 
 // maxEventsPerID bounds the events one id can produce in a run: Queued,
@@ -30,6 +37,12 @@ type EngineOptions struct {
 	ChunkSize        int           // ids per batch request; default 100; clamped to [1,1000]
 	Concurrency      int           // chunks in flight at once; default 4
 	ReconcileTimeout time.Duration // per Info call when reconciling; default 15 s
+	// SettleDelay and SettleChecks: an item still in the bin after a lost
+	// reply is checked SettleChecks times, waiting SettleDelay (doubling)
+	// in between, before it is reported safe to retry. Defaults 2 s and 3;
+	// a negative SettleDelay checks once.
+	SettleDelay  time.Duration
+	SettleChecks int
 }
 
 func (o EngineOptions) withDefaults() EngineOptions {
@@ -39,6 +52,15 @@ func (o EngineOptions) withDefaults() EngineOptions {
 	o.ChunkSize = min(o.ChunkSize, MaxChunkSize)
 	if o.Concurrency <= 0 {
 		o.Concurrency = DefaultConcurrency
+	}
+	if o.SettleDelay == 0 {
+		o.SettleDelay = DefaultSettleDelay
+	}
+	if o.SettleChecks <= 0 {
+		o.SettleChecks = DefaultSettleChecks
+	}
+	if o.SettleDelay < 0 {
+		o.SettleChecks = 1
 	}
 	if o.ReconcileTimeout <= 0 {
 		o.ReconcileTimeout = DefaultReconcileTimeout

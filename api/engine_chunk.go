@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 )
 
 // Messages the engine puts on events it settles itself.
@@ -198,27 +199,49 @@ func (r *Run) reconcile(ids []int64, why engineLoss) {
 	wg.Wait()
 }
 
-// check asks Info whether id is still in the recycle bin.
+// check asks Info whether id is still in the recycle bin. An item still
+// there is checked again after a growing wait, since the server may still
+// be processing the request whose reply was lost; only then is it
+// reported safe to retry, so a retry cannot race the original restore.
 func (r *Run) check(id int64, why engineLoss) Event {
+	delay := r.e.o.SettleDelay
+	for n := 1; ; n++ {
+		ev, inBin := r.checkOnce(id, why)
+		if !inBin || n >= r.e.o.SettleChecks {
+			return ev
+		}
+		t := time.NewTimer(delay)
+		select {
+		case <-t.C:
+		case <-r.ctx.Done():
+			t.Stop()
+			return Event{ID: id, Kind: Unknown, Message: engMsgAborted}
+		}
+		delay *= 2
+	}
+}
+
+// checkOnce is one Info call; inBin reports that the item is still there.
+func (r *Run) checkOnce(id int64, why engineLoss) (ev Event, inBin bool) {
 	if r.ctx.Err() != nil {
-		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}
+		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}, false
 	}
 	ctx, cancel := context.WithTimeout(r.ctx, r.e.o.ReconcileTimeout)
 	defer cancel()
 	_, err := r.e.r.Info(ctx, id)
 	switch {
 	case err == nil:
-		return Event{ID: id, Kind: Failed, Code: CodeResponseLost, Message: why.inBin()}
+		return Event{ID: id, Kind: Failed, Code: CodeResponseLost, Message: why.inBin()}, true
 	case leftBin(err):
-		return Event{ID: id, Kind: Restored, Message: why.restored()}
+		return Event{ID: id, Kind: Restored, Message: why.restored()}, false
 	case r.ctx.Err() != nil:
-		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}
+		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}, false
 	case ctx.Err() != nil:
 		return Event{ID: id, Kind: Unknown, Message: "outcome unknown: checking the recycle bin timed out; " +
-			"check with smhbin list before retrying"}
+			"check with smhbin list before retrying"}, false
 	}
 	return Event{ID: id, Kind: Unknown, Message: "outcome unknown: checking the recycle bin failed (" +
-		err.Error() + "); check with smhbin list before retrying"}
+		err.Error() + "); check with smhbin list before retrying"}, false
 }
 
 // leftBin reports whether an Info error means the item is no longer in

@@ -38,7 +38,7 @@ func TestEngineResponseLostReconciles(t *testing.T) {
 			return api.Info{}, errors.New("connection reset")
 		},
 	}
-	e := api.NewEngine(f, api.EngineOptions{})
+	e := api.NewEngine(f, api.EngineOptions{SettleDelay: time.Millisecond})
 	ids := []int64{1, 2, 3, 4}
 	evs := engCollect(t, e.Start(context.Background(), ids, api.OriginalPath))
 	last := engCheck(t, ids, evs)
@@ -61,8 +61,10 @@ func TestEngineResponseLostReconciles(t *testing.T) {
 	if len(f.callLog()) != 1 {
 		t.Errorf("chunk sent %d times, want once", len(f.callLog()))
 	}
-	if got := slices.Sorted(slices.Values(f.infoCalls)); !slices.Equal(got, ids) {
-		t.Errorf("Info calls %v, want each id once", got)
+	// Id 2 stays in the bin, so it is checked three times before being
+	// called safe to retry; the others are settled by their first check.
+	if got := slices.Sorted(slices.Values(f.infoCalls)); !slices.Equal(got, []int64{1, 2, 2, 2, 3, 4}) {
+		t.Errorf("Info calls %v, want id 2 thrice and the rest once", got)
 	}
 	wantLedger := map[int64]api.EventKind{1: api.Restored, 2: api.Failed, 3: api.Unknown, 4: api.Unknown}
 	for id, w := range wantLedger {
@@ -414,4 +416,35 @@ func TestEngineOverlappingRunsSendOnce(t *testing.T) {
 		t.Errorf("id 4: %+v", lastB[4])
 	}
 	f.assertNeverResent(t)
+}
+
+// TestEngineLostReplySettlesLate: the server was still working when the
+// reply was lost; the item leaves the bin between checks and is reported
+// restored, never "safe to retry".
+func TestEngineLostReplySettlesLate(t *testing.T) {
+	var mu sync.Mutex
+	checks := 0
+	f := &fakeRestorer{
+		batch: func(context.Context, int, []int64) (api.BatchResult, error) {
+			return api.BatchResult{}, fmt.Errorf("restore: %w", api.ErrResponseLost)
+		},
+		info: func(context.Context, int64) (api.Info, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			checks++
+			if checks < 2 {
+				return api.Info{Type: "file"}, nil // still there: the server is busy
+			}
+			return api.Info{}, engNotFound
+		},
+	}
+	e := api.NewEngine(f, api.EngineOptions{SettleDelay: time.Millisecond})
+	evs := engCollect(t, e.Start(context.Background(), []int64{7}, api.OriginalPath))
+	last := engCheck(t, []int64{7}, evs)
+	if g := last[7]; g.Kind != api.Restored {
+		t.Fatalf("late restore reported as %+v, want Restored", g)
+	}
+	if checks != 2 {
+		t.Fatalf("%d Info checks, want 2", checks)
+	}
 }
