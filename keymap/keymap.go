@@ -19,6 +19,10 @@ type KeyMap struct {
 	Filter, Sort, SortReverse, Details, ToggleTime, Reload, RetryPage key.Binding
 	CopyPath, CopyID                                                  key.Binding
 
+	// Grouped views (deletion batches, original folders), the expiring
+	// filter and CSV export.
+	ViewBatches, ViewFolders, Expiring, Export, Expand, Collapse key.Binding
+
 	// Restoring.
 	Restore, RetryFailed, CancelRestore key.Binding
 
@@ -62,6 +66,14 @@ func Default() KeyMap {
 		RetryPage:   b([]string{"ctrl+t"}, "ctrl+t", "retry failed page"),
 		CopyPath:    b([]string{"y"}, "y", "copy path"),
 		CopyID:      b([]string{"Y"}, "Y", "copy id"),
+
+		ViewBatches: b([]string{"b"}, "b", "batches"),
+		ViewFolders: b([]string{"f"}, "f", "folders"),
+		Expiring:    b([]string{"e"}, "e", "expiring soon"),
+		Export:      b([]string{"E"}, "E", "export CSV"),
+		// No h/l: a config that moved help (or anything) to h must keep working.
+		Expand:   b([]string{"enter", "right"}, "enter/→", "expand"), // or collapse: it toggles
+		Collapse: b([]string{"left"}, "←", "collapse"),
 
 		Restore:       b([]string{"r"}, "r", "restore"),
 		RetryFailed:   b([]string{"R"}, "R", "retry failed"),
@@ -122,12 +134,15 @@ func (k KeyMap) Groups() []Group {
 		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
 		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		{"Views", []key.Binding{k.ViewBatches, k.ViewFolders, k.Expand, k.Collapse, k.Expiring, k.Export}},
 	}
 }
 
 // Short returns the few bindings worth a place in the bottom hint bar in
 // browse mode, most useful first; the UI drops disabled ones and those that
-// do not fit.
+// do not fit. The grouped views come after help and quit so that they never
+// push those two off a narrow terminal.
 func (k KeyMap) Short() []key.Binding {
-	return []key.Binding{k.Mark, k.Restore, k.CancelRestore, k.RetryFailed, k.Filter, k.Sort, k.Details, k.RetryPage, k.Help, k.Quit}
+	return []key.Binding{k.Mark, k.Restore, k.CancelRestore, k.RetryFailed, k.Expand, k.Filter, k.Sort, k.Details, k.RetryPage, k.Help, k.Quit,
+		k.ViewBatches, k.ViewFolders, k.Expiring}
 }

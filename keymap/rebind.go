@@ -26,6 +26,8 @@ func (k *KeyMap) actions() []action {
 		{"filter", &k.Filter}, {"sort", &k.Sort}, {"sort_reverse", &k.SortReverse},
 		{"details", &k.Details}, {"toggle_time", &k.ToggleTime}, {"reload", &k.Reload},
 		{"retry_page", &k.RetryPage}, {"copy_path", &k.CopyPath}, {"copy_id", &k.CopyID},
+		{"view_batches", &k.ViewBatches}, {"view_folders", &k.ViewFolders}, {"expiring", &k.Expiring},
+		{"export", &k.Export}, {"expand", &k.Expand}, {"collapse", &k.Collapse},
 		{"restore", &k.Restore}, {"retry_failed", &k.RetryFailed}, {"cancel_restore", &k.CancelRestore},
 		{"filter_apply", &k.FilterApply}, {"filter_clear", &k.FilterClear},
 		{"confirm", &k.Confirm}, {"deny", &k.Deny}, {"toggle_strategy", &k.ToggleStrategy},

@@ -42,7 +42,9 @@ func (m *Model) detailsPane(w, h int) pane {
 	if w < 6 || h < 2 {
 		return p
 	}
-	if idx := m.cursorItem(); idx < 0 {
+	if lines, ok := m.groupDetails(w - 4); ok {
+		p.lines = lines
+	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
 		p.lines = m.detailLines(&m.data.items[idx], idx, w-4)

@@ -33,8 +33,8 @@ type dialogState struct {
 	dirMissing int // failed with DirectoryNotFound (retry only)
 }
 
-// askRestore opens the confirm dialog for the marked items, or the cursor
-// item when nothing is marked.
+// askRestore opens the confirm dialog for the marked items, or when
+// nothing is marked the group or item under the cursor.
 func (m *Model) askRestore() tea.Cmd {
 	if m.readOnly() {
 		m.setStatus("read-only: restoring is disabled", true)
@@ -51,8 +51,10 @@ func (m *Model) askRestore() tea.Cmd {
 				sel = append(sel, idx)
 			}
 		}
-	} else if idx := m.cursorItem(); idx >= 0 {
-		sel = []int32{idx}
+	} else if sel = m.groupSelection(); sel == nil {
+		if idx := m.focusItem(); idx >= 0 {
+			sel = []int32{idx}
+		}
 	}
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
 	for _, idx := range sel {

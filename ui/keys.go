@@ -37,6 +37,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case keymap.ModeDialog:
 		return m.handleDialogKey(msg)
 	}
+	if cmd, ok := m.handleGroupKey(msg); ok {
+		return cmd
+	}
 	if cmd, ok := m.handleMoveKey(msg); ok {
 		return cmd
 	}
@@ -177,13 +180,21 @@ func (m *Model) handleBrowseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.askRestore()
 	case key.Matches(msg, m.km.RetryFailed):
 		return m.askRetryFailed()
+	case key.Matches(msg, m.km.ViewBatches):
+		m.switchView(viewBatches)
+	case key.Matches(msg, m.km.ViewFolders):
+		m.switchView(viewFolders)
+	case key.Matches(msg, m.km.Expiring):
+		m.toggleExpiring()
+	case key.Matches(msg, m.km.Export):
+		return m.export()
 	}
 	return nil
 }
 
 // copyCursor copies the cursor item's original path or id via OSC 52.
 func (m *Model) copyCursor(id bool) tea.Cmd {
-	idx := m.cursorItem()
+	idx := m.focusItem()
 	if idx < 0 || m.opts.Clipboard == nil {
 		return nil
 	}

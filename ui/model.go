@@ -52,6 +52,12 @@ type Model struct {
 	rows     rowCache
 	frameLen int // bytes of the last frame, to size the next one
 
+	// Grouped views, built from data.view when shown and kept until stale.
+	vmode   viewMode
+	batches groupView
+	folders groupView
+	outGen  uint64 // counts bursts of restore events, which change group counts
+
 	// Restoring.
 	rr       *restoreRun
 	runSeq   int
@@ -95,7 +101,10 @@ func (m *Model) Init() tea.Cmd {
 // Update dispatches a message to its handler, then re-derives which keys
 // are live so the hint bar never offers a key that does nothing.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	defer m.syncKeys()
+	defer func() {
+		m.activeGroup() // regroup a stale grouped view here rather than in View
+		m.syncKeys()
+	}()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -103,6 +112,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
 	case pageLoadedMsg:
+		if m.data.expiring {
+			// The expiring filter sorts by days left, so a page can insert
+			// rows above the cursor: keep it on its item.
+			keep := m.cursorItem()
+			defer m.follow(keep)
+		}
 		return m, m.handlePage(msg)
 	case spinner.TickMsg:
 		if !m.loading {
@@ -113,6 +128,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	case restoreEventsMsg:
+		m.outGen++
 		return m, m.handleRestoreEvents(msg)
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)

@@ -46,6 +46,17 @@ type Options struct {
 	NoColor     bool // informs glyph choices; colours come from Styles
 	AbsTime     bool // start with absolute times instead of relative
 
+	// BatchGap is the pause between two removals that starts a new
+	// deletion batch in the batch view (b); default 60 s.
+	BatchGap time.Duration
+	// ExpiringDays is the days-left limit of the expiring filter (e) and
+	// of the "expire soon" counts; default 3.
+	ExpiringDays int64
+	// ExportDir is where E writes CSV files; default "." (the current
+	// directory). "-" disables export, e.g. for SSH sessions, whose users
+	// must not write files on the server.
+	ExportDir string
+
 	RequestTimeout time.Duration    // per list request; default 30 s
 	Now            func() time.Time // clock, for tests; default time.Now
 	// Clipboard copies text to the user's clipboard (OSC 52 to the right
@@ -88,6 +99,15 @@ func (o *Options) defaults() {
 	}
 	if o.RestorePath == "" {
 		o.RestorePath = api.OriginalPath
+	}
+	if o.BatchGap <= 0 {
+		o.BatchGap = 60 * time.Second
+	}
+	if o.ExpiringDays <= 0 {
+		o.ExpiringDays = 3
+	}
+	if o.ExportDir == "" {
+		o.ExportDir = "."
 	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second

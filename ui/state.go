@@ -41,6 +41,11 @@ func (m *Model) syncKeys() {
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
 	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
 	m.km.ToggleStrategy.SetEnabled(m.mode == keymap.ModeDialog && m.dialog.kind == dialogRestore)
+	grouped := m.vmode != viewTable
+	m.km.Expand.SetEnabled(grouped)
+	m.km.Collapse.SetEnabled(grouped)
+	m.km.RangeMark.SetEnabled(!grouped) // a range is a run of table rows
+	m.km.Export.SetEnabled(m.opts.ExportDir != exportDisabled)
 }
 
 func toLower(s string) string { return strings.ToLower(s) }

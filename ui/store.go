@@ -23,6 +23,16 @@ type store struct {
 	marks     []uint64 // bitset over item indexes
 	markCount int
 	markBytes uint64
+	markSoon  int // marked items with at most urgentDays left, for the status warning
+
+	// expiring narrows the view to items with at most expDays left, ordered
+	// by days left (see expiring.go); order itself is left alone.
+	expiring bool
+	expDays  int64
+
+	// gen changes whenever view may have changed, markGen whenever a mark
+	// did: the grouped views rebuild or recount only when theirs is stale.
+	gen, markGen uint64
 
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
@@ -47,7 +57,7 @@ func (s *store) add(items []api.Item) int {
 		s.hay = append(s.hay, haystack(it))
 		s.byID[it.ID] = idx
 		s.order = append(s.order, idx)
-		if s.query == "" || strings.Contains(s.hay[idx], s.query) {
+		if s.match(idx) {
 			s.view = append(s.view, idx)
 		}
 		if _, ok := s.sticky[it.ID]; ok && it.Restorable() {
@@ -57,6 +67,10 @@ func (s *store) add(items []api.Item) int {
 	}
 	if need := (len(s.items) + 63) / 64; need > len(s.marks) {
 		s.marks = append(s.marks, make([]uint64, need-len(s.marks))...)
+	}
+	if n > 0 {
+		s.gen++
+		s.sortExpiring()
 	}
 	return n
 }
@@ -96,8 +110,8 @@ func (s *store) reset() {
 			sticky[s.items[w*64+b].ID] = struct{}{}
 		}
 	}
-	q := s.query
-	*s = store{byID: make(map[int64]int32), sticky: sticky, query: q}
+	*s = store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1}
 }
 
 // setFilter narrows the view to items whose path contains q
@@ -110,17 +124,26 @@ func (s *store) setFilter(q string) {
 		src = s.view
 	}
 	s.query = q
-	if q == "" {
+	s.gen++
+	if q == "" && !s.expiring {
 		s.view = append(s.view[:0], s.order...)
 		return
 	}
 	out := make([]int32, 0, len(src)/4+16)
 	for _, idx := range src {
-		if strings.Contains(s.hay[idx], q) {
+		if s.match(idx) {
 			out = append(out, idx)
 		}
 	}
 	s.view = out
+	s.sortExpiring()
+}
+
+// match reports whether item idx belongs in the view: its path contains
+// the query and, while the expiring filter is on, it expires soon enough.
+func (s *store) match(idx int32) bool {
+	return (s.query == "" || strings.Contains(s.hay[idx], s.query)) &&
+		(!s.expiring || s.items[idx].RemainingDays <= s.expDays)
 }
 
 // refilter recomputes the view from order (after a sort).
@@ -147,12 +170,19 @@ func (s *store) setMark(idx int32, on bool) bool {
 		return false
 	}
 	s.marks[idx/64] ^= 1 << (uint(idx) % 64)
+	s.markGen++
+	soon := 0
+	if s.items[idx].RemainingDays <= urgentDays {
+		soon = 1
+	}
 	if on {
 		s.markCount++
 		s.markBytes += s.items[idx].Size
+		s.markSoon += soon
 	} else {
 		s.markCount--
 		s.markBytes -= s.items[idx].Size
+		s.markSoon -= soon
 	}
 	return true
 }
@@ -167,7 +197,8 @@ func (s *store) markView(f func(marked bool) bool) {
 // clearMarks unmarks everything, including marks remembered across reloads.
 func (s *store) clearMarks() {
 	clear(s.marks)
-	s.markCount, s.markBytes = 0, 0
+	s.markCount, s.markBytes, s.markSoon = 0, 0, 0
+	s.markGen++
 	s.sticky = nil
 }
 

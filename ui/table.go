@@ -49,7 +49,8 @@ func typeGlyph(it *api.Item) string {
 
 // renderRow draws one table row. The cursor row is drawn plain inside the
 // cursor paint, since nested SGR resets would cut its background short.
-func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool) {
+// indent shifts the name right, for item rows in a grouped view's tree.
+func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool, indent int) {
 	it := &m.data.items[idx]
 	restorable := it.Restorable()
 	st := m.rowStatus(idx)
@@ -80,7 +81,7 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool) {
 	}
 	cells := make([]cell, 0, 8)
 	cells = append(cells, cell{mark.String(), m.st.Mark}, cell{" ", theme.Paint{}}, cell{glyph, st.paint}, cell{" ", theme.Paint{}})
-	cells = append(cells, cell{safe.Pad(safe.Text(it.Name), c.name), theme.Paint{}})
+	cells = append(cells, cell{indentPad(safe.Text(it.Name), c.name, indent), theme.Paint{}})
 	if c.size > 0 {
 		cells = append(cells, cell{" " + safe.PadLeft(humanize.Bytes(it.Size), c.size), theme.Paint{}})
 	}
@@ -148,12 +149,16 @@ func daysLeft(d int64) string {
 
 // renderHeader draws the column titles with ▲/▼ on the sorted column.
 func (m *Model) renderHeader(b *strings.Builder, c cols) {
+	sorted, desc := m.sortKey, m.desc
+	if m.data.expiring {
+		sorted, desc = sortLeft, false // the expiring filter orders by days left
+	}
 	arrow := "▲"
-	if m.desc {
+	if desc {
 		arrow = "▼"
 	}
 	title := func(k sortKey, s string) string {
-		if m.sortKey == k {
+		if sorted == k {
 			return s + " " + arrow
 		}
 		return s
@@ -181,6 +186,10 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 // and the newline), so the frame is written into one builder with no
 // splitting and re-joining.
 func (m *Model) renderTable(b *strings.Builder, s screen, eol func(i int)) {
+	if g := m.activeGroup(); g != nil {
+		m.renderGroups(b, s, g, eol)
+		return
+	}
 	m.renderHeader(b, s.c)
 	eol(0)
 	view := m.data.view
@@ -188,12 +197,12 @@ func (m *Model) renderTable(b *strings.Builder, s screen, eol func(i int)) {
 	for i := m.offset; i < end; i++ {
 		idx := view[i]
 		if i == m.cursor {
-			m.renderRow(b, idx, s.c, true)
+			m.renderRow(b, idx, s.c, true, 0)
 		} else if r, ok := m.rows.m[idx]; ok {
 			b.WriteString(r)
 		} else {
 			var rb strings.Builder
-			m.renderRow(&rb, idx, s.c, false)
+			m.renderRow(&rb, idx, s.c, false, 0)
 			m.rows.put(idx, rb.String())
 			b.WriteString(rb.String())
 		}
@@ -214,6 +223,8 @@ func (m *Model) emptyText(w int) string {
 	switch {
 	case m.data.query != "" && len(m.data.items) > 0:
 		s = "  no item matches the filter"
+	case m.data.expiring && len(m.data.items) > 0:
+		s = "  nothing loaded expires within " + m.expiringDays()
 	case m.loading || (!m.complete && m.loadErr == nil):
 		s = "  loading the recycle bin…"
 	case m.loadErr != nil:

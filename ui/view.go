@@ -81,6 +81,7 @@ func (m *Model) statusLine() string {
 	if n := m.data.markCount; n > 0 {
 		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.markBytes))
 	}
+	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
 	if m.data.query != "" && m.mode != keymap.ModeFilter {
 		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
@@ -147,7 +148,7 @@ func (m *Model) hints(bs []keyBinding, w int) string {
 			iw += 3
 		}
 		if used+iw > w-1 {
-			break
+			continue // a later, shorter hint may still fit
 		}
 		if used > 0 {
 			b.WriteString(sep)
