@@ -50,3 +50,22 @@ func BenchmarkViewSwitch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N)/1e6, "ms/switch")
 }
+
+// BenchmarkGroupedCursorMove is one keypress in the batch view at 100k
+// items, with the newest batch open: Update + View.
+func BenchmarkGroupedCursorMove(b *testing.B) {
+	m := bigModel(b, items100k(b), 120, 40)
+	press(b, m, "b", "enter")
+	down, up := keyMsg("down"), keyMsg("up")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := down
+		if (i/30)%2 == 1 {
+			k = up
+		}
+		i++
+		m.Update(k)
+		_ = m.View()
+	}
+}

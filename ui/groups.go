@@ -70,6 +70,13 @@ type groupView struct {
 	markGen uint64          // store.markGen of the counts below
 	marked  map[int32]int32 // marked items per node, counted for rows on screen
 	folderN map[int32]int   // distinct original folders per batch, for its summary
+
+	// rowCache holds rendered group rows (not the cursor's) by node, valid
+	// for one width, time format and state of the marks.
+	rowCache   map[int32]string
+	rowW       int
+	rowAbs     bool
+	rowMarkGen uint64
 }
 
 // activeGroup is the grouped view on screen, fresh, or nil for the table.
@@ -106,7 +113,7 @@ func (m *Model) rebuild(g *groupView) {
 		g.tree = folderTree(m.data.items, m.data.view, m.groupMarkable, m.opts.ExpiringDays)
 	}
 	g.built, g.gen, g.outGen = true, m.data.gen, m.outGen
-	g.marked, g.folderN = nil, nil
+	g.marked, g.folderN, g.rowCache = nil, nil, nil
 	g.flatten()
 	for i, e := range g.entries {
 		if (e.node >= 0 && keepNode != "" && g.tree.nodes[e.node].key == keepNode) || (e.node < 0 && e.item == keepItem) {
@@ -152,6 +159,7 @@ func (g *groupView) setExpanded(n int32, on bool) {
 		g.expanded = map[string]bool{}
 	}
 	g.expanded[g.tree.nodes[n].key] = on
+	g.rowCache = nil // the row's arrow changed
 	g.flatten()
 }
 

@@ -20,8 +20,10 @@ func (m *Model) renderGroups(b *strings.Builder, s screen, g *groupView, eol fun
 	for i := g.offset; i < end; i++ {
 		e := g.entries[i]
 		switch {
+		case e.node >= 0 && i == g.cursor:
+			m.renderGroupRow(b, g, e, s.tableW, true)
 		case e.node >= 0:
-			m.renderGroupRow(b, g, e, s.tableW, i == g.cursor)
+			m.cachedGroupRow(b, g, e, s.tableW)
 		case i == g.cursor:
 			m.renderRow(b, e.item, s.c, true, 2*int(e.depth))
 		default:
@@ -92,6 +94,23 @@ func (m *Model) renderGroupRow(b *strings.Builder, g *groupView, e entry, w int,
 	b.WriteByte(' ')
 	m.st.Mark.Wrap(b, mark)
 	b.WriteString(safe.Pad(rest, w-2))
+}
+
+// cachedGroupRow writes a non-cursor group row, rendering it only when
+// it is not cached for this width, time format and state of the marks:
+// labels are measured and formatted, which a cursor move should not redo.
+func (m *Model) cachedGroupRow(b *strings.Builder, g *groupView, e entry, w int) {
+	if g.rowCache == nil || g.rowW != w || g.rowAbs != m.absTime || g.rowMarkGen != m.data.markGen {
+		g.rowCache, g.rowW, g.rowAbs, g.rowMarkGen = make(map[int32]string, 64), w, m.absTime, m.data.markGen
+	}
+	if r, ok := g.rowCache[e.node]; ok {
+		b.WriteString(r)
+		return
+	}
+	var rb strings.Builder
+	m.renderGroupRow(&rb, g, e, w, false)
+	g.rowCache[e.node] = rb.String()
+	b.WriteString(rb.String())
 }
 
 // groupLabel is a group's one-line description.
