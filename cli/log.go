@@ -22,6 +22,13 @@ type debugLog struct {
 	f *os.File
 	w *scrubWriter
 	l *log.Logger
+
+	// The UI's lines go through a queue written by one goroutine, so the
+	// Bubble Tea loop never waits on the disk.
+	mu     sync.Mutex
+	queue  chan func()
+	done   chan struct{}
+	closed bool
 }
 
 // openDebugLog opens (appends to) the log file at path, creating it with
@@ -69,10 +76,52 @@ func (d *debugLog) logf(prefix string) func(format string, args ...any) {
 	return func(format string, args ...any) { l.Debugf(format, args...) }
 }
 
-// Close closes the log file.
+// asyncLogf is logf for callers that must not block on I/O (the UI's
+// Update): lines are queued and written by a goroutine. When the queue is
+// full a line is dropped rather than stalling the interface.
+func (d *debugLog) asyncLogf(prefix string) func(format string, args ...any) {
+	if d == nil {
+		return nil
+	}
+	write := d.logf(prefix)
+	d.mu.Lock()
+	if d.queue == nil && !d.closed {
+		q, done := make(chan func(), 1024), make(chan struct{})
+		d.queue, d.done = q, done
+		go func() { // reads its own copies: Close resets the fields
+			defer close(done)
+			for f := range q {
+				f()
+			}
+		}()
+	}
+	d.mu.Unlock()
+	return func(format string, args ...any) {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.closed {
+			return
+		}
+		select {
+		case d.queue <- func() { write(format, args...) }: // nil after Close: dropped
+		default:
+		}
+	}
+}
+
+// Close drains the queued lines and closes the log file.
 func (d *debugLog) Close() error {
 	if d == nil {
 		return nil
+	}
+	d.mu.Lock()
+	d.closed = true
+	q := d.queue
+	d.queue = nil // a second Close must not close it again
+	d.mu.Unlock()
+	if q != nil {
+		close(q)
+		<-d.done
 	}
 	return d.f.Close()
 }

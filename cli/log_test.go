@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -99,5 +100,30 @@ func TestNilDebugLogIsSilent(t *testing.T) {
 	d.printf("x")
 	if d.logf("http") != nil || d.Close() != nil {
 		t.Fatal("a nil log should give a nil Logf and close cleanly")
+	}
+}
+
+// TestAsyncLogWritesAfterCloseDrains: queued UI lines reach the file by
+// Close, and logging after Close neither blocks nor panics.
+func TestAsyncLogWritesAfterCloseDrains(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ui.log")
+	d, _, err := openDebugLog(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logf := d.asyncLogf("ui")
+	for i := range 50 {
+		logf("page %d loaded", i)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	logf("after close")
+	if err := d.Close(); err != nil && !errors.Is(err, os.ErrClosed) {
+		t.Fatal(err)
+	}
+	got := readLog(t, path)
+	if !strings.Contains(got, "page 49 loaded") || strings.Contains(got, "after close") {
+		t.Fatalf("log:\n%s", got)
 	}
 }

@@ -54,7 +54,7 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		ReadOnly:    cfg.ReadOnly,
 		NoColor:     cfg.NoColor,
 		Clipboard:   ui.OSC52Clipboard(out, getenv),
-		Logf:        cfg.Log.logf("ui"),
+		Logf:        cfg.Log.asyncLogf("ui"), // Update must not wait on the disk
 	}
 	if cfg.KeyMap != nil {
 		o.KeyMap = *cfg.KeyMap
