@@ -142,8 +142,9 @@ func (m *Model) hints(bs []keyBinding, w int) string {
 			continue
 		}
 		h := k.Help()
-		item := m.st.HintKey.Render(h.Key) + " " + m.st.HintDesc.Render(h.Desc)
-		iw := lipgloss.Width(item)
+		// The hint styles only colour, so a hint is as wide as its text:
+		// measure before rendering, and render only what fits.
+		iw := ansiWidth(h.Key) + 1 + ansiWidth(h.Desc)
 		if used > 0 {
 			iw += 3
 		}
@@ -153,7 +154,7 @@ func (m *Model) hints(bs []keyBinding, w int) string {
 		if used > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(item)
+		b.WriteString(m.st.HintKey.Render(h.Key) + " " + m.st.HintDesc.Render(h.Desc))
 		used += iw
 	}
 	return " " + b.String()
