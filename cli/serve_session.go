@@ -48,6 +48,9 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	// uiOptions makes an engine per call; sessions share the server's so
 	// that its ledger keeps two of them from restoring one id twice.
 	opts.ReadOnly, opts.Restorer = readOnly, nil
+	// E would write files into the server's working directory on behalf of
+	// remote users; over SSH, exporting is `smhbin list --csv` on their side.
+	opts.ExportDir = "-"
 	if !readOnly {
 		opts.Restorer = s.engine
 	}

@@ -80,6 +80,14 @@ func TestServeReadOnlyKeyCannotRestore(t *testing.T) {
 	mark = term.out.mark()
 	term.press(t, "?")
 	term.out.waitFor(t, mark, "marked")
+	// Export would write on the server's disk: it is off over SSH (the key
+	// is disabled, so it does nothing and is not offered).
+	mark = term.out.mark()
+	term.press(t, "E ")
+	term.out.waitFor(t, mark, "2 marked")
+	if out := term.out.textSince(mark); strings.Contains(out, "exported") || strings.Contains(out, "E export") {
+		t.Errorf("export is offered or ran over SSH:\n%s", term.out.tail())
+	}
 	term.press(t, "q")
 	if err := term.waitEnd(t); err != nil {
 		t.Errorf("session end: %v", err)

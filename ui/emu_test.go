@@ -61,6 +61,9 @@ func newEmu(t *testing.T, o fakesmh.Options, eo api.EngineOptions) *emu {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if eo.SettleDelay == 0 {
+		eo.SettleDelay = time.Millisecond // lost-reply re-checks: fast in tests
+	}
 	return &emu{srv: srv, client: c, engine: api.NewEngine(c, eo), recs: recs}
 }
 

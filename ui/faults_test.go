@@ -41,7 +41,9 @@ func newFaultEmu(t *testing.T, o fakesmh.Options, wrap func(http.Handler) http.H
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &emu{srv: srv, client: c, engine: api.NewEngine(c, api.EngineOptions{}), recs: recs}, hs
+	// Re-checks of items still in the bin after a lost reply wait
+	// milliseconds here, not seconds.
+	return &emu{srv: srv, client: c, engine: api.NewEngine(c, api.EngineOptions{SettleDelay: time.Millisecond}), recs: recs}, hs
 }
 
 // hookBin runs before once, inside the first List call for a later page
