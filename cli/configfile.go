@@ -357,7 +357,7 @@ func (p *fileParser) unknown(k toml.Key) {
 		case slices.Contains(theme.Roles(), k[0]):
 			msg += " (colours go under [theme])"
 		default:
-			if s := closestWord(k[0], knownKeys); s != "" {
+			if s := keymap.Closest(k[0], knownKeys); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 		}

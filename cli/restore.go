@@ -7,11 +7,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/ui"
 )
 
 func (a *app) restoreCmd() *cobra.Command {
@@ -121,19 +121,6 @@ func readWords(r io.Reader) ([]string, error) {
 	return words, sc.Err()
 }
 
-// lockedWriter serialises writes from the result loop and the interrupt
-// watcher.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
 func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.EngineOptions) error {
 	ctx := cmd.Context()
 	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
@@ -154,7 +141,7 @@ func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.Eng
 	engineCtx, abort := context.WithCancel(context.WithoutCancel(ctx))
 	defer abort()
 	run := api.NewEngine(client, opts).Start(engineCtx, ids, cfg.RestorePath)
-	stderr := &lockedWriter{w: a.stderr}
+	stderr := ui.LockOutput(a.stderr) // the result loop and the interrupt watcher both write
 	done := make(chan struct{})
 	watched := make(chan struct{})
 	go func() {

@@ -83,7 +83,7 @@ func Rebind(km KeyMap, m map[string][]string) (KeyMap, error) {
 		i := slices.IndexFunc(acts, func(a action) bool { return a.name == name })
 		if i < 0 {
 			msg := fmt.Sprintf("%q is not an action", name)
-			if s := closest(name, Actions()); s != "" {
+			if s := Closest(name, Actions()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 			return orig, &RebindError{Action: name, Msg: msg + "; smhbin config init lists them all"}
@@ -236,8 +236,9 @@ func checkConflicts(km KeyMap, m map[string][]string) error {
 	return nil
 }
 
-// closest returns the candidate within two edits of s, if any.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate within two edits of s, if any: the
+// "did you mean" of config-file errors (actions here, keys in cli).
+func Closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {
