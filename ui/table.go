@@ -173,7 +173,9 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 		h.WriteString(" " + safe.Pad(title(sortDeleted, "DELETED"), c.deleted))
 	}
 	if c.left > 0 {
-		h.WriteString(" " + safe.PadLeft(title(sortLeft, "LEFT"), c.left))
+		// The narrowest column: its arrow goes without a space so that
+		// "LEFT▲" still fits instead of being cut to "LEF…".
+		h.WriteString(" " + safe.PadLeft(strings.Replace(title(sortLeft, "LEFT"), " ", "", 1), c.left))
 	}
 	if c.folder > 0 {
 		h.WriteString(" " + safe.Pad("ORIGINAL FOLDER", c.folder))
