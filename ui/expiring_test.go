@@ -50,7 +50,7 @@ func TestExpiringFilter(t *testing.T) {
 			if d == 0 {
 				d = 3 // the default
 			}
-			// The sort arrow moves to the days-left column (cut to "LEFT▲" at its width).
+			// The sort arrow moves to the days-left column.
 			v := m.View()
 			mustContain(t, v, "expiring ≤"+itoa(int(d))+"d: "+itoa(len(c.want)), "LEFT▲")
 			if strings.Contains(v, "DELETED ▼") {
