@@ -171,6 +171,10 @@ func (a *app) addPersistentFlags(root *cobra.Command) {
 	pf.BoolVar(&f.NoColor, "no-color", false, "no colours (also env NO_COLOR)")
 	pf.BoolVar(&f.ReadOnly, "read-only", false, "never restore anything")
 	pf.StringVar(&f.RestorePath, "restore-path", d.RestorePath, "where restores go when the original folder is gone: originalPath (fail) or fallbackToRoot")
+	// The terminal UI's grouping and expiring limits; no environment
+	// variable sets them (they are tuning, not credentials or places).
+	pf.DurationVar(&f.BatchGap, "batch-gap", d.BatchGap, "terminal UI: a pause of more than `DURATION` (such as 90s, 2m) between two removals starts a new deletion batch (1s-24h)")
+	pf.Int64Var(&f.ExpiringDays, "expiring-days", d.ExpiringDays, "terminal UI: the expiring filter (e) keeps items with at most `N` days left (1-365)")
 	pf.StringVar(&f.Config, "config", "", "read settings from `PATH` (default $XDG_CONFIG_HOME/smhbin/config.toml or ~/.config/smhbin/config.toml)")
 	pf.StringVar(&f.Log, "log", "", "append a debug log (requests, page loads, restores; never the token) to `FILE`")
 

@@ -8,10 +8,12 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"smhbin/api"
 	"smhbin/keymap"
 	"smhbin/theme"
+	"smhbin/ui"
 )
 
 // Environment variables read by Resolve. Flags win over them.
@@ -33,6 +35,11 @@ const (
 	defaultOrder       = api.OrderDesc
 	defaultSeed        = 1
 	maxTokenFileLength = 64 << 10 // a token is ~100 bytes; refuse to slurp a wrong, huge file
+	// A gap under a second would split one clean-up into a batch per file,
+	// one over a day would merge a week's clean-ups into one.
+	minBatchGap     = time.Second
+	maxBatchGap     = 24 * time.Hour
+	maxExpiringDays = 365 // items stay in the bin for at most a year or so
 )
 
 // Flags are the raw values of the persistent flags, before the environment,
@@ -53,22 +60,28 @@ type Flags struct {
 	NoColor     bool
 	ReadOnly    bool
 	RestorePath string
-	Config      string // --config: the config file; "" for the default place
-	Log         string // --log: debug log file
-	Changed     map[string]bool
+	// BatchGap and ExpiringDays tune the terminal UI's batch view and
+	// expiring filter; no environment variable sets them.
+	BatchGap     time.Duration
+	ExpiringDays int64
+	Config       string // --config: the config file; "" for the default place
+	Log          string // --log: debug log file
+	Changed      map[string]bool
 }
 
 // defaultFlags are the flag values when none is given; the cobra flags are
 // registered with these defaults so --help shows them.
 func defaultFlags() Flags {
 	return Flags{
-		Endpoint:    api.DefaultEndpoint,
-		Space:       defaultSpace,
-		PageSize:    defaultPageSize,
-		OrderBy:     defaultOrderBy,
-		Order:       defaultOrder,
-		Seed:        defaultSeed,
-		RestorePath: string(api.OriginalPath),
+		Endpoint:     api.DefaultEndpoint,
+		Space:        defaultSpace,
+		PageSize:     defaultPageSize,
+		OrderBy:      defaultOrderBy,
+		Order:        defaultOrder,
+		Seed:         defaultSeed,
+		RestorePath:  string(api.OriginalPath),
+		BatchGap:     ui.DefaultBatchGap,
+		ExpiringDays: ui.DefaultExpiringDays,
 	}
 }
 
@@ -90,6 +103,12 @@ type Config struct {
 	NoColor     bool
 	ReadOnly    bool // restores are disabled
 	RestorePath api.PathStrategy
+	// BatchGap is the pause between two removals that starts a new
+	// deletion batch in the terminal UI, 1s–24h.
+	BatchGap time.Duration
+	// ExpiringDays is the days-left limit of the terminal UI's expiring
+	// filter, 1–365.
+	ExpiringDays int64
 
 	ConfigFile string         // the config file that was read; "" when none
 	KeyMap     *keymap.KeyMap // the config file's [keys]; nil for keymap.Default()
@@ -146,21 +165,23 @@ func Resolve(f Flags, getenv func(string) string, stdin io.Reader) (Config, []st
 		return orFile(false, value, fromFile)
 	}
 	c := Config{
-		Endpoint:    strings.TrimRight(pick("endpoint", f.Endpoint, envEndpoint, file.Endpoint), "/"),
-		LibraryID:   pick("library", f.Library, envLibrary, file.Library),
-		SpaceID:     pick("space", f.Space, envSpace, file.Space),
-		UserID:      pick("user-id", f.UserID, envUserID, file.UserID),
-		PageSize:    orFile(f.Changed["page-size"], f.PageSize, file.PageSize),
-		OrderBy:     orFile(f.Changed["order-by"], f.OrderBy, file.OrderBy),
-		Order:       orFile(f.Changed["order"], f.Order, file.Order),
-		Seed:        f.Seed,
-		NoColor:     orFile(f.Changed["no-color"], f.NoColor, file.NoColor),
-		ReadOnly:    orFile(f.Changed["read-only"], f.ReadOnly, file.ReadOnly),
-		RestorePath: api.PathStrategy(orFile(f.Changed["restore-path"], f.RestorePath, file.RestorePath)),
-		ConfigFile:  file.Path,
-		KeyMap:      file.KeyMap,
-		Palette:     file.Palette,
-		LogFile:     f.Log,
+		Endpoint:     strings.TrimRight(pick("endpoint", f.Endpoint, envEndpoint, file.Endpoint), "/"),
+		LibraryID:    pick("library", f.Library, envLibrary, file.Library),
+		SpaceID:      pick("space", f.Space, envSpace, file.Space),
+		UserID:       pick("user-id", f.UserID, envUserID, file.UserID),
+		PageSize:     orFile(f.Changed["page-size"], f.PageSize, file.PageSize),
+		OrderBy:      orFile(f.Changed["order-by"], f.OrderBy, file.OrderBy),
+		Order:        orFile(f.Changed["order"], f.Order, file.Order),
+		Seed:         f.Seed,
+		NoColor:      orFile(f.Changed["no-color"], f.NoColor, file.NoColor),
+		ReadOnly:     orFile(f.Changed["read-only"], f.ReadOnly, file.ReadOnly),
+		RestorePath:  api.PathStrategy(orFile(f.Changed["restore-path"], f.RestorePath, file.RestorePath)),
+		BatchGap:     orFile(f.Changed["batch-gap"], f.BatchGap, file.BatchGap),
+		ExpiringDays: orFile(f.Changed["expiring-days"], f.ExpiringDays, file.ExpiringDays),
+		ConfigFile:   file.Path,
+		KeyMap:       file.KeyMap,
+		Palette:      file.Palette,
+		LogFile:      f.Log,
 	}
 	if !f.Changed["no-color"] && file.NoColor == nil && getenv(envNoColor) != "" {
 		c.NoColor = true
@@ -178,6 +199,12 @@ func Resolve(f Flags, getenv func(string) string, stdin io.Reader) (Config, []st
 	}
 	if err := oneOf("--restore-path", string(c.RestorePath), string(api.OriginalPath), string(api.FallbackToRoot)); err != nil {
 		return Config{}, nil, err
+	}
+	if c.BatchGap < minBatchGap || c.BatchGap > maxBatchGap {
+		return Config{}, nil, configErrorf("--batch-gap must be between %s and %s, not %s", shortDuration(minBatchGap), shortDuration(maxBatchGap), shortDuration(c.BatchGap))
+	}
+	if c.ExpiringDays < 1 || c.ExpiringDays > maxExpiringDays {
+		return Config{}, nil, configErrorf("--expiring-days must be between 1 and %d, not %d", maxExpiringDays, c.ExpiringDays)
 	}
 	if c.SpaceID == "" {
 		return Config{}, nil, configErrorf("--space must not be empty: use - for a single-tenant library")
@@ -215,6 +242,19 @@ func orFile[T any](changed bool, value T, fromFile *T) T {
 		return *fromFile
 	}
 	return value
+}
+
+// shortDuration writes d as time.Duration does, without its zero units:
+// "1m" and "24h" rather than "1m0s" and "24h0m0s".
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
 }
 
 func oneOf(flag, v string, allowed ...string) error {

@@ -24,7 +24,8 @@ func (a *app) configCmd() *cobra.Command {
 Command-line flags beat environment variables, which beat the file, which
 beats the defaults. The file holds the endpoint, library, space, the path of
 a token file (never the token itself), list and restore settings, colours by
-role ([theme]) and key bindings ([keys]).
+role ([theme]), key bindings ([keys]) and the terminal UI's batch gap and
+expiring-days limit.
 
 config init writes a file with every setting commented out at its default;
 config path says which file is read and checks it.`,
@@ -186,6 +187,15 @@ func defaultConfigText() string {
 	line("")
 	line("# No colours (the environment's NO_COLOR does the same, but this file wins over it).")
 	line("# no_color = false")
+	line("")
+	line("# Terminal UI, batch view (b): a pause of more than this between two removals")
+	line("# starts a new deletion batch. A duration such as \"90s\", \"2m\" or \"1h\",")
+	line("# %s-%s (no environment variable).", shortDuration(minBatchGap), shortDuration(maxBatchGap))
+	line("# batch_gap = %s", tomlQuote(shortDuration(d.BatchGap)))
+	line("")
+	line("# Terminal UI, expiring filter (e) and \"expire soon\" counts: items with at")
+	line("# most this many days left, 1-%d (no environment variable).", maxExpiringDays)
+	line("# expiring_days = %d", d.ExpiringDays)
 	line("")
 	line("# Colours by role: \"#RRGGBB\", or { light = \"#RRGGBB\", dark = \"#RRGGBB\" } for")
 	line("# light and dark terminal backgrounds. Uncomment the [theme] line too.")

@@ -100,7 +100,8 @@ func TestDefaultConfigTextRoundTrips(t *testing.T) {
 	}
 	d := defaultFlags()
 	if *fc.Endpoint != d.Endpoint || *fc.Space != d.Space || *fc.PageSize != d.PageSize || *fc.OrderBy != d.OrderBy ||
-		*fc.Order != d.Order || *fc.RestorePath != d.RestorePath || *fc.ReadOnly || *fc.NoColor || *fc.Library != "" {
+		*fc.Order != d.Order || *fc.RestorePath != d.RestorePath || *fc.ReadOnly || *fc.NoColor || *fc.Library != "" ||
+		*fc.BatchGap != d.BatchGap || *fc.ExpiringDays != d.ExpiringDays {
 		t.Errorf("uncommented settings differ from the defaults: %+v", fc)
 	}
 	if *fc.Palette != theme.DefaultPalette() {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"smhbin/api"
 )
@@ -37,14 +38,14 @@ func TestResolvePrecedence(t *testing.T) {
 			flags: flagsWith(nil, nil),
 			env:   map[string]string{envLibrary: "smh1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100,
-				OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath},
+				OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath},
 		},
 		{
 			name:  "environment beats defaults",
 			flags: flagsWith(nil, nil),
 			env:   env,
 			want: Config{Endpoint: "https://env.example.com", LibraryID: "smhenv", SpaceID: "spaceenv", Token: "env-token",
-				UserID: "userenv", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath},
+				UserID: "userenv", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath},
 		},
 		{
 			name: "flags beat environment, even when they repeat the default",
@@ -54,21 +55,21 @@ func TestResolvePrecedence(t *testing.T) {
 				}),
 			env: env,
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smhflag", SpaceID: "-", Token: "env-token", UserID: "userflag",
-				PageSize: 1000, OrderBy: "size", Order: "asc", Seed: 1, RestorePath: api.FallbackToRoot},
+				PageSize: 1000, OrderBy: "size", Order: "asc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.FallbackToRoot},
 		},
 		{
 			name:  "no library means demo, and no token is read",
 			flags: flagsWith(nil, nil),
 			env:   map[string]string{envToken: "tok"},
 			want: Config{Endpoint: api.DefaultEndpoint, SpaceID: "-", PageSize: 100, OrderBy: "removalTime", Order: "desc",
-				Seed: 1, RestorePath: api.OriginalPath, Demo: true},
+				Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true},
 		},
 		{
 			name:  "--demo wins over a configured library; NO_COLOR is honoured",
 			flags: flagsWith(map[string]bool{"demo": true, "seed": true}, func(f *Flags) { f.Demo, f.Seed = true, 7 }),
 			env:   map[string]string{envLibrary: "smh1", envToken: "tok", envNoColor: "1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100, OrderBy: "removalTime",
-				Order: "desc", Seed: 7, RestorePath: api.OriginalPath, Demo: true, NoColor: true},
+				Order: "desc", Seed: 7, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true, NoColor: true},
 		},
 	}
 	for _, tt := range tests {

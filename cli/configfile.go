@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -36,6 +37,8 @@ type fileConfig struct {
 	PageSize                         *int
 	OrderBy, Order, RestorePath      *string
 	ReadOnly, NoColor                *bool
+	BatchGap                         *time.Duration
+	ExpiringDays                     *int64
 	KeyMap                           *keymap.KeyMap // [keys] applied to keymap.Default()
 	Palette                          *theme.Palette // [theme] applied to theme.DefaultPalette()
 }
@@ -225,21 +228,60 @@ func (p *fileParser) scalars(raw map[string]toml.Primitive, fc *fileConfig) {
 		abs := p.expandPath(*fc.TokenFile)
 		fc.TokenFile = &abs
 	}
-	if prim, ok := raw["page_size"]; ok {
-		var v int
-		if err := p.md.PrimitiveDecode(prim, &v); err != nil {
-			p.blame([]string{"page_size"}, "page_size must be a whole number between 1 and %d", maxPageSize)
-		} else if v < 1 || v > maxPageSize {
-			p.blame([]string{"page_size"}, "page_size must be between 1 and %d, not %d", maxPageSize, v)
-		} else {
-			fc.PageSize = &v
+	// whole decodes a whole number from 1 to most; ok is false when the
+	// key is absent or wrong (then blamed).
+	whole := func(name string, most int64) (v int64, ok bool) {
+		prim, ok := raw[name]
+		if !ok {
+			return 0, false
 		}
+		if err := p.md.PrimitiveDecode(prim, &v); err != nil {
+			p.blame([]string{name}, "%s must be a whole number between 1 and %d", name, most)
+			return 0, false
+		}
+		if v < 1 || v > most {
+			p.blame([]string{name}, "%s must be between 1 and %d, not %d", name, most, v)
+			return 0, false
+		}
+		return v, true
 	}
+	if v, ok := whole("page_size", maxPageSize); ok {
+		n := int(v)
+		fc.PageSize = &n
+	}
+	if v, ok := whole("expiring_days", maxExpiringDays); ok {
+		fc.ExpiringDays = &v
+	}
+	p.batchGap(raw, fc)
 	str("order_by", &fc.OrderBy, enum("order_by", api.OrderByName, api.OrderByModificationTime, api.OrderBySize, api.OrderByRemovalTime, api.OrderByRemainingTime))
 	str("order", &fc.Order, enum("order", api.OrderAsc, api.OrderDesc))
 	str("restore_path", &fc.RestorePath, enum("restore_path", string(api.OriginalPath), string(api.FallbackToRoot)))
 	boolean("read_only", &fc.ReadOnly)
 	boolean("no_color", &fc.NoColor)
+}
+
+// batchGap decodes batch_gap, a Go duration in a string ("90s", "2m").
+func (p *fileParser) batchGap(raw map[string]toml.Primitive, fc *fileConfig) {
+	prim, ok := raw["batch_gap"]
+	if !ok {
+		return
+	}
+	key := []string{"batch_gap"}
+	var s string
+	if err := p.md.PrimitiveDecode(prim, &s); err != nil {
+		p.blame(key, "batch_gap must be a duration in double quotes, such as \"90s\" or \"2m\"")
+		return
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		p.blame(key, "batch_gap must be a duration such as \"90s\" or \"2m\", not %q", s)
+		return
+	}
+	if d < minBatchGap || d > maxBatchGap {
+		p.blame(key, "batch_gap must be between %s and %s, not %q", shortDuration(minBatchGap), shortDuration(maxBatchGap), s)
+		return
+	}
+	fc.BatchGap = &d
 }
 
 // expandPath resolves ~/ against HOME and a relative path against the
@@ -327,8 +369,9 @@ func (p *fileParser) keys(prim toml.Primitive) *keymap.KeyMap {
 	return &km
 }
 
-// knownKeys are the top-level keys, for suggestions.
-var knownKeys = []string{"endpoint", "library", "space", "token_file", "user_id", "page_size", "order_by", "order", "restore_path", "read_only", "no_color", "theme", "keys"}
+// knownKeys are the top-level keys, for suggestions; the tables come
+// last, where the template test expects them.
+var knownKeys = []string{"endpoint", "library", "space", "token_file", "user_id", "page_size", "order_by", "order", "restore_path", "read_only", "no_color", "batch_gap", "expiring_days", "theme", "keys"}
 
 // unknownKeys reports keys nothing decoded, unless a problem already
 // covers them. Decoding into raw marked every top-level key decoded, so

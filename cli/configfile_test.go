@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"smhbin/api"
 	"smhbin/theme"
@@ -39,6 +40,8 @@ order = "asc"
 restore_path = "fallbackToRoot"
 read_only = true
 no_color = true
+batch_gap = "5m"
+expiring_days = 7
 `
 
 func TestResolvePrecedenceWithConfigFile(t *testing.T) {
@@ -48,11 +51,12 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 	}
 	fromFile := Config{Endpoint: "https://file.example.com", LibraryID: "smhfile", SpaceID: "spacefile", Token: "file-token",
 		UserID: "userfile", PageSize: 250, OrderBy: "size", Order: "asc", Seed: 1, NoColor: true, ReadOnly: true,
-		RestorePath: api.FallbackToRoot, ConfigFile: path}
+		RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, ConfigFile: path}
 	envVars := copyEnv(env, envEndpoint, "https://env.example.com", envLibrary, "smhenv", envSpace, "spaceenv",
 		envToken, "env-token", envUserID, "userenv", envNoColor, "1")
 	allFlags := map[string]bool{"endpoint": true, "library": true, "space": true, "user-id": true, "page-size": true,
-		"order-by": true, "order": true, "restore-path": true, "read-only": true, "no-color": true}
+		"order-by": true, "order": true, "restore-path": true, "read-only": true, "no-color": true,
+		"batch-gap": true, "expiring-days": true}
 	tests := []struct {
 		name  string
 		flags Flags
@@ -64,7 +68,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 			flags: flagsWith(nil, nil),
 			env:   map[string]string{envXDGConfigHome: t.TempDir(), envLibrary: "smh1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100,
-				OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath},
+				OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3},
 		},
 		{
 			name:  "the file beats defaults",
@@ -78,7 +82,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 			env:   envVars,
 			want: Config{Endpoint: "https://env.example.com", LibraryID: "smhenv", SpaceID: "spaceenv", Token: "env-token",
 				UserID: "userenv", PageSize: 250, OrderBy: "size", Order: "asc", Seed: 1, NoColor: true, ReadOnly: true,
-				RestorePath: api.FallbackToRoot, ConfigFile: path},
+				RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, ConfigFile: path},
 		},
 		{
 			name: "flags beat the environment and the file, even when they repeat the default",
@@ -88,7 +92,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 			env: envVars,
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smhflag", SpaceID: "spaceflag", Token: "env-token",
 				UserID: "userflag", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1,
-				RestorePath: api.OriginalPath, ConfigFile: path},
+				RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3, ConfigFile: path},
 		},
 	}
 	for _, tt := range tests {
@@ -234,6 +238,15 @@ func TestConfigFileErrorsNameTheLine(t *testing.T) {
 		{"restore_path", "# c\nrestore_path = \"home\"\n", `line 2: restore_path must be one of originalPath, fallbackToRoot, not "home"`},
 		{"page_size range", "page_size = 0\n", `line 1: page_size must be between 1 and 1000, not 0`},
 		{"page_size type", "page_size = \"100\"\n", `line 1: page_size must be a whole number between 1 and 1000`},
+		{"batch_gap not a duration", "library = \"x\"\n\nbatch_gap = \"soon\"\n", `line 3: batch_gap must be a duration such as "90s" or "2m", not "soon"`},
+		{"batch_gap without a unit", "batch_gap = \"60\"\n", `line 1: batch_gap must be a duration such as "90s" or "2m", not "60"`},
+		{"batch_gap a number", "# c\nbatch_gap = 60\n", `line 2: batch_gap must be a duration in double quotes, such as "90s" or "2m"`},
+		{"batch_gap too short", "batch_gap = \"500ms\"\n", `line 1: batch_gap must be between 1s and 24h, not "500ms"`},
+		{"batch_gap too long", "batch_gap = \"48h\"\n", `line 1: batch_gap must be between 1s and 24h, not "48h"`},
+		{"expiring_days 0", "\nexpiring_days = 0\n", `line 2: expiring_days must be between 1 and 365, not 0`},
+		{"expiring_days 366", "expiring_days = 366\n", `line 1: expiring_days must be between 1 and 365, not 366`},
+		{"expiring_days type", "expiring_days = \"3\"\n", `line 1: expiring_days must be a whole number between 1 and 365`},
+		{"expiring_days misspelt", "expiring_day = 3\n", `line 1: unknown key "expiring_day" (did you mean expiring_days?)`},
 		{"bool type", "\nread_only = \"yes\"\n", `line 2: read_only must be true or false, without quotes`},
 		{"string type", "library = 12\n", `line 1: library must be a string in double quotes`},
 		{"endpoint", "endpoint = \"ftp://x\"\n", `line 1: endpoint must be an http(s) URL such as https://api.tencentsmh.cn, not "ftp://x"`},

@@ -42,19 +42,21 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		styles = ui.StylesWithPalette(out, getenv, cfg.NoColor, *cfg.Palette)
 	}
 	o := ui.Options{
-		Context:     ctx,
-		Client:      client,
-		Styles:      styles,
-		Library:     cfg.LibraryID,
-		PageSize:    cfg.PageSize,
-		OrderBy:     cfg.OrderBy,
-		Order:       cfg.Order,
-		RestorePath: cfg.RestorePath,
-		Demo:        cfg.Demo,
-		ReadOnly:    cfg.ReadOnly,
-		NoColor:     cfg.NoColor,
-		Clipboard:   ui.OSC52Clipboard(out, getenv),
-		Logf:        cfg.Log.asyncLogf("ui"), // Update must not wait on the disk
+		Context:      ctx,
+		Client:       client,
+		Styles:       styles,
+		Library:      cfg.LibraryID,
+		PageSize:     cfg.PageSize,
+		OrderBy:      cfg.OrderBy,
+		Order:        cfg.Order,
+		RestorePath:  cfg.RestorePath,
+		Demo:         cfg.Demo,
+		ReadOnly:     cfg.ReadOnly,
+		NoColor:      cfg.NoColor,
+		BatchGap:     cfg.BatchGap,
+		ExpiringDays: cfg.ExpiringDays,
+		Clipboard:    ui.OSC52Clipboard(out, getenv),
+		Logf:         cfg.Log.asyncLogf("ui"), // Update must not wait on the disk
 	}
 	if cfg.KeyMap != nil {
 		o.KeyMap = *cfg.KeyMap

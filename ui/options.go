@@ -28,6 +28,13 @@ type Restorer interface {
 	Start(ctx context.Context, ids []int64, ps api.PathStrategy) *api.Run
 }
 
+// DefaultBatchGap is Options.BatchGap when none is set: removals less
+// than a minute apart are one clean-up.
+const DefaultBatchGap = 60 * time.Second
+
+// DefaultExpiringDays is Options.ExpiringDays when none is set.
+const DefaultExpiringDays int64 = 3
+
 // Options configure a Model. Client and Styles are required.
 type Options struct {
 	Context  context.Context // cancelled when the program quits; defaults to Background
@@ -47,10 +54,10 @@ type Options struct {
 	AbsTime     bool // start with absolute times instead of relative
 
 	// BatchGap is the pause between two removals that starts a new
-	// deletion batch in the batch view (b); default 60 s.
+	// deletion batch in the batch view (b); default DefaultBatchGap.
 	BatchGap time.Duration
 	// ExpiringDays is the days-left limit of the expiring filter (e) and
-	// of the "expire soon" counts; default 3.
+	// of the "expire soon" counts; default DefaultExpiringDays.
 	ExpiringDays int64
 	// ExportDir is where E writes CSV files; default "." (the current
 	// directory). "-" disables export, e.g. for SSH sessions, whose users
@@ -101,10 +108,10 @@ func (o *Options) defaults() {
 		o.RestorePath = api.OriginalPath
 	}
 	if o.BatchGap <= 0 {
-		o.BatchGap = 60 * time.Second
+		o.BatchGap = DefaultBatchGap
 	}
 	if o.ExpiringDays <= 0 {
-		o.ExpiringDays = 3
+		o.ExpiringDays = DefaultExpiringDays
 	}
 	if o.ExportDir == "" {
 		o.ExportDir = "."
