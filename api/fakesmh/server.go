@@ -70,8 +70,9 @@ func (s *Server) Requests() []Request {
 	defer s.mu.Unlock()
 	out := make([]Request, len(s.log))
 	for i, r := range s.log {
-		r.Query = cloneValues(r.Query)
-		out[i] = r
+		c := *r
+		c.Query = cloneValues(r.Query)
+		out[i] = c
 	}
 	return out
 }
@@ -122,9 +123,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	logged.Query.Del("library_secret")
 	logged.Path = redactPath(r.URL.Path)
 	sw := &statusWriter{ResponseWriter: w}
+	// Log before replying: a client that sees its connection reset (or a
+	// reply) must find the request in the log when it looks.
+	entry := s.appendLog(logged)
 	defer func() {
-		logged.Status = sw.status
-		s.appendLog(logged)
+		s.mu.Lock()
+		entry.Status = sw.status
+		s.mu.Unlock()
 	}()
 	if s.opts.Latency > 0 && !s.hold(sw, r, s.opts.Latency) {
 		return
@@ -147,13 +152,14 @@ func redactPath(p string) string {
 	return p
 }
 
-func (s *Server) appendLog(r Request) {
+func (s *Server) appendLog(r Request) *Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.log) >= maxLog {
 		s.log = append(s.log[:0], s.log[len(s.log)-maxLog/2:]...)
 	}
-	s.log = append(s.log, r)
+	s.log = append(s.log, &r)
+	return &r
 }
 
 // requestID looks like SMH's base64 request ids and is unique per request.

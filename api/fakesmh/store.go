@@ -59,7 +59,7 @@ type Server struct {
 	counted   int // requests counted for FailEvery
 	tokenUses int // requests counted for TokenExpiresAfter, reset by a renewal
 	reqSeq    uint64
-	log       []Request
+	log       []*Request // entries are added before any reply, status filled after
 	stats     Stats
 }
 
