@@ -65,6 +65,11 @@ func paintOf(s lipgloss.Style) Paint {
 // the UI; nothing builds a style on a hot path.
 type Styles struct {
 	Palette Palette
+	// Renderer is the renderer the styles were built for; its colour
+	// profile and background were set explicitly, so asking it never
+	// queries the terminal. Components that draw their own colours (the
+	// progress bar) take the profile from it.
+	Renderer *lipgloss.Renderer
 
 	// Table cells, as paints for the row renderer.
 	Header, Dim, Cursor, CursorDim, Mark, Warn, Danger, Success, Subtle, Primary Paint
@@ -84,6 +89,7 @@ func New(p Palette, r *lipgloss.Renderer) Styles {
 	fg := func(c lipgloss.AdaptiveColor) lipgloss.Style { return st().Foreground(c) }
 	return Styles{
 		Palette:   p,
+		Renderer:  r,
 		Header:    paintOf(fg(p.Subtle).Bold(true)),
 		Dim:       paintOf(fg(p.Subtle).Faint(true)),
 		Cursor:    paintOf(st().Background(p.Selection).Foreground(p.Text).Bold(true)),

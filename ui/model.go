@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -60,6 +61,7 @@ type Model struct {
 
 	// Restoring.
 	rr       *restoreRun
+	progress progress.Model // the restore bar, coloured for this terminal
 	runSeq   int
 	outcomes map[int64]outcome // by id, across runs, until the item leaves the list
 	dialog   dialogState
@@ -86,6 +88,7 @@ func New(opts Options) *Model {
 		absTime:  opts.AbsTime,
 		filter:   fi,
 		outcomes: map[int64]outcome{},
+		progress: newProgress(opts.Styles),
 		width:    80,
 		height:   24,
 	}

@@ -4,7 +4,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/dustin/go-humanize"
+	"github.com/muesli/termenv"
+
+	"smhbin/theme"
 )
 
 // progressVisible reports whether the restore line takes a row: while a
@@ -49,17 +54,34 @@ func (m *Model) progressLine() string {
 	return truncateStyled(" "+m.bar(frac, barW)+" "+text, m.width)
 }
 
-// bar draws a w-cell progress bar. The cells are plain block glyphs in
-// role colours so it reads without colour too.
+// bar draws a w-cell progress bar with bubbles/progress. Its cells are
+// block glyphs (█ and ░), so it reads without colour too.
 func (m *Model) bar(frac float64, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	full := int(frac * float64(w))
-	var b strings.Builder
-	m.st.Primary.Wrap(&b, strings.Repeat("█", full))
-	m.st.Subtle.Wrap(&b, strings.Repeat("░", w-full))
-	return b.String()
+	m.progress.Width = w
+	return m.progress.ViewAs(frac)
+}
+
+// newProgress builds the bar in the theme's primary and subtle colours,
+// with the colour profile of the styles' renderer (Ascii when unknown), so
+// that over SSH it matches the client's terminal rather than the server's.
+func newProgress(st theme.Styles) progress.Model {
+	prof, dark := termenv.Ascii, true
+	if st.Renderer != nil {
+		prof, dark = st.Renderer.ColorProfile(), st.Renderer.HasDarkBackground()
+	}
+	pick := func(c lipgloss.AdaptiveColor) string {
+		if dark {
+			return c.Dark
+		}
+		return c.Light
+	}
+	p := progress.New(progress.WithSolidFill(pick(st.Palette.Primary)), progress.WithoutPercentage(),
+		progress.WithColorProfile(prof))
+	p.EmptyColor = pick(st.Palette.Subtle)
+	return p
 }
 
 // summary is the one-line account of the last run, e.g. "restored 497 of
