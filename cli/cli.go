@@ -212,27 +212,33 @@ func (a *app) config(cmd *cobra.Command) (Config, error) {
 	return cfg, nil
 }
 
-// connect resolves the configuration and, in demo mode, starts the
-// embedded emulator and points the configuration at it. stop must be
-// called when the command is done.
-func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Duration, note bool) (Config, func(), error) {
+// connect resolves the configuration, in demo mode starts the embedded
+// emulator and points the configuration at it, and builds the client
+// every command talks through. stop must be called when the command is done.
+func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Duration, note bool) (Config, *api.Client, func(), error) {
 	cfg, err := a.config(cmd)
 	if err != nil {
-		return Config{}, nil, err
+		return Config{}, nil, nil, err
 	}
-	if !cfg.Demo {
-		return cfg, func() {}, nil
+	stop := func() {}
+	if cfg.Demo {
+		endpoint, library, token, stopDemo, err := startDemo(ctx, cfg.Seed, latency)
+		if err != nil {
+			return Config{}, nil, nil, fmt.Errorf("cannot start the demo library: %w", err)
+		}
+		stop = stopDemo
+		cfg.Endpoint, cfg.LibraryID, cfg.SpaceID, cfg.Token, cfg.UserID = endpoint, library, demoSpace, token, ""
+		a.cfg = &cfg
+		if note {
+			fmt.Fprintln(a.stderr, "smhbin: demo library (embedded emulator) — set SMH_LIBRARY_ID, or library in the config file, to use a real one")
+		}
 	}
-	endpoint, library, token, stop, err := startDemo(ctx, cfg.Seed, latency)
+	client, err := newClient(cfg)
 	if err != nil {
-		return Config{}, nil, fmt.Errorf("cannot start the demo library: %w", err)
+		stop()
+		return Config{}, nil, nil, err
 	}
-	cfg.Endpoint, cfg.LibraryID, cfg.SpaceID, cfg.Token, cfg.UserID = endpoint, library, demoSpace, token, ""
-	a.cfg = &cfg
-	if note {
-		fmt.Fprintln(a.stderr, "smhbin: demo library (embedded emulator) — set SMH_LIBRARY_ID, or library in the config file, to use a real one")
-	}
-	return cfg, stop, nil
+	return cfg, client, stop, nil
 }
 
 // newClient builds the API client for cfg; with --log it logs each
@@ -254,12 +260,12 @@ func newClient(cfg Config) (*api.Client, error) {
 }
 
 func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
-	cfg, stop, err := a.connect(cmd.Context(), cmd, demoTUILatency, false)
+	cfg, client, stop, err := a.connect(cmd.Context(), cmd, demoTUILatency, false)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	return runTUI(cmd.Context(), cfg, a.stdin, a.stdout, a.stderr)
+	return runTUI(cmd.Context(), cfg, client, a.stdin, a.stdout, a.stderr)
 }
 
 // version is the module version stamped by the go tool, or "dev" for

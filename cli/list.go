@@ -67,15 +67,11 @@ type itemSink interface {
 
 func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 	ctx := cmd.Context()
-	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	client, err := newClient(cfg)
-	if err != nil {
-		return err
-	}
 	var sink itemSink
 	switch format {
 	case "json":

@@ -123,17 +123,13 @@ func readWords(r io.Reader) ([]string, error) {
 
 func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.EngineOptions) error {
 	ctx := cmd.Context()
-	cfg, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
 	defer stop()
 	if cfg.ReadOnly {
 		return configErrorf("restores are disabled by --read-only")
-	}
-	client, err := newClient(cfg)
-	if err != nil {
-		return err
 	}
 	// The engine gets a context that the first interrupt does not cancel:
 	// that one becomes Run.Cancel, which lets requests in flight finish. A

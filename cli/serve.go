@@ -112,15 +112,11 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 		a.flags.Demo, a.flags.ReadOnly = true, true
 	}
 	ctx := cmd.Context()
-	cfg, stop, err := a.connect(ctx, cmd, demoTUILatency, true)
+	cfg, client, stop, err := a.connect(ctx, cmd, demoTUILatency, true)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	client, err := newClient(cfg)
-	if err != nil {
-		return err
-	}
 	if err := probeLibrary(ctx, client, cfg); err != nil {
 		return err
 	}

@@ -16,11 +16,7 @@ import (
 // context is cancelled on return, which hard-aborts anything still in
 // flight; the UI itself only lets the user quit once a restore settled or
 // with the explicit force-quit key.
-func runTUI(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
-	client, err := newClient(cfg)
-	if err != nil {
-		return err
-	}
+func runTUI(ctx context.Context, cfg Config, client *api.Client, stdin io.Reader, stdout, stderr io.Writer) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	out := ui.LockOutput(stdout)
