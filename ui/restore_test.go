@@ -208,3 +208,29 @@ func TestConfirmDialogExcludesUnrestorable(t *testing.T) {
 		t.Fatal("a restore of nothing was started")
 	}
 }
+
+// TestCancelKeyXAndDenyKeepGoing: x asks like ctrl+c; n closes the dialog
+// and the run carries on to its summary.
+func TestCancelKeyXAndDenyKeepGoing(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1, Latency: 50 * time.Millisecond}, api.EngineOptions{ChunkSize: 2, Concurrency: 1})
+	m := e.model(t, 120, 30, nil)
+	press(t, m, "a")
+	_, cmd := m.Update(keyMsg("r"))
+	_, cmd = m.Update(keyMsg("y"))
+	for cmd != nil && !strings.Contains(plain(m), "restoring…") {
+		cmd = step(t, m, cmd)
+	}
+	m.Update(keyMsg("x"))
+	if m.mode != keymap.ModeDialog || !strings.Contains(plain(m), "Stop this restore?") {
+		t.Fatal("x during a restore must ask to stop it")
+	}
+	m.Update(keyMsg("n"))
+	if m.mode != keymap.ModeBrowse || m.rr.cancelling {
+		t.Fatal("n must close the dialog and keep the run going")
+	}
+	run(t, m, cmd)
+	mustContain(t, plain(m), "restored 7 of 9")
+	if m.rr.skipped != 0 {
+		t.Fatalf("%d items skipped after declining to stop", m.rr.skipped)
+	}
+}
