@@ -25,6 +25,8 @@ const (
 	DefaultSettleDelay = 2 * time.Second
 	// DefaultSettleChecks is how many times such an item is checked.
 	DefaultSettleChecks = 3
+	// DefaultTaskTimeout bounds the wait for one asynchronous (202) task.
+	DefaultTaskTimeout = 10 * time.Minute
 )
 
 // maxEventsPerID bounds the events one id can produce in a run: Queued,
@@ -43,6 +45,9 @@ type EngineOptions struct {
 	// a negative SettleDelay checks once.
 	SettleDelay  time.Duration
 	SettleChecks int
+	// TaskTimeout bounds the polling of one 202 task; its items are then
+	// checked with Info like a lost reply. Default 10 min.
+	TaskTimeout time.Duration
 }
 
 func (o EngineOptions) withDefaults() EngineOptions {
@@ -52,6 +57,9 @@ func (o EngineOptions) withDefaults() EngineOptions {
 	o.ChunkSize = min(o.ChunkSize, MaxChunkSize)
 	if o.Concurrency <= 0 {
 		o.Concurrency = DefaultConcurrency
+	}
+	if o.TaskTimeout <= 0 {
+		o.TaskTimeout = DefaultTaskTimeout
 	}
 	if o.SettleDelay == 0 {
 		o.SettleDelay = DefaultSettleDelay

@@ -69,7 +69,11 @@ func (r *Run) runChunk(ids []int64) {
 	for _, id := range ids {
 		r.emit(Event{ID: id, Kind: Waiting, TaskID: res.TaskID})
 	}
-	rows, err := r.e.r.WaitTask(r.ctx, res.TaskID)
+	// A task stuck at 202 must not hold a graceful cancel forever: past
+	// TaskTimeout its items are checked like a lost reply.
+	tctx, cancel := context.WithTimeout(r.ctx, r.e.o.TaskTimeout)
+	rows, err := r.e.r.WaitTask(tctx, res.TaskID)
+	cancel()
 	rest := r.applyRows(ids, rows)
 	if err != nil {
 		r.taskFailed(rest, err)
@@ -114,7 +118,13 @@ func (r *Run) noResult(ids []int64) {
 }
 
 // requestFailed settles a chunk whose restore request got no usable reply.
+// A gateway error (502/503/504) comes from a proxy that may have passed
+// the request on, so it is checked like a lost reply, not taken as a refusal.
 func (r *Run) requestFailed(ids []int64, err error) {
+	if gatewayError(err) && r.ctx.Err() == nil {
+		r.reconcile(ids, lossReply)
+		return
+	}
 	if r.serverRefused(ids, err) {
 		return
 	}
@@ -134,14 +144,29 @@ func (r *Run) requestFailed(ids []int64, err error) {
 // The server accepted the chunk, so unless the server itself said why,
 // the items may have been restored: they are checked, never failed blindly.
 func (r *Run) taskFailed(ids []int64, err error) {
-	if len(ids) == 0 || r.serverRefused(ids, err) {
+	if len(ids) == 0 {
 		return
+	}
+	var ae *APIError
+	if errors.As(err, &ae) && ae.Code == "TaskFailed" {
+		// The task itself ended in failure: the server's own verdict.
+		r.serverRefused(ids, err)
+		return
+	}
+	if errors.Is(err, ErrUnauthorized) {
+		r.stopAuth() // send nothing more; these items are still checked below
 	}
 	if r.ctx.Err() != nil {
 		r.settleAll(ids, Event{Kind: Unknown, Message: engMsgAborted})
 		return
 	}
 	r.reconcile(ids, lossPoll)
+}
+
+// gatewayError reports a 502, 503 or 504 reply.
+func gatewayError(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && (ae.Status == 502 || ae.Status == 503 || ae.Status == 504)
 }
 
 // serverRefused settles ids with the server's error reply, if err is one,

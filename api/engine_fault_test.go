@@ -81,8 +81,11 @@ func TestEngineTaskErrors(t *testing.T) {
 		wantLast api.Event // for id 2, which has no row
 		infoUsed bool
 	}{
-		{"server says the task failed", &api.APIError{Status: 500, Code: "InternalServerError", Message: "task failed"},
-			api.Event{ID: 2, Kind: api.Failed, Code: "InternalServerError", Status: 500, Message: "task failed"}, false},
+		{"server says the task failed", &api.APIError{Status: 500, Code: "TaskFailed", Message: "task t1 failed"},
+			api.Event{ID: 2, Kind: api.Failed, Code: "TaskFailed", Status: 500, Message: "task t1 failed"}, false},
+		// A poll that errors says nothing about the accepted batch: check.
+		{"polling got a server error", &api.APIError{Status: 500, Code: "InternalServerError", Message: "boom"},
+			api.Event{ID: 2, Kind: api.Restored, Message: "restored (confirmed after polling its task failed)"}, true},
 		{"polling lost, item gone", errors.New("poll: connection reset"),
 			api.Event{ID: 2, Kind: api.Restored, Message: "restored (confirmed after polling its task failed)"}, true},
 	}
@@ -446,5 +449,41 @@ func TestEngineLostReplySettlesLate(t *testing.T) {
 	}
 	if checks != 2 {
 		t.Fatalf("%d Info checks, want 2", checks)
+	}
+}
+
+// TestEngineGatewayErrorIsCheckedNotFailed: a 502/503/504 may come from a
+// proxy that passed the restore on, so its items are checked with Info.
+func TestEngineGatewayErrorIsCheckedNotFailed(t *testing.T) {
+	f := &fakeRestorer{
+		batch: func(context.Context, int, []int64) (api.BatchResult, error) {
+			return api.BatchResult{}, &api.APIError{Status: 504, Code: "GatewayTimeout"}
+		},
+		info: func(context.Context, int64) (api.Info, error) { return api.Info{}, engNotFound },
+	}
+	e := api.NewEngine(f, api.EngineOptions{SettleDelay: time.Millisecond})
+	last := engCheck(t, []int64{1}, engCollect(t, e.Start(context.Background(), []int64{1}, api.OriginalPath)))
+	if last[1].Kind != api.Restored || len(f.infoCalls) != 1 {
+		t.Fatalf("504 settled as %+v with %d Info calls, want Restored after one check", last[1], len(f.infoCalls))
+	}
+}
+
+// TestEngineStuckTaskTimesOut: a task that stays 202 past TaskTimeout is
+// checked like a lost reply instead of holding the run forever.
+func TestEngineStuckTaskTimesOut(t *testing.T) {
+	f := &fakeRestorer{
+		batch: func(context.Context, int, []int64) (api.BatchResult, error) {
+			return api.BatchResult{TaskID: "t9"}, nil
+		},
+		wait: func(ctx context.Context, _ string) ([]api.ItemResult, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		},
+		info: func(context.Context, int64) (api.Info, error) { return api.Info{Type: "file"}, nil },
+	}
+	e := api.NewEngine(f, api.EngineOptions{TaskTimeout: 20 * time.Millisecond, SettleDelay: -1})
+	last := engCheck(t, []int64{1}, engCollect(t, e.Start(context.Background(), []int64{1}, api.OriginalPath)))
+	if last[1].Kind != api.Failed || last[1].Code != api.CodeResponseLost {
+		t.Fatalf("stuck task settled as %+v, want checked (still in the bin)", last[1])
 	}
 }
