@@ -216,9 +216,16 @@ func (a *app) config(cmd *cobra.Command) (Config, error) {
 // emulator and points the configuration at it, and builds the client
 // every command talks through. stop must be called when the command is done.
 func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Duration, note bool) (Config, *api.Client, func(), error) {
-	cfg, err := a.config(cmd)
-	if err != nil {
-		return Config{}, nil, nil, err
+	// A command may have resolved the configuration already (to refuse
+	// early); resolving again would read --token-file - from stdin twice.
+	var cfg Config
+	if a.cfg != nil {
+		cfg = *a.cfg
+	} else {
+		var err error
+		if cfg, err = a.config(cmd); err != nil {
+			return Config{}, nil, nil, err
+		}
 	}
 	stop := func() {}
 	if cfg.Demo {
@@ -265,7 +272,7 @@ func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer stop()
-	return runTUI(cmd.Context(), cfg, client, a.stdin, a.stdout, a.stderr)
+	return runTUI(cmd.Context(), cfg, client, a.getenv, a.stdin, a.stdout, a.stderr)
 }
 
 // version is the module version stamped by the go tool, or "dev" for

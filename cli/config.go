@@ -272,14 +272,10 @@ func checkEndpoint(s string) ([]string, error) {
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return nil, configErrorf("--endpoint must be an http(s) URL such as %s, not %q", api.DefaultEndpoint, cleanText(s))
 	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
 		return []string{fmt.Sprintf("warning: %s uses plain http; the access token would travel unencrypted", cleanText(s))}, nil
 	}
 	return nil, nil
-}
-
-func isLoopback(host string) bool {
-	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }
 
 // readTokenFile reads the token from path, or from stdin for "-". It never

@@ -123,14 +123,17 @@ func readWords(r io.Reader) ([]string, error) {
 
 func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.EngineOptions) error {
 	ctx := cmd.Context()
+	// Refuse before starting anything (the demo emulator, the client).
+	if cfg, err := a.config(cmd); err != nil {
+		return err
+	} else if cfg.ReadOnly {
+		return configErrorf("restores are disabled by --read-only")
+	}
 	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	if cfg.ReadOnly {
-		return configErrorf("restores are disabled by --read-only")
-	}
 	// The engine gets a context that the first interrupt does not cancel:
 	// that one becomes Run.Cancel, which lets requests in flight finish. A
 	// second interrupt cancels engineCtx and aborts them.

@@ -114,6 +114,23 @@ func TestRestoreReadOnly(t *testing.T) {
 	if !srv.InBin(101) {
 		t.Errorf("read-only run restored an item")
 	}
+	// In demo mode it refuses before starting the embedded emulator.
+	r = runCLI(t, map[string]string{}, "", "--read-only", "restore", "101")
+	if r.code != exitUsage || strings.Contains(r.stderr, "demo library") {
+		t.Errorf("demo read-only: exit %d, stderr %q; want a refusal before the demo starts", r.code, r.stderr)
+	}
+}
+
+func TestPlainHTTPWarningNeedsARealLoopback(t *testing.T) {
+	for host, warn := range map[string]bool{
+		"127.0.0.1": false, "localhost": false, "[::1]": false,
+		"127.attacker.example": true, "example.com": true,
+	} {
+		w, err := checkEndpoint("http://" + host + ":8080")
+		if err != nil || (len(w) > 0) != warn {
+			t.Errorf("%s: warnings %q, err %v; want warning=%v", host, w, err, warn)
+		}
+	}
 }
 
 // A rejected token is a setup problem (exit 2) with one sentence saying

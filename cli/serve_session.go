@@ -45,9 +45,9 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 
 	out := ui.LockOutput(sess)
 	opts := uiOptions(ctx, s.conf.App, s.conf.Client, out, getenv)
-	// uiOptions makes an engine per call; sessions share the server's so
-	// that its ledger keeps two of them from restoring one id twice.
-	opts.ReadOnly, opts.Restorer = readOnly, nil
+	// Sessions share the server's engine so that its ledger keeps two of
+	// them from restoring one id twice.
+	opts.ReadOnly = readOnly
 	// E would write files into the server's working directory on behalf of
 	// remote users; over SSH, exporting is `smhbin list --csv` on their side.
 	opts.ExportDir = "-"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -16,11 +15,15 @@ import (
 // context is cancelled on return, which hard-aborts anything still in
 // flight; the UI itself only lets the user quit once a restore settled or
 // with the explicit force-quit key.
-func runTUI(ctx context.Context, cfg Config, client *api.Client, stdin io.Reader, stdout, stderr io.Writer) error {
+func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	out := ui.LockOutput(stdout)
-	m := ui.New(uiOptions(ctx, cfg, client, out, os.Getenv))
+	opts := uiOptions(ctx, cfg, client, out, getenv)
+	if !cfg.ReadOnly {
+		opts.Restorer = api.NewEngine(client, api.EngineOptions{})
+	}
+	m := ui.New(opts)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
@@ -31,7 +34,9 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, stdin io.Reader
 	return nil
 }
 
-// uiOptions maps the configuration onto the UI's options.
+// uiOptions maps the configuration onto the UI's options. It sets no
+// Restorer: the caller decides which engine (the SSH server shares one
+// across sessions so its ledger spans them).
 func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Writer, getenv func(string) string) ui.Options {
 	styles := ui.StylesFor(out, getenv, cfg.NoColor)
 	if cfg.Palette != nil {
@@ -56,9 +61,6 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 	}
 	if cfg.KeyMap != nil {
 		o.KeyMap = *cfg.KeyMap
-	}
-	if !cfg.ReadOnly {
-		o.Restorer = api.NewEngine(client, api.EngineOptions{})
 	}
 	return o
 }
