@@ -18,7 +18,7 @@ func BenchmarkBuildBatches100k(b *testing.B) {
 			m.data.sortLocal(tc.sort, tc.desc)
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = batchTree(m.data.items, m.data.view, m.opts.BatchGap, m.groupMarkable, m.opts.ExpiringDays)
+				_ = batchTree(m.data.items, m.data.view, m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
 			}
 		})
 	}
@@ -30,7 +30,7 @@ func BenchmarkBuildFolders100k(b *testing.B) {
 	m := bigModel(b, items100k(b), 120, 40)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = folderTree(m.data.items, m.data.view, m.groupMarkable, m.opts.ExpiringDays)
+		_ = folderTree(m.data.items, m.data.view, m.markable, m.opts.ExpiringDays)
 	}
 }
 

@@ -289,3 +289,20 @@ func TestTruncLeftNeverOverflowsOnWideRunes(t *testing.T) {
 		t.Fatalf("the end of the path was lost: %q", got)
 	}
 }
+
+// TestRestoredMarkedRowCanBeUnmarked: a row restored while still marked
+// (mid-run) can be unmarked, but not marked again.
+func TestRestoredMarkedRowCanBeUnmarked(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(5)}, 80, 24, nil)
+	press(t, m, " ", "up")
+	idx := m.cursorItem()
+	m.outcomes[m.data.items[idx].ID] = outcome{kind: api.Restored}
+	press(t, m, " ", "up")
+	if m.data.marked(idx) || m.data.markCount != 0 {
+		t.Fatal("space did not unmark a restored row")
+	}
+	press(t, m, " ")
+	if m.data.marked(idx) || !strings.Contains(m.status, "already restored") {
+		t.Fatalf("a restored row was marked again (status %q)", m.status)
+	}
+}

@@ -6,8 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"smhbin/api"
 )
 
 // viewMode is what the table area shows: the flat table or a grouped view.
@@ -108,9 +106,9 @@ func (m *Model) rebuild(g *groupView) {
 		keepItem = e.item
 	}
 	if g.kind == viewBatches {
-		g.tree = batchTree(m.data.items, m.data.view, m.opts.BatchGap, m.groupMarkable, m.opts.ExpiringDays)
+		g.tree = batchTree(m.data.items, m.data.view, m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
 	} else {
-		g.tree = folderTree(m.data.items, m.data.view, m.groupMarkable, m.opts.ExpiringDays)
+		g.tree = folderTree(m.data.items, m.data.view, m.markable, m.opts.ExpiringDays)
 	}
 	g.built, g.gen, g.outGen = true, m.data.gen, m.outGen
 	g.marked, g.folderN, g.rowCache = nil, nil, nil
@@ -121,17 +119,6 @@ func (m *Model) rebuild(g *groupView) {
 			break
 		}
 	}
-}
-
-// groupMarkable is markable without building a row state: restorable by
-// authority and not restored yet.
-func (m *Model) groupMarkable(idx int32) bool {
-	it := &m.data.items[idx]
-	if !it.Restorable() {
-		return false
-	}
-	o, ok := m.outcomes[it.ID]
-	return !ok || o.kind != api.Restored
 }
 
 func (m *Model) groupRows() int { return max(m.layout().rows, 1) }
@@ -341,18 +328,13 @@ func (m *Model) markEntry(g *groupView) {
 		return
 	}
 	if e.node < 0 {
-		if !m.markable(e.item) {
-			m.setStatus(m.whyNotMarkable(e.item), true)
-			return
-		}
-		m.data.setMark(e.item, !m.data.marked(e.item))
-		m.rows.drop(e.item)
+		m.toggleMark(e.item)
 		return
 	}
 	items := g.items(e.node)
 	all, any := true, false
 	for _, idx := range items {
-		if m.groupMarkable(idx) {
+		if m.markable(idx) {
 			any = true
 			if !m.data.marked(idx) {
 				all = false
@@ -366,7 +348,7 @@ func (m *Model) markEntry(g *groupView) {
 	}
 	n := 0
 	for _, idx := range items {
-		if (all || m.groupMarkable(idx)) && m.data.setMark(idx, !all) {
+		if (all || m.markable(idx)) && m.data.setMark(idx, !all) {
 			n++
 		}
 	}

@@ -82,23 +82,16 @@ func (m *Model) handleMarkKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.km.Mark):
 		if idx := m.cursorItem(); idx >= 0 {
-			if !m.markable(idx) {
-				m.setStatus(m.whyNotMarkable(idx), true)
-			} else {
-				m.data.setMark(idx, !m.data.marked(idx))
-				m.rows.drop(idx)
-			}
+			m.toggleMark(idx)
 			m.moveBy(1)
 		}
 	case key.Matches(msg, m.km.RangeMark):
 		m.rangeMark()
 	case key.Matches(msg, m.km.MarkAll):
-		m.data.markView(func(bool) bool { return true })
-		m.unmarkSettled()
+		m.data.markView(func(bool) bool { return true }, m.markable)
 		m.rows.reset()
 	case key.Matches(msg, m.km.Invert):
-		m.data.markView(func(on bool) bool { return !on })
-		m.unmarkSettled()
+		m.data.markView(func(on bool) bool { return !on }, m.markable)
 		m.rows.reset()
 	case key.Matches(msg, m.km.ClearMarks):
 		m.data.clearMarks()

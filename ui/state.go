@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"smhbin/api"
 	"smhbin/keymap"
 )
 
@@ -10,8 +11,26 @@ import (
 func (m *Model) readOnly() bool { return m.opts.ReadOnly || m.opts.Restorer == nil }
 
 // markable: restorable by the server's authority and not already restored.
+// It is the one test every way of marking uses (space, range, all, invert,
+// a group row); unmarking is always allowed.
 func (m *Model) markable(idx int32) bool {
-	return m.data.items[idx].Restorable() && !m.rowStatus(idx).done
+	it := &m.data.items[idx]
+	if !it.Restorable() {
+		return false
+	}
+	o, ok := m.outcomes[it.ID]
+	return !ok || o.kind != api.Restored
+}
+
+// toggleMark flips one item's mark, saying why when it cannot be marked.
+func (m *Model) toggleMark(idx int32) {
+	on := !m.data.marked(idx)
+	if on && !m.markable(idx) {
+		m.setStatus(m.whyNotMarkable(idx), true)
+		return
+	}
+	m.data.setMark(idx, on)
+	m.rows.drop(idx)
 }
 
 func (m *Model) whyNotMarkable(idx int32) string {
@@ -19,14 +38,6 @@ func (m *Model) whyNotMarkable(idx int32) string {
 		return "already restored"
 	}
 	return "cannot be restored: your token lacks permission for this item"
-}
-
-// unmarkSettled removes marks from rows that were already restored, after
-// a bulk mark (mark all, invert) that cannot tell them apart.
-func (m *Model) unmarkSettled() {
-	for idx := range m.settled() {
-		m.data.setMark(idx, false)
-	}
 }
 
 // syncKeys enables exactly the bindings that do something now, so the

@@ -187,10 +187,15 @@ func (s *store) setMark(idx int32, on bool) bool {
 	return true
 }
 
-// markView applies f to every item in the view (mark all / invert).
-func (s *store) markView(f func(marked bool) bool) {
+// markView applies f to every item in the view (mark all / invert),
+// marking only items can allows; unmarking is always allowed.
+func (s *store) markView(f func(marked bool) bool, can func(int32) bool) {
 	for _, idx := range s.view {
-		s.setMark(idx, f(s.marked(idx)))
+		on := f(s.marked(idx))
+		if on && !can(idx) {
+			continue
+		}
+		s.setMark(idx, on)
 	}
 }
 
