@@ -60,11 +60,12 @@ type Model struct {
 	outGen  uint64 // counts bursts of restore events, which change group counts
 
 	// Restoring.
-	rr       *restoreRun
-	progress progress.Model // the restore bar, coloured for this terminal
-	runSeq   int
-	outcomes map[int64]outcome // by id, across runs, until the item leaves the list
-	dialog   dialogState
+	rr        *restoreRun
+	progress  progress.Model // the restore bar, coloured for this terminal
+	runSeq    int
+	outcomes  map[int64]outcome // by id, across runs, until the item leaves the list
+	retryable int               // outcomes that are Failed or Skipped
+	dialog    dialogState
 }
 
 // New builds a Model. It does no I/O: the first page is requested by Init.

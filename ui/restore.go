@@ -120,6 +120,12 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	idx, ok := m.data.byID[ev.ID]
 	prev, had := m.outcomes[ev.ID]
+	if had && retryable(prev.kind) {
+		m.retryable--
+	}
+	if retryable(ev.Kind) {
+		m.retryable++
+	}
 	// A previous outcome counts in this run's tallies only if this run
 	// reported it: an item left Unknown by an earlier run and sent again
 	// (the engine skips it) must not make this run's count negative.
@@ -191,17 +197,19 @@ func (m *Model) settled() map[int32]struct{} {
 	return out
 }
 
-// hasFailed reports whether any item's last outcome can be retried.
-func (m *Model) hasFailed() bool {
-	return len(m.retryIDs()) > 0
-}
+// hasFailed reports whether any item's last outcome can be retried. It
+// reads a count kept by applyEvent: syncKeys asks on every message.
+func (m *Model) hasFailed() bool { return m.retryable > 0 }
+
+// retryable: the outcomes R offers again (never Restored or Unknown).
+func retryable(k api.EventKind) bool { return k == api.Failed || k == api.Skipped }
 
 // retryIDs are the items whose last outcome was Failed or Skipped: never
 // an item that was restored or might have been (Unknown).
 func (m *Model) retryIDs() []int64 {
 	var ids []int64
 	for id, o := range m.outcomes {
-		if o.kind == api.Failed || o.kind == api.Skipped {
+		if retryable(o.kind) {
 			if _, loaded := m.data.byID[id]; loaded {
 				ids = append(ids, id)
 			}
