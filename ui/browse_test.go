@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"smhbin/api"
 )
@@ -304,5 +305,21 @@ func TestRestoredMarkedRowCanBeUnmarked(t *testing.T) {
 	press(t, m, " ")
 	if m.data.marked(idx) || !strings.Contains(m.status, "already restored") {
 		t.Fatalf("a restored row was marked again (status %q)", m.status)
+	}
+}
+
+// TestClockRefreshesCachedRelativeTimes: cached rows are redrawn once the
+// minute changes, so a row never keeps saying "now" an hour later.
+func TestClockRefreshesCachedRelativeTimes(t *testing.T) {
+	now := testNow
+	m := loaded(t, &fakeBin{items: makeItems(5)}, 100, 24, func(o *Options) { o.Now = func() time.Time { return now } })
+	press(t, m, "down")
+	if !strings.Contains(m.View(), " now ") {
+		t.Fatal("first row should say now")
+	}
+	now = now.Add(time.Hour)
+	m.Update(statusMsg{text: "tick"}) // any message: a key, a page, a spinner tick
+	if v := m.View(); strings.Contains(v, " now ") || !strings.Contains(v, "1 hour ago") {
+		t.Fatalf("an hour later the cached row is stale:\n%s", v)
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -51,7 +53,8 @@ type Model struct {
 	errMsg bool
 
 	rows     rowCache
-	frameLen int // bytes of the last frame, to size the next one
+	frameLen int       // bytes of the last frame, to size the next one
+	minute   time.Time // the minute cached rows were drawn in
 
 	// Grouped views, built from data.view when shown and kept until stale.
 	vmode   viewMode
@@ -106,6 +109,7 @@ func (m *Model) Init() tea.Cmd {
 // are live so the hint bar never offers a key that does nothing.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer func() {
+		m.refreshTimes()
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
 	}()
@@ -161,4 +165,17 @@ func (m *Model) resize(w, h int) {
 	m.filter.Width = max(1, w-20)
 	m.rows.reset()
 	m.clampCursor()
+}
+
+// refreshTimes drops cached rows when the minute changes: they say
+// "3 minutes ago", which a cache would otherwise keep saying. It runs on
+// every message (keys, pages, spinner ticks) and costs one clock read.
+func (m *Model) refreshTimes() {
+	minute := m.opts.Now().Truncate(time.Minute)
+	if minute.Equal(m.minute) {
+		return
+	}
+	m.minute = minute
+	m.rows.reset()
+	m.batches.rowCache, m.folders.rowCache = nil, nil
 }
