@@ -53,7 +53,6 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		RestorePath:  cfg.RestorePath,
 		Demo:         cfg.Demo,
 		ReadOnly:     cfg.ReadOnly,
-		NoColor:      cfg.NoColor,
 		BatchGap:     cfg.BatchGap,
 		ExpiringDays: cfg.ExpiringDays,
 		Clipboard:    ui.OSC52Clipboard(out, getenv),

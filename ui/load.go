@@ -23,7 +23,7 @@ func (m *Model) startListing() tea.Cmd {
 	m.gen++
 	m.data.reset()
 	m.rows.reset()
-	m.total, m.next, m.complete, m.loadErr, m.failed = 0, "", false, nil, ""
+	m.total, m.complete, m.loadErr, m.failed = 0, false, nil, ""
 	m.cursor, m.offset, m.anchor, m.pageCount = 0, 0, -1, 0
 	return m.fetch("")
 }
@@ -68,13 +68,12 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	m.data.add(msg.page.Items)
 	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), len(m.data.items), msg.page.TotalNum)
 	m.total = msg.page.TotalNum
-	m.next = msg.page.NextMarker
-	if m.next == "" || len(msg.page.Items) == 0 {
+	next := msg.page.NextMarker
+	if next == "" || len(msg.page.Items) == 0 {
 		m.complete = true
-		m.next = ""
 		return nil
 	}
-	return m.fetch(m.next)
+	return m.fetch(next)
 }
 
 // retryPage re-requests the page that failed; loaded rows and marks stay.
@@ -91,7 +90,7 @@ func (m *Model) retryPage() tea.Cmd {
 // is the true order of the whole bin, not of the pages that happened to arrive.
 func (m *Model) changeSort(k sortKey, desc bool) tea.Cmd {
 	m.sortKey, m.desc = k, desc
-	if m.complete && m.loadErr == nil {
+	if m.loadedAll() {
 		keep := m.cursorItem()
 		m.data.sortLocal(k, desc)
 		m.rows.reset()

@@ -31,7 +31,6 @@ type Model struct {
 	loading   bool       // a page request is in flight
 	stopFetch func()     // cancels the last page request (see fetch)
 	total     int64      // totalNum of the last page
-	next      api.Marker // marker of the next page to fetch
 	complete  bool       // the last page has arrived
 	loadErr   error      // the last page error, kept on screen until retried
 	failed    api.Marker // marker of the page that failed

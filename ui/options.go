@@ -50,7 +50,6 @@ type Options struct {
 	RestorePath api.PathStrategy
 	Demo        bool // show the DEMO badge
 	ReadOnly    bool // restore keys disabled, READ-ONLY badge
-	NoColor     bool // informs glyph choices; colours come from Styles
 	AbsTime     bool // start with absolute times instead of relative
 
 	// BatchGap is the pause between two removals that starts a new

@@ -43,10 +43,6 @@ func sortKeyFor(field string) sortKey {
 	return sortDeleted
 }
 
-func (k sortKey) label() string {
-	return [...]string{"deleted", "name", "size", "days left"}[k]
-}
-
 // compare orders two items by the key, ascending, with the id as a tie
 // break so that the order is total and repeatable.
 func (k sortKey) compare(a, b *api.Item) int {

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/aymanbagabas/go-osc52/v2"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"smhbin/theme"
@@ -48,10 +47,7 @@ func darkFromEnv(getenv func(string) string) bool {
 // StylesFor builds the styles for output w from the environment, without
 // any terminal query.
 func StylesFor(w io.Writer, getenv func(string) string, noColor bool) theme.Styles {
-	r := lipgloss.NewRenderer(w)
-	r.SetColorProfile(ProfileFromEnv(getenv, noColor))
-	r.SetHasDarkBackground(darkFromEnv(getenv))
-	return theme.New(theme.DefaultPalette(), r)
+	return StylesWithPalette(w, getenv, noColor, theme.DefaultPalette())
 }
 
 // LockOutput serialises writes to w so that the clipboard's OSC 52
