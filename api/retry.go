@@ -59,7 +59,7 @@ func (c *Client) finalErr(ctx context.Context, idempotent, wrote bool, err error
 		return err
 	}
 	if !idempotent && wrote {
-		return fmt.Errorf("%w: %w", ErrResponseLost, err)
+		return lostReply(err)
 	}
 	if cerr := ctx.Err(); cerr != nil && !wrote {
 		// Cancelled or expired before anything was sent: say so plainly.

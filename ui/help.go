@@ -12,7 +12,6 @@ import (
 // rebound keys show up as bound. Disabled keys are listed, dimmed, with
 // the reason they do not work now.
 func (m *Model) helpView() string {
-	m.syncKeys()
 	var cols []string
 	for _, g := range m.km.Groups() {
 		lines := []string{m.st.Title.Render(g.Title)}

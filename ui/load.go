@@ -64,7 +64,12 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	if m.pageCount == 1 {
 		m.data.reserve(int(msg.page.TotalNum))
 	}
-	// Pages append to the order, so the cursor's position stays valid.
+	// Pages append to the order, so the cursor's position stays valid,
+	// except under the expiring filter, which sorts by days left and can
+	// put new rows above the cursor: keep it on its item then.
+	if m.data.expiring {
+		defer m.follow(m.cursorItem())
+	}
 	m.data.add(msg.page.Items)
 	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), len(m.data.items), msg.page.TotalNum)
 	m.total = msg.page.TotalNum

@@ -119,12 +119,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
 	case pageLoadedMsg:
-		if m.data.expiring {
-			// The expiring filter sorts by days left, so a page can insert
-			// rows above the cursor: keep it on its item.
-			keep := m.cursorItem()
-			defer m.follow(keep)
-		}
 		return m, m.handlePage(msg)
 	case spinner.TickMsg:
 		if !m.loading {
@@ -162,6 +156,7 @@ func (m *Model) resize(w, h int) {
 		m.showDetails = w >= wideWidth
 	}
 	m.filter.Width = max(1, w-20)
+	m.progress.Width = min(30, max(w/4, 0))
 	m.rows.reset()
 	m.clampCursor()
 }

@@ -46,21 +46,20 @@ func (m *Model) progressLine() string {
 		slices.Sort(ids)
 		text += " · waiting on server task " + strings.Join(ids, ", ")
 	}
-	barW := min(30, max(m.width/4, 0))
 	frac := 0.0
 	if rr.total > 0 {
 		frac = float64(rr.finals) / float64(rr.total)
 	}
-	return truncateStyled(" "+m.bar(frac, barW)+" "+text, m.width)
+	return truncateStyled(" "+m.bar(frac)+" "+text, m.width)
 }
 
-// bar draws a w-cell progress bar with bubbles/progress. Its cells are
-// block glyphs (█ and ░), so it reads without colour too.
-func (m *Model) bar(frac float64, w int) string {
-	if w <= 0 {
+// bar draws the progress bar (its width is set on resize) with
+// bubbles/progress. Its cells are block glyphs (█ and ░), so it reads
+// without colour too.
+func (m *Model) bar(frac float64) string {
+	if m.progress.Width <= 0 {
 		return ""
 	}
-	m.progress.Width = w
 	return m.progress.ViewAs(frac)
 }
 

@@ -24,8 +24,8 @@ func TestProgressBarFollowsTheStylesProfile(t *testing.T) {
 		r.SetColorProfile(c.profile)
 		r.SetHasDarkBackground(true)
 		m := newTestModel(t, &fakeBin{}, 80, 24, func(o *Options) { o.Styles = theme.New(theme.DefaultPalette(), r) })
-		bar := m.bar(0.25, 20)
-		if got := ansiWidth(bar); got != 20 {
+		bar := m.bar(0.25) // 80 columns: a 20-cell bar
+		if got := ansiWidth(bar); got != 20 || m.progress.Width != 20 {
 			t.Fatalf("profile %v: bar is %d cells, want 20", c.profile, got)
 		}
 		plain := ansi.Strip(bar)
