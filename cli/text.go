@@ -1,6 +1,6 @@
 package cli
 
-import "smhbin/ui/safe"
+import "smhbin/safe"
 
 // cleanText makes untrusted text (names, paths and messages from the
 // server, or values echoed back from the command line) safe to print on a
@@ -8,7 +8,7 @@ import "smhbin/ui/safe"
 // characters become visible escapes such as \x1b or \u202e; CJK, emoji and
 // everything else printable are kept.
 //
-// It delegates to ui/safe so that the CLI and the TUI share one sanitizer
+// It delegates to safe so that the CLI and the TUI share one sanitizer
 // and show a hostile name the same way.
 func cleanText(s string) string { return safe.Text(s) }
 

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"smhbin/api"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // batchTree groups the items of view into deletion batches: walking the

@@ -9,7 +9,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // detailsView renders the cursor item's every field in a w×h box (used

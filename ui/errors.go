@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"smhbin/api"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // pageErrorText is the status-bar line for a failed page: what failed,

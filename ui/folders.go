@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"smhbin/api"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // folderTree builds the tree of original folders of the items in view.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // renderGroups draws a grouped view in the table's place: a header line

@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // helpView is the full-screen help, generated from the keymap so that

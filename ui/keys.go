@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/keymap"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // handleKey routes a key to the handler of the current mode.

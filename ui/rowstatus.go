@@ -5,7 +5,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/theme"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // rowState is how a row shows its restore outcome: a glyph in place of

@@ -8,7 +8,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/theme"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // rowCache keeps rendered non-cursor rows by item index. Rows are

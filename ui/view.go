@@ -7,7 +7,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/keymap"
-	"smhbin/ui/safe"
+	"smhbin/safe"
 )
 
 // View renders the frame. Its cost depends on the terminal size, not on

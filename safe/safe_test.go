@@ -165,7 +165,7 @@ func TestJoin(t *testing.T) {
 // fuses with a space before or after it must be escaped at the start or end
 // of a name, or padding and column rules would change the name's width. It
 // fails after a dependency upgrade moves the Unicode version; then run
-// `go generate ./ui/safe`.
+// `go generate ./safe`.
 func TestEdgeFusersMatchSegmenter(t *testing.T) {
 	buf := make([]byte, 0, 8)
 	for r := rune(0); r <= unicode.MaxRune; r++ {

@@ -5,7 +5,7 @@
 // allocation per name, so the answer is generated once per dependency
 // upgrade; TestEdgeFusersMatchSegmenter fails when it goes stale.
 //
-// Run it with `go generate ./ui/safe`.
+// Run it with `go generate ./safe`.
 package main
 
 import (
