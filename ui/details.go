@@ -47,7 +47,7 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.detailLines(&m.data.items[idx], idx, w-4)
+		p.lines = m.detailLines(m.data.Item(idx), idx, w-4)
 	}
 	return p
 }

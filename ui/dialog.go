@@ -45,12 +45,8 @@ func (m *Model) askRestore() tea.Cmd {
 		return nil
 	}
 	var sel []int32
-	if m.data.markCount > 0 {
-		for _, idx := range m.data.order {
-			if m.data.marked(idx) {
-				sel = append(sel, idx)
-			}
-		}
+	if m.data.MarkCount() > 0 {
+		sel = m.data.MarkedInOrder()
 	} else if sel = m.groupSelection(); sel == nil {
 		if idx := m.focusItem(); idx >= 0 {
 			sel = []int32{idx}
@@ -59,13 +55,13 @@ func (m *Model) askRestore() tea.Cmd {
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
 	for _, idx := range sel {
 		switch {
-		case !m.data.items[idx].Restorable():
+		case !m.data.Item(idx).Restorable():
 			d.noPerm++
 		case m.rowStatus(idx).done:
 			d.restored++
 		default:
-			d.ids = append(d.ids, m.data.items[idx].ID)
-			d.bytes += m.data.items[idx].Size
+			d.ids = append(d.ids, m.data.Item(idx).ID)
+			d.bytes += m.data.Item(idx).Size
 		}
 	}
 	if len(sel) == 0 {
@@ -84,7 +80,9 @@ func (m *Model) askRetryFailed() tea.Cmd {
 	}
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath, retry: true, ids: ids}
 	for _, id := range ids {
-		d.bytes += m.data.items[m.data.byID[id]].Size
+		if idx, ok := m.data.Index(id); ok {
+			d.bytes += m.data.Item(idx).Size
+		}
 		if m.outcomes[id].code == "DirectoryNotFound" {
 			d.dirMissing++
 		}

@@ -128,23 +128,23 @@ func TestFaultListingKeepsRows(t *testing.T) {
 				o.PageSize, o.RequestTimeout, o.Restorer = 4, 300*time.Millisecond, e.engine
 			})
 			v := checkScreen(t, m)
-			if len(m.data.items) != 4 || m.loadErr == nil {
-				t.Fatalf("%d items, error %v; want the first page kept and an error", len(m.data.items), m.loadErr)
+			if len(m.data.Items()) != 4 || m.loadErr == nil {
+				t.Fatalf("%d items, error %v; want the first page kept and an error", len(m.data.Items()), m.loadErr)
 			}
 			mustContain(t, lastLines(v, 2), "loaded 4 of 10 (stopped)", tc.want)
 			mustContain(t, v, "a.txt", "locked.txt")
 			press(t, m, "ctrl+t")
 			checkScreen(t, m)
 			if tc.recover == nil {
-				if len(m.data.items) != 4 || m.loadErr == nil {
-					t.Fatalf("after ctrl+t: %d items, error %v; want the rows kept and the error still shown", len(m.data.items), m.loadErr)
+				if len(m.data.Items()) != 4 || m.loadErr == nil {
+					t.Fatalf("after ctrl+t: %d items, error %v; want the rows kept and the error still shown", len(m.data.Items()), m.loadErr)
 				}
 				return
 			}
 			tc.recover(e)
 			press(t, m, "ctrl+t")
-			if len(m.data.items) != 10 || m.loadErr != nil {
-				t.Fatalf("after the fault cleared: %d items, error %v", len(m.data.items), m.loadErr)
+			if len(m.data.Items()) != 10 || m.loadErr != nil {
+				t.Fatalf("after the fault cleared: %d items, error %v", len(m.data.Items()), m.loadErr)
 			}
 		})
 	}
@@ -161,8 +161,8 @@ func TestFaultEveryThirdGETListsAll(t *testing.T) {
 	e, _ := newFaultEmu(t, fakesmh.Options{FailEvery: 3}, nil)
 	m := loaded(t, e.client, 100, 30, func(o *Options) { o.PageSize = 3 })
 	var got []int64
-	for _, idx := range m.data.order {
-		got = append(got, m.data.items[idx].ID)
+	for _, idx := range m.data.Order() {
+		got = append(got, m.data.Items()[idx].ID)
 	}
 	if !m.complete || m.loadErr != nil || !slices.Equal(got, e.srv.IDs()) {
 		t.Fatalf("listed %v (complete %v, err %v), want %v", got, m.complete, m.loadErr, e.srv.IDs())
@@ -235,8 +235,8 @@ func TestFaultUnknownIsNeverResent(t *testing.T) {
 	if note := m.ExitNote(); !strings.Contains(note, "not settled") {
 		t.Errorf("exit note after an unknown outcome: %q", note)
 	}
-	if m.data.markCount != 1 {
-		t.Fatalf("%d marked; an unknown row should stay marked", m.data.markCount)
+	if m.data.MarkCount() != 1 {
+		t.Fatalf("%d marked; an unknown row should stay marked", m.data.MarkCount())
 	}
 	press(t, m, "r", "y") // the same row again
 	v = checkScreen(t, m)
@@ -277,8 +277,8 @@ func TestFaultServerGoneDuringRestore(t *testing.T) {
 	press(t, m, " ", " ", "r", "y", "g")
 	v := checkScreen(t, m)
 	mustContain(t, v, "restored 0 of 2 · 2 failed (2 NetworkError)", "✗ NetworkError", "connection refused", "retry (R)")
-	if len(m.data.items) != 10 {
-		t.Fatalf("rows lost: %d", len(m.data.items))
+	if len(m.data.Items()) != 10 {
+		t.Fatalf("rows lost: %d", len(m.data.Items()))
 	}
 }
 
@@ -412,8 +412,8 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 	if bin.cancelled == 0 {
 		t.Fatal("no replaced page request was cancelled")
 	}
-	if !m.complete || len(m.data.items) != 30 {
-		t.Fatalf("complete %v with %d items, want all 30", m.complete, len(m.data.items))
+	if !m.complete || len(m.data.Items()) != 30 {
+		t.Fatalf("complete %v with %d items, want all 30", m.complete, len(m.data.Items()))
 	}
 	if q := bin.queryLog(); q[len(q)-1].OrderBy != api.OrderByName || q[len(q)-1].OrderType != api.OrderAsc {
 		t.Fatalf("the last listing asked for %+v, want name ascending", q[len(q)-1])

@@ -17,13 +17,13 @@ import (
 func TestRestoreFlowAgainstEmulator(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1}, api.EngineOptions{ChunkSize: 2, Concurrency: 2})
 	m := e.model(t, 120, 30, nil)
-	if len(m.data.items) != len(e.recs) {
-		t.Fatalf("loaded %d, want %d", len(m.data.items), len(e.recs))
+	if len(m.data.Items()) != len(e.recs) {
+		t.Fatalf("loaded %d, want %d", len(m.data.Items()), len(e.recs))
 	}
 	// Rows in order: a, c(gone), report(conflict), locked(no perm), e, link...
 	press(t, m, " ", " ", " ", " ", " ", " ") // "locked" is skipped with a message
-	if m.data.markCount != 5 {
-		t.Fatalf("marked %d, want 5 (the locked row cannot be marked)", m.data.markCount)
+	if m.data.MarkCount() != 5 {
+		t.Fatalf("marked %d, want 5 (the locked row cannot be marked)", m.data.MarkCount())
 	}
 	press(t, m, "r")
 	if m.mode != keymap.ModeDialog {
@@ -49,13 +49,13 @@ func TestRestoreFlowAgainstEmulator(t *testing.T) {
 		}
 	}
 	// Marks clear for restored items only.
-	if m.data.markCount != 2 {
-		t.Fatalf("marks after restore = %d, want the 2 failed", m.data.markCount)
+	if m.data.MarkCount() != 2 {
+		t.Fatalf("marks after restore = %d, want the 2 failed", m.data.MarkCount())
 	}
 	// Restored rows cannot be marked again.
 	press(t, m, "g", " ")
-	if m.data.markCount != 2 || !strings.Contains(m.status, "already restored") {
-		t.Fatalf("a restored row was marked again (marks %d, status %q)", m.data.markCount, m.status)
+	if m.data.MarkCount() != 2 || !strings.Contains(m.status, "already restored") {
+		t.Fatalf("a restored row was marked again (marks %d, status %q)", m.data.MarkCount(), m.status)
 	}
 }
 

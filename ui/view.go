@@ -78,12 +78,12 @@ func (m *Model) renderTitle(b *strings.Builder) {
 // statusLine: marks, loading state, sort, and the last message or error.
 func (m *Model) statusLine() string {
 	parts := make([]string, 0, 5)
-	if n := m.data.markCount; n > 0 {
-		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.markBytes))
+	if n := m.data.MarkCount(); n > 0 {
+		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.MarkBytes()))
 	}
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
-	if m.data.query != "" && m.mode != keymap.ModeFilter {
+	if m.data.Query() != "" && m.mode != keymap.ModeFilter {
 		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
 	}
 	line := strings.Join(parts, m.st.Faint.Render(" │ "))
@@ -101,7 +101,7 @@ func (m *Model) statusLine() string {
 
 // loadState says how much of the bin is loaded, never hiding a shortfall.
 func (m *Model) loadState() string {
-	n := int64(len(m.data.items))
+	n := int64(m.data.Len())
 	switch {
 	case m.loading && m.pageCount == 0:
 		return m.spin.View() + " loading the recycle bin…"
@@ -118,7 +118,7 @@ func (m *Model) loadState() string {
 }
 
 func (m *Model) matchCount() string {
-	return humanize.Comma(int64(len(m.data.view))) + "/" + humanize.Comma(int64(len(m.data.items)))
+	return humanize.Comma(int64(len(m.data.View()))) + "/" + humanize.Comma(int64(m.data.Len()))
 }
 
 // bottomLine is the filter prompt while filtering, else the key hints.
