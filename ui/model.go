@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -53,8 +54,9 @@ type Model struct {
 	status string
 	errMsg bool
 
-	frameLen int       // bytes of the last frame, to size the next one
-	minute   time.Time // the minute rows are drawn in: part of their cache key
+	frame    strings.Builder // the frame View writes, reset each time
+	frameLen int             // bytes of the last frame, to size the next one
+	minute   time.Time       // the minute rows are drawn in: part of their cache key
 
 	// Grouped views, built from data.view when shown and kept until stale.
 	vmode   viewMode

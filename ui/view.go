@@ -21,10 +21,13 @@ func (m *Model) View() string {
 		return m.helpView()
 	}
 	s := m.layout()
-	var b strings.Builder
+	// The frame's builder is the model's: one passed down to the row
+	// sources would escape and cost an allocation per frame.
+	b := &m.frame
+	b.Reset()
 	// Size the frame from the last one: one allocation, no regrowth.
 	b.Grow(max(m.frameLen+m.frameLen/8, m.width*m.height))
-	m.renderTitle(&b)
+	m.renderTitle(b)
 	b.WriteByte('\n')
 
 	newline := func(int) { b.WriteByte('\n') }
@@ -34,11 +37,11 @@ func (m *Model) View() string {
 		pane := m.detailsPane(s.details, s.rows+1)
 		newline = func(i int) {
 			b.WriteByte(' ')
-			pane.line(&b, i)
+			pane.line(b, i)
 			b.WriteByte('\n')
 		}
 	}
-	m.renderTable(&b, s, newline)
+	m.renderTable(b, s, newline)
 	if !s.side && s.details > 0 {
 		b.WriteString(m.detailsView(m.width, s.details))
 		b.WriteByte('\n')
