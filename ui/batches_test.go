@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"smhbin/api"
-
 	"smhbin/ui/bindata"
 )
 

@@ -7,9 +7,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
-	"smhbin/ui/internal/seed"
-
 	"smhbin/ui/bindata"
+	"smhbin/ui/internal/seed"
 )
 
 // bigModel is a fully loaded model over n seeded items at w×h.

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"smhbin/api"
 )
 
@@ -281,8 +283,8 @@ func TestTruncLeftNeverOverflowsOnWideRunes(t *testing.T) {
 	for w := 1; w < 30; w++ {
 		for _, s := range []string{"/项目/2025/研发部/测试报告/终稿", "/a/京都旅行/b", "abcdef"} {
 			got := truncLeft(s, w)
-			if ansiWidth(got) > w {
-				t.Fatalf("truncLeft(%q, %d) = %q, %d cells", s, w, got, ansiWidth(got))
+			if ansi.StringWidth(got) > w {
+				t.Fatalf("truncLeft(%q, %d) = %q, %d cells", s, w, got, ansi.StringWidth(got))
 			}
 		}
 	}

@@ -213,23 +213,23 @@ func placeOver(frame, box string, x, y int) string {
 		}
 		line := fl[r]
 		left := ansi.Truncate(line, x, "")
-		for n := 1; ansiWidth(left) > x && n <= 2; n++ {
+		for n := 1; ansi.StringWidth(left) > x && n <= 2; n++ {
 			// Truncate counts a keycap's digit apart from its marks, so
 			// the cut can come out a cell wider than StringWidth says.
 			left = ansi.Truncate(line, x-n, "")
 		}
-		if pad := x - ansiWidth(left); pad > 0 {
+		if pad := x - ansi.StringWidth(left); pad > 0 {
 			left += strings.Repeat(" ", pad)
 		}
-		cut := x + ansiWidth(bl)
-		want := max(ansiWidth(line)-cut, 0)
-		right := ansiCutLeft(line, cut)
-		for n := 1; ansiWidth(right) > want && n <= 2; n++ {
+		cut := x + ansi.StringWidth(bl)
+		want := max(ansi.StringWidth(line)-cut, 0)
+		right := ansi.TruncateLeft(line, cut, "")
+		for n := 1; ansi.StringWidth(right) > want && n <= 2; n++ {
 			// The cut split a wide rune, which TruncateLeft keeps whole:
 			// cut again past it and pad instead.
-			right = ansiCutLeft(line, cut+n)
+			right = ansi.TruncateLeft(line, cut+n, "")
 		}
-		right = strings.Repeat(" ", want-ansiWidth(right)) + right
+		right = strings.Repeat(" ", want-ansi.StringWidth(right)) + right
 		reset := ""
 		if strings.Contains(line, "\x1b") {
 			reset = "\x1b[0m" // stop the row's colours bleeding into the box

@@ -9,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
-
 	"smhbin/ui/bindata"
 )
 

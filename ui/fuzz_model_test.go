@@ -235,7 +235,7 @@ func checkFrame(t *testing.T, v string, w, h int, when string) {
 		return
 	}
 	for i, l := range lines {
-		if lw := ansiWidth(l); lw > w {
+		if lw := ansi.StringWidth(l); lw > w {
 			t.Fatalf("%s: line %d is %d cells on a %dx%d terminal: %q", when, i, lw, w, h, l)
 		}
 	}

@@ -3,7 +3,9 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 
 	"smhbin/keymap"
@@ -136,7 +138,7 @@ func (m *Model) bottomLine() string {
 }
 
 // hints renders enabled bindings as "key desc" pairs until the width is used.
-func (m *Model) hints(bs []keyBinding, w int) string {
+func (m *Model) hints(bs []key.Binding, w int) string {
 	var b strings.Builder
 	used := 0
 	sep := m.st.Faint.Render(" · ")
@@ -147,7 +149,7 @@ func (m *Model) hints(bs []keyBinding, w int) string {
 		h := k.Help()
 		// The hint styles only colour, so a hint is as wide as its text:
 		// measure before rendering, and render only what fits.
-		iw := ansiWidth(h.Key) + 1 + ansiWidth(h.Desc)
+		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
 		if used > 0 {
 			iw += 3
 		}
@@ -168,5 +170,5 @@ func truncateStyled(s string, w int) string {
 	if lipgloss.Width(s) <= w {
 		return s
 	}
-	return ansiTruncate(s, w)
+	return ansi.Truncate(s, w, "…")
 }
