@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"smhbin/api"
+	"smhbin/internal/suggest"
 	"smhbin/keymap"
 	"smhbin/theme"
 )
@@ -400,7 +401,7 @@ func (p *fileParser) unknown(k toml.Key) {
 		case slices.Contains(theme.Roles(), k[0]):
 			msg += " (colours go under [theme])"
 		default:
-			if s := keymap.Closest(k[0], knownKeys); s != "" {
+			if s := suggest.Closest(k[0], knownKeys); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 		}

@@ -10,7 +10,6 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 type dialogKind int
@@ -102,7 +101,7 @@ func (m *Model) askCancelRestore() tea.Cmd {
 
 func (m *Model) openDialog(d dialogState) {
 	m.dialog = d
-	m.mode = keymap.ModeDialog
+	m.mode = modeDialog
 	m.syncKeys()
 }
 
@@ -117,7 +116,7 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 			d.strategy = api.FallbackToRoot
 		}
 	case key.Matches(msg, m.km.Confirm):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		confirmed := *d
 		m.dialog = dialogState{}
 		if confirmed.kind == dialogCancel {
@@ -130,7 +129,7 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.startRestore(confirmed.ids, confirmed.strategy)
 	case key.Matches(msg, m.km.Deny):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.dialog = dialogState{}
 	}
 	return nil

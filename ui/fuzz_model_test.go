@@ -37,8 +37,8 @@ func fuzzKeys() []string {
 	km := keymap.Default()
 	seen := map[string]bool{}
 	var out []string
-	for _, mode := range []keymap.Mode{keymap.ModeBrowse, keymap.ModeFilter, keymap.ModeDialog, keymap.ModeHelp} {
-		for _, b := range km.Bindings(mode) {
+	for _, set := range km.Sets() {
+		for _, b := range set.Bindings {
 			for _, k := range b.Keys() {
 				if !seen[k] {
 					seen[k] = true

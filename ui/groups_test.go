@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 // batchItems are three deletion batches: four files in a/ now (one of
@@ -46,7 +45,7 @@ func TestRestoreOnABatchRow(t *testing.T) {
 			m := loaded(t, &fakeBin{items: batchItems()}, 100, 24, func(o *Options) { o.Restorer = nopRestorer{} })
 			press(t, m, c.keys...)
 			press(t, m, "r")
-			if m.mode != keymap.ModeDialog || m.dialog.kind != dialogRestore {
+			if m.mode != modeDialog || m.dialog.kind != dialogRestore {
 				t.Fatalf("r opened no restore dialog (mode %d)", m.mode)
 			}
 			if !slices.Equal(m.dialog.ids, c.ids) || m.dialog.noPerm != c.noPerm {

@@ -50,7 +50,6 @@ func (f *fakeBin) List(_ context.Context, q api.ListQuery) (api.Page, error) {
 	return p, nil
 }
 
-
 func (f *fakeBin) queryLog() []api.ListQuery {
 	f.mu.Lock()
 	defer f.mu.Unlock()

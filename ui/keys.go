@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"smhbin/keymap"
 	"smhbin/safe"
 	"smhbin/ui/bindata"
 )
@@ -17,7 +16,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	// Bubble Tea v1 delivers letters that arrive in one read (fast typing,
 	// or keys batched by SSH) as one multi-rune key that matches nothing.
 	// Outside text entry each rune is its own command.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != keymap.ModeFilter {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeFilter {
 		var cmds []tea.Cmd
 		for _, r := range msg.Runes {
 			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
@@ -29,14 +28,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.syncKeys()
 	switch m.mode {
-	case keymap.ModeHelp:
+	case modeHelp:
 		if key.Matches(msg, m.km.Help, m.km.Deny, m.km.Quit) {
-			m.mode = keymap.ModeBrowse
+			m.mode = modeBrowse
 		}
 		return nil
-	case keymap.ModeFilter:
+	case modeFilter:
 		return m.handleFilterKey(msg)
-	case keymap.ModeDialog:
+	case modeDialog:
 		return m.handleDialogKey(msg)
 	}
 	if g := m.activeGroup(); g != nil {
@@ -123,9 +122,9 @@ func (m *Model) handleBrowseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.km.Quit):
 		return tea.Quit
 	case key.Matches(msg, m.km.Help):
-		m.mode = keymap.ModeHelp
+		m.mode = modeHelp
 	case key.Matches(msg, m.km.Filter):
-		m.mode = keymap.ModeFilter
+		m.mode = modeFilter
 		return m.filter.Focus()
 	case key.Matches(msg, m.km.Sort):
 		return m.changeSort((m.sortKey+1)%bindata.NumSortKeys, m.desc)
@@ -177,11 +176,11 @@ func (m *Model) copyCursor(id bool) tea.Cmd {
 func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.km.FilterApply):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.filter.Blur()
 		return nil
 	case key.Matches(msg, m.km.FilterClear):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.filter.Blur()
 		m.filter.SetValue("")
 		m.applyFilter()

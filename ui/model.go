@@ -27,7 +27,7 @@ type Model struct {
 	data *bindata.Store
 
 	width, height int
-	mode          keymap.Mode
+	mode          mode
 
 	// Listing.
 	gen        int        // generation of the listing in progress
@@ -72,6 +72,17 @@ type Model struct {
 	retryableCount int               // outcomes that are Failed or Skipped
 	dialog         dialogState
 }
+
+// mode is what has the keyboard: it picks the handler of a key and the
+// hints shown.
+type mode int
+
+const (
+	modeBrowse mode = iota // the table or a grouped view
+	modeFilter             // the filter prompt
+	modeDialog             // a confirm dialog
+	modeHelp               // the help screen
+)
 
 // New builds a Model. It does no I/O: the first page is requested by Init.
 func New(opts Options) *Model {

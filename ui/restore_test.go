@@ -9,7 +9,6 @@ import (
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
-	"smhbin/keymap"
 )
 
 // TestRestoreFlowAgainstEmulator: mark five (one DirectoryNotFound, one
@@ -26,7 +25,7 @@ func TestRestoreFlowAgainstEmulator(t *testing.T) {
 		t.Fatalf("marked %d, want 5 (the locked row cannot be marked)", m.data.MarkCount())
 	}
 	press(t, m, "r")
-	if m.mode != keymap.ModeDialog {
+	if m.mode != modeDialog {
 		t.Fatal("r should open the confirm dialog")
 	}
 	mustContain(t, plain(m), "Restore 5 items · 17 kB", "originalPath", "report (1).docx")
@@ -131,7 +130,7 @@ func TestCancelMidRestoreNeverSendsUnsentChunks(t *testing.T) {
 		cmd = step(t, m, cmd)
 	}
 	_, c := m.Update(keyMsg("ctrl+c"))
-	if c != nil || m.mode != keymap.ModeDialog {
+	if c != nil || m.mode != modeDialog {
 		t.Fatal("ctrl+c during a restore must ask, not quit")
 	}
 	mustContain(t, plain(m), "Stop this restore?")
@@ -181,7 +180,7 @@ func TestReadOnlyBlocksRestore(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
 	m := e.model(t, 100, 30, func(o *Options) { o.ReadOnly = true })
 	press(t, m, " ", "r")
-	if m.mode == keymap.ModeDialog {
+	if m.mode == modeDialog {
 		t.Fatal("read-only must not open the restore dialog")
 	}
 	s := plain(m)
@@ -221,11 +220,11 @@ func TestCancelKeyXAndDenyKeepGoing(t *testing.T) {
 		cmd = step(t, m, cmd)
 	}
 	m.Update(keyMsg("x"))
-	if m.mode != keymap.ModeDialog || !strings.Contains(plain(m), "Stop this restore?") {
+	if m.mode != modeDialog || !strings.Contains(plain(m), "Stop this restore?") {
 		t.Fatal("x during a restore must ask to stop it")
 	}
 	m.Update(keyMsg("n"))
-	if m.mode != keymap.ModeBrowse || m.rr.cancelling {
+	if m.mode != modeBrowse || m.rr.cancelling {
 		t.Fatal("n must close the dialog and keep the run going")
 	}
 	run(t, m, cmd)

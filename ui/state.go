@@ -2,7 +2,6 @@ package ui
 
 import (
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 // readOnly reports whether restoring is off (by flag, or no restorer).
@@ -48,7 +47,7 @@ func (m *Model) syncKeys() {
 	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
 	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
-	m.km.ToggleStrategy.SetEnabled(m.mode == keymap.ModeDialog && m.dialog.kind == dialogRestore)
+	m.km.ToggleStrategy.SetEnabled(m.mode == modeDialog && m.dialog.kind == dialogRestore)
 	grouped := m.vmode != viewTable
 	m.km.Expand.SetEnabled(grouped)
 	m.km.Collapse.SetEnabled(grouped)

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 
-	"smhbin/keymap"
 	"smhbin/safe"
 )
 
@@ -19,7 +18,7 @@ func (m *Model) View() string {
 	if m.width < 20 || m.height < 5 {
 		return safe.Truncate("smhbin: terminal too small", m.width)
 	}
-	if m.mode == keymap.ModeHelp {
+	if m.mode == modeHelp {
 		return m.helpView()
 	}
 	s := m.layout()
@@ -56,7 +55,7 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.bottomLine())
 	m.frameLen = b.Len()
-	if m.mode == keymap.ModeDialog {
+	if m.mode == modeDialog {
 		return m.overlayDialog(b.String())
 	}
 	return b.String()
@@ -88,7 +87,7 @@ func (m *Model) statusLine() string {
 	}
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
-	if m.data.Query() != "" && m.mode != keymap.ModeFilter {
+	if m.data.Query() != "" && m.mode != modeFilter {
 		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
 	}
 	line := strings.Join(parts, m.st.Faint.Render(" │ "))
@@ -129,10 +128,10 @@ func (m *Model) matchCount() string {
 // bottomLine is the filter prompt while filtering, else the key hints.
 func (m *Model) bottomLine() string {
 	switch m.mode {
-	case keymap.ModeFilter:
+	case modeFilter:
 		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
-	case keymap.ModeDialog:
-		return m.hints(m.km.Bindings(keymap.ModeDialog), m.width)
+	case modeDialog:
+		return m.hints(m.km.Dialog(), m.width)
 	}
 	return m.hints(m.km.Short(), m.width)
 }
