@@ -128,7 +128,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer func() {
 		m.refreshTimes()
-		m.table.Clamp() // the view may have grown or shrunk
+		m.sizeLists()   // the progress line or the view's length may have changed
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
 	}()

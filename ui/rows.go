@@ -12,20 +12,22 @@ import (
 // group row's with its tree's build and the marks, and both with the
 // indentation, the time format and the minute ("3 minutes ago").
 type rowKey struct {
-	item   int32  // item index, or -1 on a group row
-	node   int32  // group node, or -1 on an item row
+	row    int32  // item index, or -1-node on a group row
 	ver    uint32 // item version, or the tree's build number
-	depth  int32
+	marks  uint32 // group rows: the store's mark generation (low bits)
+	minute int32  // minutes since the epoch
+	depth  int16
 	open   bool
 	abs    bool
-	marks  uint64 // group rows: the store's mark generation
-	minute int64
 }
 
 // itemKey is the key of item idx drawn at the given depth.
 func (m *Model) itemKey(idx, depth int32) rowKey {
-	return rowKey{item: idx, node: -1, ver: m.data.Version(idx), depth: depth, abs: m.absTime, minute: m.minute.Unix()}
+	return rowKey{row: idx, ver: m.data.Version(idx), depth: int16(depth), abs: m.absTime, minute: m.minuteKey()}
 }
+
+// minuteKey is the minute rows are drawn in, as a key field.
+func (m *Model) minuteKey() int32 { return int32(m.minute.Unix() / 60) }
 
 // listKeys is the movement part of the keymap, for the row lists.
 func (m *Model) listKeys() rowlist.KeyMap {
@@ -59,8 +61,8 @@ func (s groupRows) Key(i int) rowKey {
 	if e.node < 0 {
 		return s.m.itemKey(e.item, e.depth)
 	}
-	return rowKey{item: -1, node: e.node, ver: s.g.built, depth: e.depth, open: s.g.isExpanded(e.node),
-		abs: s.m.absTime, marks: s.m.data.MarkGen(), minute: s.m.minute.Unix()}
+	return rowKey{row: -1 - e.node, ver: s.g.built, depth: int16(e.depth), open: s.g.isExpanded(e.node),
+		abs: s.m.absTime, marks: uint32(s.m.data.MarkGen()), minute: s.m.minuteKey()}
 }
 
 func (s groupRows) Render(b *strings.Builder, i, w int, cursor bool) {

@@ -38,7 +38,7 @@ const maxCached = 4096
 
 type cacheKey[K comparable] struct {
 	k K
-	w int
+	w int32
 }
 
 // Model is one list's state. Its zero value is not usable: build it with New.
@@ -159,7 +159,7 @@ func (m *Model[K]) View(b *strings.Builder, empty string, pad bool, eol func(i i
 
 // row is row i drawn as a non-cursor row, from the cache when it is there.
 func (m *Model[K]) row(i int) string {
-	ck := cacheKey[K]{m.src.Key(i), m.width}
+	ck := cacheKey[K]{m.src.Key(i), int32(m.width)}
 	if r, ok := m.cache[ck]; ok {
 		return r
 	}
