@@ -38,27 +38,13 @@ func keys() KeyMap {
 		HalfUp: b("ctrl+u"), HalfDown: b("ctrl+d"), Top: b("home"), Bottom: b("end")}
 }
 
+var keyTypes = map[string]tea.KeyType{"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp,
+	"pgdown": tea.KeyPgDown, "ctrl+u": tea.KeyCtrlU, "ctrl+d": tea.KeyCtrlD, "home": tea.KeyHome, "end": tea.KeyEnd}
+
 func press(m *Model[rk], k string) bool {
-	var msg tea.KeyMsg
-	switch k {
-	case "up":
-		msg = tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		msg = tea.KeyMsg{Type: tea.KeyDown}
-	case "pgup":
-		msg = tea.KeyMsg{Type: tea.KeyPgUp}
-	case "pgdown":
-		msg = tea.KeyMsg{Type: tea.KeyPgDown}
-	case "ctrl+u":
-		msg = tea.KeyMsg{Type: tea.KeyCtrlU}
-	case "ctrl+d":
-		msg = tea.KeyMsg{Type: tea.KeyCtrlD}
-	case "home":
-		msg = tea.KeyMsg{Type: tea.KeyHome}
-	case "end":
-		msg = tea.KeyMsg{Type: tea.KeyEnd}
-	default:
-		msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	if t, ok := keyTypes[k]; ok {
+		msg = tea.KeyMsg{Type: t}
 	}
 	return m.HandleKey(msg)
 }
