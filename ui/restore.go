@@ -118,7 +118,6 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 
 // applyEvent records one event on its row and in the run's counters.
 func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
-	idx, ok := m.data.Index(ev.ID)
 	prev, had := m.outcomes[ev.ID]
 	if had && isRetryable(prev.kind) {
 		m.retryableCount--
@@ -139,7 +138,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	if had && prev.kind == api.Unknown {
 		rr.unknown--
 	}
-	m.setOutcome(ev.ID, outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id})
+	idx, ok := m.setOutcome(ev.ID, outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id})
 	switch ev.Kind {
 	case api.Waiting:
 		rr.tasks[ev.TaskID]++
@@ -166,14 +165,16 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	}
 }
 
-// setOutcome records item id's latest outcome. The item gets a new
-// version, which is part of its row's cache key: the row shows the
-// outcome on the next frame.
-func (m *Model) setOutcome(id int64, o outcome) {
+// setOutcome records item id's latest outcome and returns the item's
+// index when it is loaded. The item gets a new version, which is part of
+// its row's cache key: the row shows the outcome on the next frame.
+func (m *Model) setOutcome(id int64, o outcome) (int32, bool) {
 	m.outcomes[id] = o
-	if idx, ok := m.data.Index(id); ok {
+	idx, ok := m.data.Index(id)
+	if ok {
 		m.data.Touch(idx)
 	}
+	return idx, ok
 }
 
 // isRename reports whether the final path's name differs from the item's.
