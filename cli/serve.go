@@ -3,14 +3,15 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
-	gossh "golang.org/x/crypto/ssh"
 
 	"smhbin/api"
+	"smhbin/sshserve"
+	"smhbin/ui"
 )
 
 // Defaults of the serve command.
@@ -20,7 +21,6 @@ const (
 	defaultMaxSessions  = 16
 	defaultShutdownWait = 10 * time.Second // for clients to hang up before connections are cut
 	serveProbeTimeout   = 20 * time.Second // for the library check before listening
-	hostKeyName         = "ssh_host_ed25519"
 )
 
 // serveOptions are the serve command's own flags.
@@ -52,8 +52,8 @@ emulator is served.
 listens on a loopback address: it is for trying smhbin serve out.
 
 The host key is created on first run (ed25519, mode 0600) at --host-key,
-by default $XDG_DATA_HOME/smhbin/` + hostKeyName + ` or
-~/.local/share/smhbin/` + hostKeyName + `. Interrupting the server tells every
+by default $XDG_DATA_HOME/smhbin/` + sshserve.HostKeyName + ` or
+~/.local/share/smhbin/` + sshserve.HostKeyName + `. Interrupting the server tells every
 session that it is shutting down; a restore still running in a session is
 aborted, and its user is told which items were left unsettled.`,
 		Example: `  smhbin serve --authorized-keys ~/.ssh/authorized_keys   # then: ssh -p 2222 localhost
@@ -85,21 +85,21 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 	if err := checkServeOptions(o); err != nil {
 		return usage("%s", err.Error())
 	}
-	var keys *keyring
+	var keys *sshserve.Keyring
 	if !o.InsecureDemo {
 		var err error
-		if keys, err = loadKeyring(o.AuthorizedKeys, o.ReadOnlyKeys); err != nil {
+		if keys, err = sshserve.LoadKeyring(o.AuthorizedKeys, o.ReadOnlyKeys); err != nil {
 			return &configError{msg: err.Error()}
 		}
 	}
 	hostKeyPath := o.HostKey
 	if hostKeyPath == "" {
-		hostKeyPath = defaultHostKeyPath(a.getenv)
+		hostKeyPath = sshserve.DefaultHostKeyPath(a.getenv)
 		if hostKeyPath == "" {
 			return usage("neither XDG_DATA_HOME nor HOME is set: give the host key's path with --host-key")
 		}
 	}
-	signer, warning, err := ensureHostKey(hostKeyPath)
+	signer, warning, err := sshserve.EnsureHostKey(hostKeyPath)
 	if err != nil {
 		return &configError{msg: err.Error()}
 	}
@@ -120,21 +120,31 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 	if err := probeLibrary(ctx, client, cfg); err != nil {
 		return err
 	}
-	srv, err := newSSHServer(serverConfig{
-		Addr:         o.Addr,
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", cleanText(o.Addr), err)
+	}
+	srv, err := sshserve.New(sshserve.Config{
+		Listener:     ln,
 		HostKey:      signer,
 		Keys:         keys,
 		IdleTimeout:  o.IdleTimeout,
 		MaxSessions:  o.MaxSessions,
 		ShutdownWait: defaultShutdownWait,
-		App:          cfg,
+		Library:      cfg.LibraryID,
+		Demo:         cfg.Demo,
+		ReadOnly:     cfg.ReadOnly,
 		Client:       client,
-		Log:          newServeLog(a.stderr),
+		Options: func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
+			return uiOptions(ctx, cfg, client, out, getenv)
+		},
+		Log: a.stderr,
 	})
 	if err != nil {
+		ln.Close()
 		return err
 	}
-	return srv.serve(ctx)
+	return srv.Serve(ctx)
 }
 
 // checkServeOptions rejects option mixes that would serve something other
@@ -168,17 +178,6 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// defaultHostKeyPath follows the XDG base directory spec for data files.
-func defaultHostKeyPath(getenv func(string) string) string {
-	if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "smhbin", hostKeyName)
-	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".local", "share", "smhbin", hostKeyName)
-	}
-	return ""
-}
-
 // probeLibrary lists one item so that a wrong token, library or endpoint
 // stops the server at start-up, with the usual sentence, instead of
 // greeting every user with the same error.
@@ -188,6 +187,3 @@ func probeLibrary(ctx context.Context, c *api.Client, cfg Config) error {
 	_, err := c.List(ctx, api.ListQuery{Limit: 1, OrderBy: cfg.OrderBy, OrderType: cfg.Order})
 	return err
 }
-
-// hostKeyFingerprint is the host key as users see it on first connect.
-func hostKeyFingerprint(s gossh.Signer) string { return gossh.FingerprintSHA256(s.PublicKey()) }

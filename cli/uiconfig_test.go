@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	"smhbin/sshserve/sshtest"
 )
 
 // batch_gap and expiring_days follow the other settings: a flag beats the
@@ -116,19 +116,18 @@ func TestUIOptionsCarryBatchGapAndExpiringDays(t *testing.T) {
 // An SSH session's UI is built by uiOptions too, so it honours the
 // server's --expiring-days.
 func TestServeSessionUsesExpiringDays(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, flags: func(f *Flags) { f.ExpiringDays = 9 }})
-	c, err := ts.dial(t, "alice", alice)
+	rs := startServe(t, nil, "--insecure-demo", "--expiring-days", "9")
+	c, err := sshtest.Dial(t, rs.addr, rs.hostKey, "alice", sshtest.NewClientKey(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := openTerminal(t, c, 120, 40)
-	term.out.waitFor(t, 0, loaded)
-	mark := term.out.mark()
-	term.press(t, "e")
-	term.out.waitFor(t, mark, "showing items with ≤9d left")
-	term.press(t, "q")
-	if err := term.waitEnd(t); err != nil {
+	term := sshtest.OpenTerminal(t, c, 120, 40)
+	term.Out.WaitFor(t, 0, "NAME")
+	mark := term.Out.Mark()
+	term.Press(t, "e")
+	term.Out.WaitFor(t, mark, "showing items with ≤9d left")
+	term.Press(t, "q")
+	if err := term.WaitEnd(t); err != nil {
 		t.Errorf("q should end the session with status 0, got %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package cli
+package sshserve
 
 import (
 	"bufio"
@@ -14,23 +14,25 @@ import (
 	"strings"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"smhbin/safe"
 )
 
 // maxKeysFileLength bounds an authorized_keys file: thousands of keys fit.
 const maxKeysFileLength = 4 << 20
 
-// keyring holds the public keys allowed to connect, by their wire form, and
+// Keyring holds the public keys allowed to connect, by their wire form, and
 // which of them are limited to browsing.
-type keyring struct {
+type Keyring struct {
 	keys     map[string]bool // marshalled key → read-only
 	readOnly int             // how many keys are read-only
 }
 
-// loadKeyring reads the authorized keys and the read-only keys (either may
+// LoadKeyring reads the authorized keys and the read-only keys (either may
 // be "", not both empty). A key in both files is read-only: the smaller
 // right wins.
-func loadKeyring(authorized, readOnly string) (*keyring, error) {
-	k := &keyring{keys: map[string]bool{}}
+func LoadKeyring(authorized, readOnly string) (*Keyring, error) {
+	k := &Keyring{keys: map[string]bool{}}
 	for _, f := range []struct {
 		path     string
 		readOnly bool
@@ -59,7 +61,7 @@ func loadKeyring(authorized, readOnly string) (*keyring, error) {
 // lookup reports whether key may connect and whether it may only browse.
 // Keys are compared by their marshalled bytes, as ssh.KeysEqual does; a
 // certificate never matches the plain key it certifies.
-func (k *keyring) lookup(key gossh.PublicKey) (ok, readOnly bool) {
+func (k *Keyring) lookup(key gossh.PublicKey) (ok, readOnly bool) {
 	if k == nil || key == nil {
 		return false, false
 	}
@@ -97,7 +99,7 @@ func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		where := fmt.Sprintf("%s:%d", cleanText(path), n)
+		where := fmt.Sprintf("%s:%d", safe.Text(path), n)
 		pk, _, options, rest, err := gossh.ParseAuthorizedKey(line)
 		if err != nil || len(bytes.TrimSpace(rest)) > 0 {
 			return nil, fmt.Errorf("%s: not a public key in authorized_keys format", where)
@@ -105,18 +107,18 @@ func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
 		for _, opt := range options {
 			name, _, _ := strings.Cut(opt, "=")
 			if !harmlessKeyOption(name) {
-				return nil, fmt.Errorf("%s: smhbin serve does not support the key option %q; remove it or list the key elsewhere", where, cleanText(name))
+				return nil, fmt.Errorf("%s: smhbin serve does not support the key option %q; remove it or list the key elsewhere", where, safe.Text(name))
 			}
 		}
 		keys = append(keys, pk)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("cannot read the keys file %s: %v", cleanText(path), err)
+		return nil, fmt.Errorf("cannot read the keys file %s: %v", safe.Text(path), err)
 	}
 	return keys, nil
 }
 
-// ensureHostKey loads the host key at path, creating an ed25519 key there
+// EnsureHostKey loads the host key at path, creating an ed25519 key there
 // on first run. The key is written 0600 in a directory created 0700 if
 // missing; an existing key readable by others is tightened to 0600 and a
 // warning says so.
@@ -124,7 +126,7 @@ func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
 // wish.WithHostKeyPath would create the key through keygen, which also
 // chmods an existing parent directory to 0700 — the working directory
 // for --host-key ./key — so the key is made here instead.
-func ensureHostKey(path string) (gossh.Signer, string, error) {
+func EnsureHostKey(path string) (gossh.Signer, string, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		b, err = createHostKey(path)
@@ -136,7 +138,7 @@ func ensureHostKey(path string) (gossh.Signer, string, error) {
 	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
-		return nil, "", fmt.Errorf("the host key %s is not an unencrypted OpenSSH or PEM private key: %v", cleanText(path), err)
+		return nil, "", fmt.Errorf("the host key %s is not an unencrypted OpenSSH or PEM private key: %v", safe.Text(path), err)
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -144,9 +146,9 @@ func ensureHostKey(path string) (gossh.Signer, string, error) {
 	}
 	if perm := st.Mode().Perm(); perm&0o077 != 0 {
 		if err := os.Chmod(path, 0o600); err != nil {
-			return nil, "", fmt.Errorf("the host key %s is readable by others (mode %04o) and cannot be made private: %s", cleanText(path), perm, describePathError(err))
+			return nil, "", fmt.Errorf("the host key %s is readable by others (mode %04o) and cannot be made private: %s", safe.Text(path), perm, describePathError(err))
 		}
-		return signer, fmt.Sprintf("warning: the host key %s was readable by others (mode %04o); it is now 0600", cleanText(path), perm), nil
+		return signer, fmt.Sprintf("warning: the host key %s was readable by others (mode %04o); it is now 0600", safe.Text(path), perm), nil
 	}
 	return signer, "", nil
 }
@@ -184,3 +186,32 @@ func createHostKey(path string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// describePathError keeps an *os.PathError's operation and reason, which
+// say what went wrong without quoting any file content.
+func describePathError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return safe.Text(pe.Path) + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// HostKeyName is the host key's file name in smhbin's data directory.
+const HostKeyName = "ssh_host_ed25519"
+
+// DefaultHostKeyPath follows the XDG base directory spec for data files:
+// $XDG_DATA_HOME/smhbin/HostKeyName, else under ~/.local/share. It is ""
+// when neither variable is usable.
+func DefaultHostKeyPath(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "smhbin", HostKeyName)
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "smhbin", HostKeyName)
+	}
+	return ""
+}
+
+// hostKeyFingerprint is the host key as users see it on first connect.
+func hostKeyFingerprint(s gossh.Signer) string { return gossh.FingerprintSHA256(s.PublicKey()) }

@@ -1,4 +1,4 @@
-package cli
+package sshserve
 
 import (
 	"context"
@@ -9,11 +9,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 
+	"smhbin/safe"
 	"smhbin/ui"
 )
 
-// shutdownMessage is what a session reads when the server stops under it.
-const shutdownMessage = "smhbin: server shutting down"
+// ShutdownMessage is what a session reads when the server stops under it.
+const ShutdownMessage = "smhbin: server shutting down"
 
 // program is the middleware that runs the terminal UI for a session.
 //
@@ -21,7 +22,7 @@ const shutdownMessage = "smhbin: server shutting down"
 // middleware sets lipgloss's process-wide colour profile for every session
 // and whose resize goroutine spins on the closed window channel when a
 // connection outlives its session (ssh ControlMaster).
-func (s *sshServer) program(next ssh.Handler) ssh.Handler {
+func (s *Server) program(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.runProgram(sess)
 		next(sess)
@@ -31,7 +32,7 @@ func (s *sshServer) program(next ssh.Handler) ssh.Handler {
 // runProgram gives the session its own model — its own size, colours,
 // clipboard and context — over the shared client and engine, and runs it
 // until the user quits, the connection drops or the server shuts down.
-func (s *sshServer) runProgram(sess ssh.Session) {
+func (s *Server) runProgram(sess ssh.Session) {
 	pty, winch, _ := sess.Pty()
 	getenv := sessionEnv(sess.Environ(), pty.Term)
 	readOnly := s.readOnly(sess)
@@ -44,7 +45,7 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	defer cancel()
 
 	out := ui.LockOutput(sess)
-	opts := uiOptions(ctx, s.conf.App, s.conf.Client, out, getenv)
+	opts := s.conf.Options(ctx, out, getenv)
 	// Sessions share the server's engine so that its ledger keeps two of
 	// them from restoring one id twice.
 	opts.ReadOnly = readOnly
@@ -66,7 +67,7 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 		tea.WithoutSignalHandler(),
 	)
 	if !s.table.attach(p) {
-		refuse(sess, shutdownMessage)
+		refuse(sess, ShutdownMessage)
 		return
 	}
 	go forwardResizes(winch, p)
@@ -74,13 +75,13 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	s.table.detach(p)
 	closing := s.table.isClosing()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		s.conf.Log.printf("session program failed user=%q remote=%s: %v", cleanText(sess.User()), sess.RemoteAddr(), err)
+		s.log.printf("session program failed user=%q remote=%s: %v", safe.Text(sess.User()), sess.RemoteAddr(), err)
 	}
 	if note := m.ExitNote(); note != "" {
 		fmt.Fprintln(sess.Stderr(), "smhbin: "+note)
 	}
 	if closing {
-		refuse(sess, shutdownMessage)
+		refuse(sess, ShutdownMessage)
 	}
 }
 

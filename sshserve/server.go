@@ -1,4 +1,8 @@
-package cli
+// Package sshserve is smhbin's SSH server: public-key authentication
+// against authorized_keys files, one terminal UI per session over a shared
+// API client and restore engine, session limits and a graceful shutdown.
+// It knows nothing of the command line; cli/serve.go parses the flags.
+package sshserve
 
 import (
 	"context"
@@ -14,39 +18,55 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"smhbin/api"
+	"smhbin/safe"
+	"smhbin/ui"
 )
 
-// serverConfig is everything an sshServer needs, resolved and checked.
-type serverConfig struct {
-	Addr         string // listen address; port 0 picks a free one
+// Config is everything a Server needs, resolved and checked by the caller.
+type Config struct {
+	// Listener is where connections arrive. The caller binds it, so that a
+	// bad listen address is reported before anything else starts.
+	Listener     net.Listener
 	HostKey      gossh.Signer
-	Keys         *keyring // nil accepts any key (--insecure-demo)
+	Keys         *Keyring // nil accepts any key (--insecure-demo)
 	IdleTimeout  time.Duration
 	MaxSessions  int
 	ShutdownWait time.Duration // how long clients get to hang up at shutdown
-	App          Config        // the library; its token never leaves the server
-	Client       *api.Client
-	Log          *serveLog
+
+	Library  string // the library id, named in the start-up line
+	Demo     bool   // the library is the embedded demo emulator
+	ReadOnly bool   // every session only browses, whatever its key
+
+	// Client is the one API client all sessions share; its token never
+	// leaves the server.
+	Client *api.Client
+	// Options builds a session's UI options over Client for the session's
+	// context, output and environment. The server sets ReadOnly, Restorer
+	// and ExportDir itself.
+	Options func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options
+	// Log receives the operator's log lines.
+	Log io.Writer
 }
 
-// sshServer serves the terminal UI over SSH: one Bubble Tea program per
+// Server serves the terminal UI over SSH: one Bubble Tea program per
 // session, all sharing one API client and one restore engine.
-type sshServer struct {
-	conf   serverConfig
+type Server struct {
+	conf   Config
+	log    *serveLog
 	engine *api.Engine // shared, so its ledger spans sessions: no id is restored twice
 	srv    *ssh.Server
 	ln     net.Listener
 	table  *sessionTable
 }
 
-// newSSHServer builds the server and binds its listener, so that the
-// address (with the real port when port 0 was asked) is known before any
-// client connects.
-func newSSHServer(c serverConfig) (*sshServer, error) {
-	s := &sshServer{
+// New builds the server on c.Listener.
+func New(c Config) (*Server, error) {
+	s := &Server{
 		conf:   c,
+		log:    newServeLog(c.Log),
 		engine: api.NewEngine(c.Client, api.EngineOptions{}),
 		table:  newSessionTable(c.MaxSessions),
+		ln:     c.Listener,
 	}
 	// wish composes middlewares so that the last one listed runs first:
 	// log → pty check → session cap → the program.
@@ -54,42 +74,38 @@ func newSSHServer(c serverConfig) (*sshServer, error) {
 		wish.WithVersion("smhbin"),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(c.IdleTimeout),
-		wish.WithMiddleware(s.program, s.limitSessions, requirePty(c.Log), s.logSession),
+		wish.WithMiddleware(s.program, s.limitSessions, requirePty(s.log), s.logSession),
 		func(srv *ssh.Server) error { srv.AddHostKey(c.HostKey); return nil },
 	)
 	if err != nil {
 		return nil, fmt.Errorf("cannot set up the SSH server: %w", err)
 	}
-	ln, err := net.Listen("tcp", c.Addr)
-	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w", cleanText(c.Addr), err)
-	}
-	s.srv, s.ln = srv, ln
+	s.srv = srv
 	return s, nil
 }
 
 // Addr is the address the server listens on.
-func (s *sshServer) Addr() string { return s.ln.Addr().String() }
+func (s *Server) Addr() string { return s.ln.Addr().String() }
 
-// serve accepts connections until ctx is cancelled, then shuts down: every
+// Serve accepts connections until ctx is cancelled, then shuts down: every
 // session is told and ends, clients get ShutdownWait to hang up, and the
 // connections left after that are cut.
-func (s *sshServer) serve(ctx context.Context) error {
+func (s *Server) Serve(ctx context.Context) error {
 	c := s.conf
-	what := "library " + cleanText(c.App.LibraryID)
-	if c.App.Demo {
+	what := "library " + safe.Text(c.Library)
+	if c.Demo {
 		what = "the demo library"
 	}
 	var access string
 	switch {
 	case c.Keys == nil:
 		access = "ANY key, read-only (--insecure-demo)"
-	case c.App.ReadOnly:
+	case c.ReadOnly:
 		access = fmt.Sprintf("%d keys, all read-only (--read-only)", len(c.Keys.keys))
 	default:
 		access = fmt.Sprintf("%d keys, %d of them read-only", len(c.Keys.keys), c.Keys.readOnly)
 	}
-	c.Log.printf("serving %s on ssh://%s (host key %s; %s)", what, s.Addr(), hostKeyFingerprint(c.HostKey), access)
+	s.log.printf("serving %s on ssh://%s (host key %s; %s)", what, s.Addr(), hostKeyFingerprint(c.HostKey), access)
 
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
@@ -98,30 +114,30 @@ func (s *sshServer) serve(ctx context.Context) error {
 		return fmt.Errorf("the SSH server stopped: %w", err)
 	case <-ctx.Done():
 	}
-	c.Log.printf("shutting down: ending %d sessions", s.table.closeAll())
+	s.log.printf("shutting down: ending %d sessions", s.table.closeAll())
 	wait, cancel := context.WithTimeout(context.Background(), c.ShutdownWait)
 	defer cancel()
 	if err := s.srv.Shutdown(wait); err != nil {
-		c.Log.printf("clients still connected after %s: closing their connections", c.ShutdownWait)
+		s.log.printf("clients still connected after %s: closing their connections", c.ShutdownWait)
 		_ = s.srv.Close()
 	}
 	_ = s.ln.Close() // in case Serve had not registered it yet
 	<-errc
-	c.Log.printf("stopped")
+	s.log.printf("stopped")
 	return nil
 }
 
 // authorize is the only authentication method offered: a public key that
 // the keyring lists (any key with --insecure-demo). Refusals are logged so
 // that an operator can see who knocked.
-func (s *sshServer) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	if s.conf.Keys == nil {
 		return true
 	}
 	if ok, _ := s.conf.Keys.lookup(key); ok {
 		return true
 	}
-	s.conf.Log.printf("key refused user=%q key=%s remote=%s", cleanText(ctx.User()), gossh.FingerprintSHA256(key), ctx.RemoteAddr())
+	s.log.printf("key refused user=%q key=%s remote=%s", safe.Text(ctx.User()), gossh.FingerprintSHA256(key), ctx.RemoteAddr())
 	return false
 }
 
@@ -129,8 +145,8 @@ func (s *sshServer) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 // the key the session authenticated with: with golang.org/x/crypto ≥ 0.31
 // the last key accepted by authorize is that key (CVE-2024-45337), so a
 // client cannot borrow a full-access key it merely named.
-func (s *sshServer) readOnly(sess ssh.Session) bool {
-	if s.conf.Keys == nil || s.conf.App.ReadOnly {
+func (s *Server) readOnly(sess ssh.Session) bool {
+	if s.conf.Keys == nil || s.conf.ReadOnly {
 		return true
 	}
 	ok, ro := s.conf.Keys.lookup(sess.PublicKey())
@@ -138,7 +154,7 @@ func (s *sshServer) readOnly(sess ssh.Session) bool {
 }
 
 // logSession writes one line per session once it ends.
-func (s *sshServer) logSession(next ssh.Handler) ssh.Handler {
+func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		next(sess)
@@ -150,8 +166,8 @@ func (s *sshServer) logSession(next ssh.Handler) ssh.Handler {
 		if k := sess.PublicKey(); k != nil {
 			fp = gossh.FingerprintSHA256(k)
 		}
-		s.conf.Log.printf("session user=%q key=%s remote=%s access=%s duration=%s",
-			cleanText(sess.User()), fp, sess.RemoteAddr(), access, time.Since(start).Round(time.Millisecond))
+		s.log.printf("session user=%q key=%s remote=%s access=%s duration=%s",
+			safe.Text(sess.User()), fp, sess.RemoteAddr(), access, time.Since(start).Round(time.Millisecond))
 	}
 }
 
@@ -164,7 +180,7 @@ func requirePty(l *serveLog) wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
 			if _, _, ok := sess.Pty(); !ok {
-				l.printf("session refused (no terminal) user=%q remote=%s", cleanText(sess.User()), sess.RemoteAddr())
+				l.printf("session refused (no terminal) user=%q remote=%s", safe.Text(sess.User()), sess.RemoteAddr())
 				refuse(sess, noPtyMessage)
 				return
 			}
@@ -174,10 +190,10 @@ func requirePty(l *serveLog) wish.Middleware {
 }
 
 // limitSessions counts sessions and turns away those beyond MaxSessions.
-func (s *sshServer) limitSessions(next ssh.Handler) ssh.Handler {
+func (s *Server) limitSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if !s.table.enter() {
-			s.conf.Log.printf("session refused (%d sessions already) user=%q remote=%s", s.conf.MaxSessions, cleanText(sess.User()), sess.RemoteAddr())
+			s.log.printf("session refused (%d sessions already) user=%q remote=%s", s.conf.MaxSessions, safe.Text(sess.User()), sess.RemoteAddr())
 			refuse(sess, fmt.Sprintf("smhbin: the server is busy (%d sessions, its most); try again later", s.conf.MaxSessions))
 			return
 		}

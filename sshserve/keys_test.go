@@ -1,0 +1,101 @@
+package sshserve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"smhbin/sshserve/sshtest"
+)
+
+func TestLoadKeyring(t *testing.T) {
+	full, both, ro, stranger := sshtest.NewClientKey(t), sshtest.NewClientKey(t), sshtest.NewClientKey(t), sshtest.NewClientKey(t)
+	dir := t.TempDir()
+	authorized := filepath.Join(dir, "authorized_keys")
+	lines := "# the team\n\n" +
+		"restrict,no-port-forwarding " + string(gossh.MarshalAuthorizedKey(full.PublicKey())) +
+		"  " + strings.TrimSpace(string(gossh.MarshalAuthorizedKey(both.PublicKey()))) + " carol@desk  \n"
+	if err := os.WriteFile(authorized, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := sshtest.WriteKeysFile(t, "ro", both, ro)
+	k, err := LoadKeyring(authorized, readOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name         string
+		key          gossh.Signer
+		ok, readOnly bool
+	}{
+		{"full", full, true, false},
+		{"in both files: read-only wins", both, true, true},
+		{"read-only", ro, true, true},
+		{"stranger", stranger, false, false},
+	}
+	for _, tt := range tests {
+		ok, readOnly := k.lookup(tt.key.PublicKey())
+		if ok != tt.ok || readOnly != tt.readOnly {
+			t.Errorf("%s: lookup = %t, %t; want %t, %t", tt.name, ok, readOnly, tt.ok, tt.readOnly)
+		}
+	}
+	if len(k.keys) != 3 || k.readOnly != 2 {
+		t.Errorf("%d keys, %d read-only; want 3 and 2", len(k.keys), k.readOnly)
+	}
+}
+
+func TestEnsureHostKey(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "smhbin")
+	path := filepath.Join(dir, HostKeyName)
+	first, warning, err := EnsureHostKey(path)
+	if err != nil || warning != "" {
+		t.Fatalf("first run: %v %q", err, warning)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("new host key: %v, mode %v; want 0600", err, st.Mode().Perm())
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("new key directory: %v, mode %v; want 0700", err, st.Mode().Perm())
+	}
+
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, warning, err := EnsureHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hostKeyFingerprint(again) != hostKeyFingerprint(first) {
+		t.Error("the second run made a new host key instead of loading the first")
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 || !strings.Contains(warning, "0644") {
+		t.Errorf("a host key readable by others: mode now %v, warning %q", st.Mode().Perm(), warning)
+	}
+
+	junk := filepath.Join(dir, "junk")
+	if err := os.WriteFile(junk, []byte("not a key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := EnsureHostKey(junk); err == nil || !strings.Contains(err.Error(), junk) {
+		t.Errorf("a file that is no key: %v", err)
+	}
+}
+
+func TestDefaultHostKeyPath(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"XDG_DATA_HOME": "/xdg", "HOME": "/home/u"}, "/xdg/smhbin/" + HostKeyName},
+		{map[string]string{"XDG_DATA_HOME": "relative", "HOME": "/home/u"}, "/home/u/.local/share/smhbin/" + HostKeyName},
+		{map[string]string{}, ""},
+	}
+	for _, tt := range tests {
+		if got := DefaultHostKeyPath(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
