@@ -147,3 +147,16 @@ func describeAPIError(e *api.APIError, cfg *Config) (string, int) {
 	}
 	return fmt.Sprintf("the SMH API answered HTTP %d %s", e.Status, detail), exitFailure
 }
+
+// listenError says why a listen address (flag --addr) cannot be used: a
+// port out of range, one already in use, an address not on this machine.
+// It is a configuration error, and deliberately does not wrap the
+// *net.OpError, which describe would take for an unreachable SMH API.
+func listenError(addr string, err error) error {
+	reason := err.Error()
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		reason = oe.Err.Error() // without "listen tcp <addr>:", said once below
+	}
+	return &configError{msg: fmt.Sprintf("cannot listen on %s: %s; choose another --addr", cleanText(addr), reason)}
+}

@@ -65,7 +65,7 @@ func (a *app) fakeServer(cmd *cobra.Command, addr string, o fakesmh.Options) err
 	o.LibraryID, o.SpaceID, o.Token = fakesmh.DefaultLibraryID, fakesmh.DefaultSpaceID, fakesmh.DefaultToken
 	srv, err := fakesmh.Listen(addr, o)
 	if err != nil {
-		return fmt.Errorf("cannot start the emulator on %s: %w", addr, err)
+		return listenError(addr, err)
 	}
 	items := o.Items
 	if items < 0 {

@@ -92,6 +92,13 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 			return &configError{msg: err.Error()}
 		}
 	}
+	// Bound before the host key is made and the library probed: a port in
+	// use or out of range is reported as such, at once.
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return listenError(o.Addr, err)
+	}
+	defer ln.Close() // in case the server never takes it over
 	hostKeyPath := o.HostKey
 	if hostKeyPath == "" {
 		hostKeyPath = sshserve.DefaultHostKeyPath(a.getenv)
@@ -120,10 +127,6 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 	if err := probeLibrary(ctx, client, cfg); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.Addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w", cleanText(o.Addr), err)
-	}
 	srv, err := sshserve.New(sshserve.Config{
 		Listener:     ln,
 		HostKey:      signer,
@@ -141,7 +144,6 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 		Log: a.stderr,
 	})
 	if err != nil {
-		ln.Close()
 		return err
 	}
 	return srv.Serve(ctx)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -132,5 +133,39 @@ func TestServeInsecureDemoEndToEnd(t *testing.T) {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}
+	}
+}
+
+// A listen address that cannot be used is reported as that, not as an
+// unreachable SMH API, by serve and by fake-server, before anything starts.
+func TestBadListenAddress(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	inUse := taken.Addr().String()
+	keys := sshtest.WriteKeysFile(t, "authorized.keys", sshtest.NewClientKey(t))
+	hostKey := filepath.Join(t.TempDir(), "host_key")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"serve, port out of range", []string{"serve", "--authorized-keys", keys, "--host-key", hostKey, "--addr", "127.0.0.1:99999"}, "cannot listen on 127.0.0.1:99999: address 99999: invalid port"},
+		{"serve, port in use", []string{"serve", "--authorized-keys", keys, "--host-key", hostKey, "--addr", inUse}, "cannot listen on " + inUse + ": bind: address already in use"},
+		{"fake-server, port out of range", []string{"fake-server", "--addr", "127.0.0.1:99999"}, "cannot listen on 127.0.0.1:99999: address 99999: invalid port"},
+		{"fake-server, port in use", []string{"fake-server", "--addr", inUse}, "cannot listen on " + inUse + ": bind: address already in use"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, nil, "", tt.args...)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "SMH API") {
+				t.Errorf("exit %d, stderr %q: want exit 2 and %q, and no word of the SMH API", r.code, r.stderr, tt.want)
+			}
+		})
+	}
+	if _, err := os.Stat(hostKey); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused address should not create a host key (stat: %v)", err)
 	}
 }
