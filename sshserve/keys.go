@@ -1,7 +1,6 @@
 package sshserve
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -18,8 +17,13 @@ import (
 	"smhbin/safe"
 )
 
-// maxKeysFileLength bounds an authorized_keys file: thousands of keys fit.
-const maxKeysFileLength = 4 << 20
+// Bounds on the key files read at start-up. A larger file is refused, not
+// truncated: --host-key /dev/zero or a log given by mistake would
+// otherwise be read until memory runs out.
+const (
+	maxKeysFileLength    = 4 << 20  // an authorized_keys file: thousands of keys fit
+	maxHostKeyFileLength = 64 << 10 // a private key: an RSA-16384 key is about 12 KiB
+)
 
 // Keyring holds the public keys allowed to connect, by their wire form, and
 // which of them are limited to browsing.
@@ -86,20 +90,17 @@ func harmlessKeyOption(name string) bool {
 // blank lines and comments. A line that is not a key, or that carries an
 // option smhbin cannot honour, is an error naming file:line.
 func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
-	f, err := os.Open(path)
+	b, err := readBounded(path, maxKeysFileLength)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the keys file: %s", describePathError(err))
 	}
-	defer f.Close()
 	var keys []gossh.PublicKey
-	sc := bufio.NewScanner(io.LimitReader(f, maxKeysFileLength))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
+	for i, line := range bytes.Split(b, []byte("\n")) {
+		line = bytes.TrimSpace(line)
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		where := fmt.Sprintf("%s:%d", safe.Text(path), n)
+		where := fmt.Sprintf("%s:%d", safe.Text(path), i+1)
 		pk, _, options, rest, err := gossh.ParseAuthorizedKey(line)
 		if err != nil || len(bytes.TrimSpace(rest)) > 0 {
 			return nil, fmt.Errorf("%s: not a public key in authorized_keys format", where)
@@ -111,9 +112,6 @@ func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
 			}
 		}
 		keys = append(keys, pk)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("cannot read the keys file %s: %v", safe.Text(path), err)
 	}
 	return keys, nil
 }
@@ -127,7 +125,7 @@ func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
 // chmods an existing parent directory to 0700 — the working directory
 // for --host-key ./key — so the key is made here instead.
 func EnsureHostKey(path string) (gossh.Signer, string, error) {
-	b, err := os.ReadFile(path)
+	b, err := readBounded(path, maxHostKeyFileLength)
 	if errors.Is(err, os.ErrNotExist) {
 		b, err = createHostKey(path)
 		if err != nil {
@@ -170,7 +168,7 @@ func createHostKey(path string) ([]byte, error) {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
-		return os.ReadFile(path) // another server made it a moment ago
+		return readBounded(path, maxHostKeyFileLength) // another server made it a moment ago
 	}
 	if err != nil {
 		return nil, err
@@ -183,6 +181,25 @@ func createHostKey(path string) ([]byte, error) {
 	if err := f.Close(); err != nil {
 		os.Remove(path)
 		return nil, err
+	}
+	return b, nil
+}
+
+// readBounded reads the file at path if it holds at most limit bytes. It
+// reads one byte more than that to tell, so a device such as /dev/zero
+// costs limit+1 bytes, not all the memory there is.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &os.PathError{Op: "read", Path: path, Err: err}
+	}
+	if int64(len(b)) > limit {
+		return nil, &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("more than %d bytes; no key file is that large", limit)}
 	}
 	return b, nil
 }

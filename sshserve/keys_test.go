@@ -1,6 +1,7 @@
 package sshserve
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,5 +98,39 @@ func TestDefaultHostKeyPath(t *testing.T) {
 		if got := DefaultHostKeyPath(func(k string) string { return tt.env[k] }); got != tt.want {
 			t.Errorf("%v: %q, want %q", tt.env, got, tt.want)
 		}
+	}
+}
+
+// Key files are read with a bound: a device that never ends fails at once
+// with a clear reason, and a file over the bound is refused, not cut short
+// (a truncated authorized_keys file would silently drop keys).
+func TestKeyFilesAreBounded(t *testing.T) {
+	if _, _, err := EnsureHostKey("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero: more than 65536 bytes") {
+		t.Errorf("--host-key /dev/zero: %v", err)
+	}
+	if _, err := LoadKeyring("/dev/zero", ""); err == nil || !strings.Contains(err.Error(), "/dev/zero: more than 4194304 bytes") {
+		t.Errorf("--authorized-keys /dev/zero: %v", err)
+	}
+
+	dir := t.TempDir()
+	bigHost := filepath.Join(dir, "host_key")
+	if err := os.WriteFile(bigHost, make([]byte, maxHostKeyFileLength+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := EnsureHostKey(bigHost); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("a host key file over the bound: %v", err)
+	}
+
+	line := gossh.MarshalAuthorizedKey(sshtest.NewClientKey(t).PublicKey())
+	many := bytes.Repeat(line, maxKeysFileLength/len(line)+1)
+	bigKeys := filepath.Join(dir, "authorized_keys")
+	if err := os.WriteFile(bigKeys, many, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadKeyring(bigKeys, ""); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("an authorized_keys file over the bound was read (cut short?): %v", err)
+	}
+	if _, err := LoadKeyring(sshtest.WriteKeysFile(t, "ok", sshtest.NewClientKey(t)), ""); err != nil {
+		t.Errorf("a small file: %v", err)
 	}
 }
