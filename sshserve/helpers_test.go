@@ -25,7 +25,8 @@ const testToken = "test-token-0123456789"
 
 // serverSetup describes a test server: who may connect, and how.
 type serverSetup struct {
-	full, readOnly []gossh.Signer // nil full and readOnly: any key (insecure demo)
+	full, readOnly []gossh.Signer // nil full and readOnly and authorized: any key (insecure demo)
+	authorized     string         // an authorized_keys file to use instead of full
 	maxSessions    int
 	edit           func(*Config) // changes the server's configuration; nil: the defaults
 }
@@ -72,13 +73,16 @@ func startServer(t *testing.T, set serverSetup) *testServer {
 	t.Helper()
 	client := testClient(t)
 	var keys *Keyring
-	if set.full != nil || set.readOnly != nil {
+	if set.full != nil || set.readOnly != nil || set.authorized != "" {
 		ro := ""
 		if set.readOnly != nil {
 			ro = sshtest.WriteKeysFile(t, "read-only.keys", set.readOnly...)
 		}
+		if set.authorized == "" {
+			set.authorized = sshtest.WriteKeysFile(t, "authorized.keys", set.full...)
+		}
 		var err error
-		if keys, err = LoadKeyring(sshtest.WriteKeysFile(t, "authorized.keys", set.full...), ro); err != nil {
+		if keys, err = LoadKeyring(set.authorized, ro); err != nil {
 			t.Fatal(err)
 		}
 	}

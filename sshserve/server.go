@@ -74,7 +74,8 @@ func New(c Config) (*Server, error) {
 		wish.WithVersion("smhbin"),
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(c.IdleTimeout),
-		wish.WithMiddleware(s.program, s.limitSessions, requirePty(s.log), s.logSession),
+		wish.WithMiddleware(s.program, s.limitSessions, s.requirePty, s.logSession),
+		func(srv *ssh.Server) error { srv.PtyCallback = s.allowPty; return nil },
 		func(srv *ssh.Server) error { srv.AddHostKey(c.HostKey); return nil },
 	)
 	if err != nil {
@@ -134,7 +135,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	if s.conf.Keys == nil {
 		return true
 	}
-	if ok, _ := s.conf.Keys.lookup(key); ok {
+	if _, ok := s.conf.Keys.lookup(key); ok {
 		return true
 	}
 	s.log.printf("key refused user=%q key=%s remote=%s", safe.Text(ctx.User()), gossh.FingerprintSHA256(key), ctx.RemoteAddr())
@@ -149,8 +150,29 @@ func (s *Server) readOnly(sess ssh.Session) bool {
 	if s.conf.Keys == nil || s.conf.ReadOnly {
 		return true
 	}
-	ok, ro := s.conf.Keys.lookup(sess.PublicKey())
-	return !ok || ro
+	a, ok := s.conf.Keys.lookup(sess.PublicKey())
+	return !ok || a.readOnly
+}
+
+// ptyForbidden says whether the key a session authenticated with may not
+// have a terminal (no-pty, or restrict without a later pty).
+func (s *Server) ptyForbidden(ctx ssh.Context) bool {
+	if s.conf.Keys == nil {
+		return false
+	}
+	key, _ := ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
+	a, ok := s.conf.Keys.lookup(key)
+	return !ok || a.noPty
+}
+
+// allowPty answers pty requests: refused, as sshd refuses them, for a key
+// whose authorized_keys options forbid a terminal.
+func (s *Server) allowPty(ctx ssh.Context, _ ssh.Pty) bool {
+	if s.ptyForbidden(ctx) {
+		s.log.printf("terminal refused (key option no-pty or restrict) user=%q remote=%s", safe.Text(ctx.User()), ctx.RemoteAddr())
+		return false
+	}
+	return true
 }
 
 // logSession writes one line per session once it ends.
@@ -171,21 +193,27 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// noPtyMessage is what a client without a terminal reads.
-const noPtyMessage = "smhbin needs an interactive terminal: connect with ssh -t"
+// What a client without a terminal reads: it asked for none, or its key
+// may not have one.
+const (
+	noPtyMessage        = "smhbin needs an interactive terminal: connect with ssh -t"
+	ptyForbiddenMessage = "smhbin needs an interactive terminal, and this key's authorized_keys options (no-pty, or restrict without pty) forbid one"
+)
 
 // requirePty turns away sessions without a terminal with one line and exit
 // status 1 (wish's activeterm prints a generic message instead).
-func requirePty(l *serveLog) wish.Middleware {
-	return func(next ssh.Handler) ssh.Handler {
-		return func(sess ssh.Session) {
-			if _, _, ok := sess.Pty(); !ok {
-				l.printf("session refused (no terminal) user=%q remote=%s", safe.Text(sess.User()), sess.RemoteAddr())
+func (s *Server) requirePty(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			s.log.printf("session refused (no terminal) user=%q remote=%s", safe.Text(sess.User()), sess.RemoteAddr())
+			if s.ptyForbidden(sess.Context()) {
+				refuse(sess, ptyForbiddenMessage)
+			} else {
 				refuse(sess, noPtyMessage)
-				return
 			}
-			next(sess)
+			return
 		}
+		next(sess)
 	}
 }
 

@@ -2,6 +2,8 @@ package sshserve
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -220,4 +222,45 @@ func TestServeShutdownTellsSessions(t *testing.T) {
 	if _, err := ts.dial(t, "alice", alice); err == nil {
 		t.Error("the server still accepts connections after shutdown")
 	}
+}
+
+// A key whose line says restrict (without a later pty) or no-pty is
+// refused a terminal, as sshd refuses it, and so cannot use smhbin; with
+// restrict,pty it can.
+func TestServeRestrictForbidsATerminal(t *testing.T) {
+	restricted, noPty, allowed := sshtest.NewClientKey(t), sshtest.NewClientKey(t), sshtest.NewClientKey(t)
+	line := func(options string, s gossh.Signer) string {
+		return options + " " + string(gossh.MarshalAuthorizedKey(s.PublicKey()))
+	}
+	keys := filepath.Join(t.TempDir(), "authorized_keys")
+	text := line("restrict", restricted) + line("no-pty", noPty) + line("restrict,pty", allowed)
+	if err := os.WriteFile(keys, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, serverSetup{authorized: keys})
+	for name, key := range map[string]gossh.Signer{"restrict": restricted, "no-pty": noPty} {
+		c, err := ts.dial(t, "bob", key)
+		if err != nil {
+			t.Fatalf("%s: the key should connect: %v", name, err)
+		}
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err == nil {
+			t.Errorf("%s: the key got a terminal", name)
+		}
+		var out strings.Builder
+		sess.Stdout, sess.Stderr = &out, &out
+		var exit *gossh.ExitError
+		if err := sess.Run(""); !errors.As(err, &exit) || exit.ExitStatus() != 1 || out.String() != ptyForbiddenMessage+"\n" {
+			t.Errorf("%s: want exit 1 and %q, got %v and %q", name, ptyForbiddenMessage, err, out.String())
+		}
+	}
+	ts.log.WaitFor(t, 0, "terminal refused (key option no-pty or restrict)")
+	c, err := ts.dial(t, "alice", allowed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshtest.OpenTerminal(t, c, 100, 30).Out.WaitFor(t, 0, loaded)
 }

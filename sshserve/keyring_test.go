@@ -17,7 +17,7 @@ func TestLoadKeyring(t *testing.T) {
 	dir := t.TempDir()
 	authorized := filepath.Join(dir, "authorized_keys")
 	lines := "# the team\n\n" +
-		"restrict,no-port-forwarding " + string(gossh.MarshalAuthorizedKey(full.PublicKey())) +
+		"restrict,pty,no-port-forwarding " + string(gossh.MarshalAuthorizedKey(full.PublicKey())) +
 		"  " + strings.TrimSpace(string(gossh.MarshalAuthorizedKey(both.PublicKey()))) + " carol@desk  \n"
 	if err := os.WriteFile(authorized, []byte(lines), 0o600); err != nil {
 		t.Fatal(err)
@@ -38,9 +38,9 @@ func TestLoadKeyring(t *testing.T) {
 		{"stranger", stranger, false, false},
 	}
 	for _, tt := range tests {
-		ok, readOnly := k.lookup(tt.key.PublicKey())
-		if ok != tt.ok || readOnly != tt.readOnly {
-			t.Errorf("%s: lookup = %t, %t; want %t, %t", tt.name, ok, readOnly, tt.ok, tt.readOnly)
+		a, ok := k.lookup(tt.key.PublicKey())
+		if ok != tt.ok || a.readOnly != tt.readOnly {
+			t.Errorf("%s: lookup = %t, %t; want %t, %t", tt.name, ok, a.readOnly, tt.ok, tt.readOnly)
 		}
 	}
 	if len(k.keys) != 3 || k.readOnly != 2 {
@@ -132,5 +132,48 @@ func TestKeyFilesAreBounded(t *testing.T) {
 	}
 	if _, err := LoadKeyring(sshtest.WriteKeysFile(t, "ok", sshtest.NewClientKey(t)), ""); err != nil {
 		t.Errorf("a small file: %v", err)
+	}
+}
+
+// The options are read as OpenSSH reads them, left to right: restrict
+// forbids a terminal unless a later pty allows it again.
+func TestKeyOptions(t *testing.T) {
+	tests := []struct {
+		options string
+		noPty   bool
+		refused bool
+	}{
+		{"", false, false},
+		{"restrict", true, false},
+		{"RESTRICT", true, false},
+		{"restrict,pty", false, false},
+		{"pty,restrict", true, false},
+		{"no-pty", true, false},
+		{"no-pty,pty", false, false},
+		{"no-agent-forwarding,no-X11-forwarding,no-user-rc,port-forwarding", false, false},
+		{`restrict,command="/bin/true"`, false, true},
+		{`from="10.0.0.0/8"`, false, true},
+		{"cert-authority", false, true},
+		{`expiry-time="20300101"`, false, true},
+		{"verify-required", false, true},
+	}
+	key := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(sshtest.NewClientKey(t).PublicKey())))
+	for _, tt := range tests {
+		path := filepath.Join(t.TempDir(), "keys")
+		line := strings.TrimSpace(tt.options + " " + key)
+		if err := os.WriteFile(path, []byte(line+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		lines, err := parseAuthorizedKeysFile(path)
+		switch {
+		case tt.refused:
+			if err == nil || !strings.Contains(err.Error(), "does not support the key option") || !strings.Contains(err.Error(), "honours restrict") {
+				t.Errorf("%q: want a refusal that lists the honoured options, got %v", tt.options, err)
+			}
+		case err != nil:
+			t.Errorf("%q: %v", tt.options, err)
+		case len(lines) != 1 || lines[0].noPty != tt.noPty:
+			t.Errorf("%q: %+v, want noPty %t", tt.options, lines, tt.noPty)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package sshserve
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
@@ -10,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -24,97 +22,6 @@ const (
 	maxKeysFileLength    = 4 << 20  // an authorized_keys file: thousands of keys fit
 	maxHostKeyFileLength = 64 << 10 // a private key: an RSA-16384 key is about 12 KiB
 )
-
-// Keyring holds the public keys allowed to connect, by their wire form, and
-// which of them are limited to browsing.
-type Keyring struct {
-	keys     map[string]bool // marshalled key → read-only
-	readOnly int             // how many keys are read-only
-}
-
-// LoadKeyring reads the authorized keys and the read-only keys (either may
-// be "", not both empty). A key in both files is read-only: the smaller
-// right wins.
-func LoadKeyring(authorized, readOnly string) (*Keyring, error) {
-	k := &Keyring{keys: map[string]bool{}}
-	for _, f := range []struct {
-		path     string
-		readOnly bool
-	}{{authorized, false}, {readOnly, true}} {
-		if f.path == "" {
-			continue
-		}
-		keys, err := parseAuthorizedKeysFile(f.path)
-		if err != nil {
-			return nil, err
-		}
-		for _, pk := range keys {
-			id := string(pk.Marshal())
-			if f.readOnly && !k.keys[id] {
-				k.readOnly++
-			}
-			k.keys[id] = k.keys[id] || f.readOnly
-		}
-	}
-	if len(k.keys) == 0 {
-		return nil, errors.New("the authorized keys files list no keys: nobody could connect")
-	}
-	return k, nil
-}
-
-// lookup reports whether key may connect and whether it may only browse.
-// Keys are compared by their marshalled bytes, as ssh.KeysEqual does; a
-// certificate never matches the plain key it certifies.
-func (k *Keyring) lookup(key gossh.PublicKey) (ok, readOnly bool) {
-	if k == nil || key == nil {
-		return false, false
-	}
-	readOnly, ok = k.keys[string(key.Marshal())]
-	return ok, readOnly
-}
-
-// harmlessKeyOption is true for authorized_keys options that only forbid
-// things this server never offers (forwarding, X11, rc files), so they can
-// be accepted as written. Any other option (from=, command=, no-pty,
-// cert-authority, expiry-time=…) is a restriction smhbin would not
-// enforce, so such a line is refused rather than silently widened.
-func harmlessKeyOption(name string) bool {
-	switch strings.ToLower(name) {
-	case "restrict", "no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc":
-		return true
-	}
-	return false
-}
-
-// parseAuthorizedKeysFile reads an OpenSSH authorized_keys file, skipping
-// blank lines and comments. A line that is not a key, or that carries an
-// option smhbin cannot honour, is an error naming file:line.
-func parseAuthorizedKeysFile(path string) ([]gossh.PublicKey, error) {
-	b, err := readBounded(path, maxKeysFileLength)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the keys file: %s", describePathError(err))
-	}
-	var keys []gossh.PublicKey
-	for i, line := range bytes.Split(b, []byte("\n")) {
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 || line[0] == '#' {
-			continue
-		}
-		where := fmt.Sprintf("%s:%d", safe.Text(path), i+1)
-		pk, _, options, rest, err := gossh.ParseAuthorizedKey(line)
-		if err != nil || len(bytes.TrimSpace(rest)) > 0 {
-			return nil, fmt.Errorf("%s: not a public key in authorized_keys format", where)
-		}
-		for _, opt := range options {
-			name, _, _ := strings.Cut(opt, "=")
-			if !harmlessKeyOption(name) {
-				return nil, fmt.Errorf("%s: smhbin serve does not support the key option %q; remove it or list the key elsewhere", where, safe.Text(name))
-			}
-		}
-		keys = append(keys, pk)
-	}
-	return keys, nil
-}
 
 // EnsureHostKey loads the host key at path, creating an ed25519 key there
 // on first run. The key is written 0600 in a directory created 0700 if
