@@ -59,7 +59,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	if pty.Window.Width > 0 && pty.Window.Height > 0 {
 		// Size the model before its first frame rather than drawing one at
 		// 80×24 and another when the pty's size arrives.
-		_, _ = m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+		_, _ = m.Update(windowSize(pty.Window))
 	}
 	p := tea.NewProgram(m,
 		tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(), tea.WithContext(ctx),
@@ -90,8 +90,17 @@ func (s *Server) runProgram(sess ssh.Session) {
 // no-op): the ssh package blocks on a window change nobody reads.
 func forwardResizes(winch <-chan ssh.Window, p *tea.Program) {
 	for w := range winch {
-		p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		p.Send(windowSize(w))
 	}
+}
+
+// windowSize is the client's window clamped to ui.MaxWidth × ui.MaxHeight
+// (1000×500). Every size a client sends passes here, the pty request's
+// and each window change's: the program's renderer sizes its buffers
+// from the message before the model sees it, and a client may claim up to
+// 4294967295×4294967295.
+func windowSize(w ssh.Window) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), ui.MaxWidth), Height: min(max(w.Height, 0), ui.MaxHeight)}
 }
 
 // sessionTable counts sessions for the cap and tracks running programs so

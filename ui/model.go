@@ -145,12 +145,7 @@ func (m *Model) setStatus(s string, isErr bool) {
 // resize records the terminal size and re-derives everything that depends
 // on it; rendered rows are cached per width, so the cache is dropped.
 func (m *Model) resize(w, h int) {
-	if w < 1 {
-		w = 1
-	}
-	if h < 1 {
-		h = 1
-	}
+	w, h = min(max(w, 1), MaxWidth), min(max(h, 1), MaxHeight) // see MaxWidth
 	m.width, m.height = w, h
 	if !m.detailsSet {
 		m.showDetails = w >= wideWidth
