@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/charmbracelet/ssh"
@@ -46,6 +44,11 @@ type Config struct {
 	Options func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options
 	// Log receives the operator's log lines.
 	Log io.Writer
+
+	// afterSession, when set, runs as each session handler ends, before
+	// its log line: tests use it to widen the window in which shutdown
+	// could lose that line.
+	afterSession func()
 }
 
 // Server serves the terminal UI over SSH: one Bubble Tea program per
@@ -115,157 +118,36 @@ func (s *Server) Serve(ctx context.Context) error {
 		return fmt.Errorf("the SSH server stopped: %w", err)
 	case <-ctx.Done():
 	}
-	s.log.printf("shutting down: ending %d sessions", s.table.closeAll())
-	wait, cancel := context.WithTimeout(context.Background(), c.ShutdownWait)
-	defer cancel()
-	if err := s.srv.Shutdown(wait); err != nil {
-		s.log.printf("clients still connected after %s: closing their connections", c.ShutdownWait)
-		_ = s.srv.Close()
-	}
-	_ = s.ln.Close() // in case Serve had not registered it yet
+	s.shutdown()
 	<-errc
 	s.log.printf("stopped")
 	return nil
 }
 
-// authorize is the only authentication method offered: a public key that
-// the keyring lists (any key with --insecure-demo). Refusals are logged so
-// that an operator can see who knocked.
-func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.conf.Keys == nil {
-		return true
+// shutdown ends every session and waits, up to ShutdownWait, for clients
+// to hang up and for every session handler to return, so that no
+// session's log line comes after "stopped" (or is lost with the process).
+// Connections left after the wait are cut; their handlers then end at
+// once and get a last moment to log.
+func (s *Server) shutdown() {
+	s.log.printf("shutting down: ending %d sessions", s.table.closeAll())
+	wait, cancel := context.WithTimeout(context.Background(), s.conf.ShutdownWait)
+	defer cancel()
+	if err := s.srv.Shutdown(wait); err != nil {
+		s.log.printf("clients still connected after %s: closing their connections", s.conf.ShutdownWait)
+		_ = s.srv.Close()
 	}
-	if _, ok := s.conf.Keys.lookup(key); ok {
-		return true
+	_ = s.ln.Close() // in case Serve had not registered it yet
+	if wait.Err() != nil {
+		var cancelLast context.CancelFunc
+		wait, cancelLast = context.WithTimeout(context.Background(), lastMoment)
+		defer cancelLast()
 	}
-	s.log.printf("key refused user=%q key=%s remote=%s", safe.Text(ctx.User()), gossh.FingerprintSHA256(key), ctx.RemoteAddr())
-	return false
-}
-
-// readOnly says whether the session may only browse. It is decided from
-// the key the session authenticated with: with golang.org/x/crypto ≥ 0.31
-// the last key accepted by authorize is that key (CVE-2024-45337), so a
-// client cannot borrow a full-access key it merely named.
-func (s *Server) readOnly(sess ssh.Session) bool {
-	if s.conf.Keys == nil || s.conf.ReadOnly {
-		return true
-	}
-	a, ok := s.conf.Keys.lookup(sess.PublicKey())
-	return !ok || a.readOnly
-}
-
-// ptyForbidden says whether the key a session authenticated with may not
-// have a terminal (no-pty, or restrict without a later pty).
-func (s *Server) ptyForbidden(ctx ssh.Context) bool {
-	if s.conf.Keys == nil {
-		return false
-	}
-	key, _ := ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
-	a, ok := s.conf.Keys.lookup(key)
-	return !ok || a.noPty
-}
-
-// allowPty answers pty requests: refused, as sshd refuses them, for a key
-// whose authorized_keys options forbid a terminal.
-func (s *Server) allowPty(ctx ssh.Context, _ ssh.Pty) bool {
-	if s.ptyForbidden(ctx) {
-		s.log.printf("terminal refused (key option no-pty or restrict) user=%q remote=%s", safe.Text(ctx.User()), ctx.RemoteAddr())
-		return false
-	}
-	return true
-}
-
-// logSession writes one line per session once it ends.
-func (s *Server) logSession(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		start := time.Now()
-		next(sess)
-		access := "full"
-		if s.readOnly(sess) {
-			access = "read-only"
-		}
-		fp := "none"
-		if k := sess.PublicKey(); k != nil {
-			fp = gossh.FingerprintSHA256(k)
-		}
-		s.log.printf("session user=%q key=%s remote=%s access=%s duration=%s",
-			safe.Text(sess.User()), fp, sess.RemoteAddr(), access, time.Since(start).Round(time.Millisecond))
+	if n := s.table.waitHandlers(wait); n > 0 {
+		s.log.printf("%d session handlers still running after %s: not waiting for them", n, s.conf.ShutdownWait)
 	}
 }
 
-// What a client without a terminal reads: it asked for none, or its key
-// may not have one.
-const (
-	noPtyMessage        = "smhbin needs an interactive terminal: connect with ssh -t"
-	ptyForbiddenMessage = "smhbin needs an interactive terminal, and this key's authorized_keys options (no-pty, or restrict without pty) forbid one"
-)
-
-// requirePty turns away sessions without a terminal with one line and exit
-// status 1 (wish's activeterm prints a generic message instead).
-func (s *Server) requirePty(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if _, _, ok := sess.Pty(); !ok {
-			s.log.printf("session refused (no terminal) user=%q remote=%s", safe.Text(sess.User()), sess.RemoteAddr())
-			if s.ptyForbidden(sess.Context()) {
-				refuse(sess, ptyForbiddenMessage)
-			} else {
-				refuse(sess, noPtyMessage)
-			}
-			return
-		}
-		next(sess)
-	}
-}
-
-// limitSessions counts sessions and turns away those beyond MaxSessions.
-func (s *Server) limitSessions(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if !s.table.enter() {
-			s.log.printf("session refused (%d sessions already) user=%q remote=%s", s.conf.MaxSessions, safe.Text(sess.User()), sess.RemoteAddr())
-			refuse(sess, fmt.Sprintf("smhbin: the server is busy (%d sessions, its most); try again later", s.conf.MaxSessions))
-			return
-		}
-		defer s.table.leave()
-		next(sess)
-	}
-}
-
-// refuse writes one line to the session's stderr and ends it with status 1.
-func refuse(sess ssh.Session, line string) {
-	fmt.Fprintln(sess.Stderr(), line)
-	_ = sess.Exit(1)
-}
-
-// sessionEnv is getenv over the client's environment: the variables its
-// ssh sent (OpenSSH sends only those named by SendEnv, usually LANG and
-// LC_*; rarely COLORTERM, so truecolor is not assumed) and TERM from the
-// pty request. Nothing of the server's own environment shows through.
-func sessionEnv(environ []string, term string) func(string) string {
-	env := make(map[string]string, len(environ)+1)
-	for _, kv := range environ {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			env[k] = v
-		}
-	}
-	if term != "" {
-		env["TERM"] = term
-	}
-	return func(k string) string { return env[k] }
-}
-
-// serveLog writes timestamped lines for the operator. Lines never include
-// the access token: nothing that reaches it holds one.
-type serveLog struct {
-	mu  sync.Mutex
-	w   io.Writer
-	now func() time.Time
-}
-
-func newServeLog(w io.Writer) *serveLog { return &serveLog{w: w, now: time.Now} }
-
-func (l *serveLog) printf(format string, args ...any) {
-	line := l.now().UTC().Format(time.RFC3339) + " smhbin serve: " + fmt.Sprintf(format, args...) + "\n"
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, _ = io.WriteString(l.w, line)
-}
+// lastMoment is how long handlers get to end once their connections have
+// been cut at the end of ShutdownWait.
+const lastMoment = time.Second

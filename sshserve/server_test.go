@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -263,4 +264,28 @@ func TestServeRestrictForbidsATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	sshtest.OpenTerminal(t, c, 100, 30).Out.WaitFor(t, 0, loaded)
+}
+
+// Shutdown waits for every session handler, so each session's log line
+// comes before "stopped" even when a handler is slow to finish after its
+// client has hung up.
+func TestServeShutdownWaitsForSessionLogs(t *testing.T) {
+	alice := sshtest.NewClientKey(t)
+	slow := func(c *Config) { c.afterSession = func() { time.Sleep(300 * time.Millisecond) } }
+	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, edit: slow})
+	c, err := ts.dial(t, "alice", alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := sshtest.OpenTerminal(t, c, 100, 30)
+	term.Out.WaitFor(t, 0, loaded)
+	ts.cancel()
+	term.Out.WaitFor(t, 0, ShutdownMessage)
+	c.Close()
+	ts.waitStopped(t)
+	log := ts.log.TextSince(0)
+	session, stopped := strings.Index(log, "access=full"), strings.Index(log, "stopped")
+	if session < 0 || stopped < 0 || session > stopped {
+		t.Errorf("the session's line should come before \"stopped\":\n%s", log)
+	}
 }

@@ -103,13 +103,16 @@ func windowSize(w ssh.Window) tea.WindowSizeMsg {
 	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), ui.MaxWidth), Height: min(max(w.Height, 0), ui.MaxHeight)}
 }
 
-// sessionTable counts sessions for the cap and tracks running programs so
-// that shutdown can end them.
+// sessionTable counts sessions for the cap, tracks running programs so
+// that shutdown can end them, and counts session handlers so that
+// shutdown can wait for them.
 type sessionTable struct {
 	mu       sync.Mutex
 	max, n   int
 	programs map[*tea.Program]struct{}
 	closing  bool
+	handlers int           // session handlers running, admitted or not
+	idle     chan struct{} // closed when handlers drops to 0; nil until waited on
 }
 
 func newSessionTable(max int) *sessionTable {
@@ -170,4 +173,46 @@ func (t *sessionTable) closeAll() int {
 		go p.Quit()
 	}
 	return len(t.programs)
+}
+
+// begin counts a session handler that started; end, one that returned.
+// (A sync.WaitGroup would not do: a handler may start while shutdown
+// waits, which WaitGroup forbids once its count has reached zero.)
+func (t *sessionTable) begin() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.handlers++
+}
+
+func (t *sessionTable) end() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.handlers--
+	if t.handlers == 0 && t.idle != nil {
+		close(t.idle)
+		t.idle = nil
+	}
+}
+
+// waitHandlers waits until no session handler runs or ctx ends, and
+// returns how many were still running.
+func (t *sessionTable) waitHandlers(ctx context.Context) int {
+	t.mu.Lock()
+	if t.handlers == 0 {
+		t.mu.Unlock()
+		return 0
+	}
+	if t.idle == nil {
+		t.idle = make(chan struct{})
+	}
+	idle := t.idle
+	t.mu.Unlock()
+	select {
+	case <-idle:
+		return 0
+	case <-ctx.Done():
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		return t.handlers
+	}
 }
