@@ -19,6 +19,8 @@ const (
 	defaultServeAddr    = "127.0.0.1:2222"
 	defaultIdleTimeout  = 15 * time.Minute
 	defaultMaxSessions  = 16
+	defaultMaxConns     = 64
+	defaultHandshake    = 20 * time.Second // to authenticate, before a connection is closed
 	defaultShutdownWait = 10 * time.Second // for clients to hang up before connections are cut
 	serveProbeTimeout   = 20 * time.Second // for the library check before listening
 )
@@ -32,10 +34,13 @@ type serveOptions struct {
 	InsecureDemo   bool
 	IdleTimeout    time.Duration
 	MaxSessions    int
+	MaxConnections int
+	Handshake      time.Duration
 }
 
 func (a *app) serveCmd() *cobra.Command {
-	o := serveOptions{Addr: defaultServeAddr, IdleTimeout: defaultIdleTimeout, MaxSessions: defaultMaxSessions}
+	o := serveOptions{Addr: defaultServeAddr, IdleTimeout: defaultIdleTimeout, MaxSessions: defaultMaxSessions,
+		MaxConnections: defaultMaxConns, Handshake: defaultHandshake}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the terminal UI over SSH",
@@ -47,6 +52,18 @@ Clients log in with a public key listed in --authorized-keys (OpenSSH
 authorized_keys format); keys listed in --read-only-keys may browse but not
 restore. Passwords are never accepted. Without a configured library the demo
 emulator is served.
+
+Of OpenSSH's key options, restrict, pty and no-pty are honoured as sshd
+honours them (restrict without a later pty refuses a terminal, so such a
+key cannot use smhbin); the forwarding and user-rc options (no-port-
+forwarding, agent-forwarding, …) are accepted, as nothing is forwarded. A
+line with any other option (from=, command=, …) stops the server at
+start-up rather than being silently widened.
+
+Limits: a window is laid out at most 1000×500, whatever the client claims;
+a connection must authenticate within --handshake-timeout; at most
+--max-connections are open at once, a quarter of them still authenticating
+(the oldest of those gives way to a newcomer).
 
 --insecure-demo accepts any key, serves the demo library read-only and only
 listens on a loopback address: it is for trying smhbin serve out.
@@ -73,6 +90,8 @@ aborted, and its user is told which items were left unsettled.`,
 	f.BoolVar(&o.InsecureDemo, "insecure-demo", false, "accept any key, read-only, demo library, loopback only")
 	f.DurationVar(&o.IdleTimeout, "idle-timeout", o.IdleTimeout, "close connections idle this long (0: never)")
 	f.IntVar(&o.MaxSessions, "max-sessions", o.MaxSessions, "most sessions at once; more are turned away")
+	f.IntVar(&o.MaxConnections, "max-connections", o.MaxConnections, "most connections at once, a quarter of them still authenticating")
+	f.DurationVar(&o.Handshake, "handshake-timeout", o.Handshake, "close connections not authenticated this long after connecting")
 	return cmd
 }
 
@@ -128,16 +147,18 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 		return err
 	}
 	srv, err := sshserve.New(sshserve.Config{
-		Listener:     ln,
-		HostKey:      signer,
-		Keys:         keys,
-		IdleTimeout:  o.IdleTimeout,
-		MaxSessions:  o.MaxSessions,
-		ShutdownWait: defaultShutdownWait,
-		Library:      cfg.LibraryID,
-		Demo:         cfg.Demo,
-		ReadOnly:     cfg.ReadOnly,
-		Client:       client,
+		Listener:         ln,
+		HostKey:          signer,
+		Keys:             keys,
+		IdleTimeout:      o.IdleTimeout,
+		MaxSessions:      o.MaxSessions,
+		MaxConnections:   o.MaxConnections,
+		HandshakeTimeout: o.Handshake,
+		ShutdownWait:     defaultShutdownWait,
+		Library:          cfg.LibraryID,
+		Demo:             cfg.Demo,
+		ReadOnly:         cfg.ReadOnly,
+		Client:           client,
 		Options: func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
 			return uiOptions(ctx, cfg, client, out, getenv)
 		},
@@ -160,6 +181,10 @@ func checkServeOptions(o serveOptions) error {
 		return fmt.Errorf("--max-sessions must be at least 1, not %d", o.MaxSessions)
 	case o.IdleTimeout < 0:
 		return fmt.Errorf("--idle-timeout must not be negative")
+	case o.MaxConnections < 1:
+		return fmt.Errorf("--max-connections must be at least 1, not %d", o.MaxConnections)
+	case o.Handshake <= 0:
+		return fmt.Errorf("--handshake-timeout must be positive, such as %s", defaultHandshake)
 	case o.InsecureDemo && (o.AuthorizedKeys != "" || o.ReadOnlyKeys != ""):
 		return fmt.Errorf("--insecure-demo accepts any key, so --authorized-keys and --read-only-keys make no sense with it: drop one or the other")
 	case o.InsecureDemo && !isLoopbackHost(host):

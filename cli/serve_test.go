@@ -49,6 +49,8 @@ func TestServeStartupErrors(t *testing.T) {
 		{"no keys at all", []string{"--authorized-keys", empty}, "list no keys"},
 		{"bad read-only file", []string{"--authorized-keys", goodFile, "--read-only-keys", badLine}, badLine + ":3:"},
 		{"no room", []string{"--authorized-keys", goodFile, "--max-sessions", "0"}, "--max-sessions"},
+		{"no connections", []string{"--authorized-keys", goodFile, "--max-connections", "0"}, "--max-connections"},
+		{"no handshake time", []string{"--authorized-keys", goodFile, "--handshake-timeout", "0s"}, "--handshake-timeout"},
 		{"bad address", []string{"--authorized-keys", goodFile, "--addr", "2222"}, "host:port"},
 	}
 	for _, tt := range tests {

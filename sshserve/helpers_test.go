@@ -99,16 +99,18 @@ func startServer(t *testing.T, set serverSetup) *testServer {
 	}
 	log := sshtest.NewScreen()
 	conf := Config{
-		Listener:     ln,
-		HostKey:      signer,
-		Keys:         keys,
-		IdleTimeout:  time.Minute,
-		MaxSessions:  set.maxSessions,
-		ShutdownWait: 5 * time.Second,
-		Library:      "smhtest",
-		Client:       client,
-		Options:      testOptions(client),
-		Log:          log,
+		Listener:         ln,
+		HostKey:          signer,
+		Keys:             keys,
+		IdleTimeout:      time.Minute,
+		MaxSessions:      set.maxSessions,
+		MaxConnections:   16,
+		HandshakeTimeout: sshtest.WaitLimit,
+		ShutdownWait:     5 * time.Second,
+		Library:          "smhtest",
+		Client:           client,
+		Options:          testOptions(client),
+		Log:              log,
 	}
 	if set.edit != nil {
 		set.edit(&conf)

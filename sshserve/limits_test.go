@@ -1,7 +1,10 @@
 package sshserve
 
 import (
+	"errors"
+	"io"
 	"math"
+	"net"
 	"runtime"
 	"sync"
 	"testing"
@@ -86,5 +89,70 @@ func TestServeHugeWindowStaysBounded(t *testing.T) {
 		t.Errorf("the heap peaked at %d MiB, want under %d MiB", p>>20, heapBound>>20)
 	} else {
 		t.Logf("heap peak %d MiB", p>>20)
+	}
+}
+
+// Connections that never say a word do not keep real users out: they
+// take at most the pending quarter of the connection limit, give way to
+// newer connections, and are closed at the handshake deadline.
+func TestServeSilentConnectionsAreBounded(t *testing.T) {
+	alice := sshtest.NewClientKey(t)
+	limits := func(c *Config) { c.MaxConnections, c.HandshakeTimeout = 8, 2*time.Second }
+	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, edit: limits})
+	silent := make([]net.Conn, 200)
+	for i := range silent {
+		c, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		silent[i] = c
+	}
+	c, err := ts.dial(t, "alice", alice)
+	if err != nil {
+		t.Fatalf("a real key after 200 silent connections: %v", err)
+	}
+	sshtest.OpenTerminal(t, c, 100, 30).Out.WaitFor(t, 0, loaded)
+
+	start := time.Now()
+	for i, s := range silent {
+		_ = s.SetReadDeadline(time.Now().Add(sshtest.WaitLimit))
+		_, err := io.Copy(io.Discard, s) // the server's banner, then the end
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			t.Fatalf("silent connection %d is still open after %s", i, time.Since(start))
+		}
+	}
+	ts.log.WaitFor(t, 0, "not authenticated within 2s")
+	t.Logf("the last silent connection closed %s after the real session showed rows", time.Since(start).Round(time.Millisecond))
+}
+
+// Authenticated connections count toward the limit: once every place is
+// theirs, a newcomer is turned away until one leaves.
+func TestServeConnectionLimit(t *testing.T) {
+	alice := sshtest.NewClientKey(t)
+	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, edit: func(c *Config) { c.MaxConnections = 2 }})
+	first, err := ts.dial(t, "alice", alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.dial(t, "alice", alice); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.dial(t, "alice", alice); err == nil {
+		t.Fatal("a third connection got in with a limit of 2")
+	}
+	ts.log.WaitFor(t, 0, "connection refused (2 connections open, the most)")
+	first.Close()
+	deadline := time.Now().Add(sshtest.WaitLimit)
+	for {
+		// The server counts the first connection out once it has seen
+		// it close, a moment after the client did.
+		if _, err := ts.dial(t, "alice", alice); err == nil {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no place was given back: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

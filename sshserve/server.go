@@ -24,12 +24,17 @@ import (
 type Config struct {
 	// Listener is where connections arrive. The caller binds it, so that a
 	// bad listen address is reported before anything else starts.
-	Listener     net.Listener
-	HostKey      gossh.Signer
-	Keys         *Keyring // nil accepts any key (--insecure-demo)
-	IdleTimeout  time.Duration
-	MaxSessions  int
-	ShutdownWait time.Duration // how long clients get to hang up at shutdown
+	Listener    net.Listener
+	HostKey     gossh.Signer
+	Keys        *Keyring // nil accepts any key (--insecure-demo)
+	IdleTimeout time.Duration
+	MaxSessions int
+	// MaxConnections bounds the connections open at once, authenticated
+	// or not; a quarter of them (at least one) may be still authenticating.
+	MaxConnections int
+	// HandshakeTimeout is how long a connection has to authenticate.
+	HandshakeTimeout time.Duration
+	ShutdownWait     time.Duration // how long clients get to hang up at shutdown
 
 	Library  string // the library id, named in the start-up line
 	Demo     bool   // the library is the embedded demo emulator
@@ -60,6 +65,7 @@ type Server struct {
 	srv    *ssh.Server
 	ln     net.Listener
 	table  *sessionTable
+	conns  *connLimiter
 }
 
 // New builds the server on c.Listener.
@@ -69,8 +75,10 @@ func New(c Config) (*Server, error) {
 		log:    newServeLog(c.Log),
 		engine: api.NewEngine(c.Client, api.EngineOptions{}),
 		table:  newSessionTable(c.MaxSessions),
-		ln:     c.Listener,
 	}
+	conns := newConnLimiter(c.MaxConnections, c.HandshakeTimeout, s.log)
+	s.conns = conns
+	s.ln = listener{Listener: c.Listener, l: conns}
 	// wish composes middlewares so that the last one listed runs first:
 	// log → pty check → session cap → the program.
 	srv, err := wish.NewServer(
@@ -78,8 +86,13 @@ func New(c Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.authorize),
 		wish.WithIdleTimeout(c.IdleTimeout),
 		wish.WithMiddleware(s.program, s.limitSessions, s.requirePty, s.logSession),
-		func(srv *ssh.Server) error { srv.PtyCallback = s.allowPty; return nil },
-		func(srv *ssh.Server) error { srv.AddHostKey(c.HostKey); return nil },
+		func(srv *ssh.Server) error {
+			srv.AddHostKey(c.HostKey)
+			srv.PtyCallback = s.allowPty
+			srv.ConnCallback = conns.track
+			srv.ServerConfigCallback = conns.serverConfig
+			return nil
+		},
 	)
 	if err != nil {
 		return nil, fmt.Errorf("cannot set up the SSH server: %w", err)
@@ -138,6 +151,7 @@ func (s *Server) shutdown() {
 		_ = s.srv.Close()
 	}
 	_ = s.ln.Close() // in case Serve had not registered it yet
+	s.conns.closePending()
 	if wait.Err() != nil {
 		var cancelLast context.CancelFunc
 		wait, cancelLast = context.WithTimeout(context.Background(), lastMoment)
