@@ -70,7 +70,7 @@ func newApp(getenv func(string) string, stdin io.Reader, stdout, stderr io.Write
 
 func notifyInterrupts() (<-chan os.Signal, func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // as main's first one
 	return ch, func() { signal.Stop(ch) }
 }
 

@@ -24,7 +24,13 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 		opts.Restorer = api.NewEngine(client, api.EngineOptions{})
 	}
 	m := ui.New(opts)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx))
+	// Signals reach the program only through ctx (main cancels it on
+	// SIGINT, SIGTERM and SIGHUP). Bubble Tea's own handler is off: when it
+	// and ctx both saw a SIGTERM, its goroutine blocked sending a QuitMsg
+	// to the ended event loop and the program hung on exit (about one
+	// SIGTERM in ten).
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx),
+		tea.WithoutSignalHandler())
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}
