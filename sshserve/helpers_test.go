@@ -150,3 +150,27 @@ func (ts *testServer) dial(t *testing.T, user string, key gossh.Signer) (*gossh.
 	t.Helper()
 	return sshtest.Dial(t, ts.addr, ts.hostKey, user, key)
 }
+
+// login connects as user with key, opens a cols×rows terminal and waits
+// for the whole test bin to be listed.
+func (ts *testServer) login(t *testing.T, user string, key gossh.Signer, cols, rows int) (*gossh.Client, *sshtest.Terminal) {
+	t.Helper()
+	c, err := ts.dial(t, user, key)
+	if err != nil {
+		t.Fatalf("%s: %v", user, err)
+	}
+	term := sshtest.OpenTerminal(t, c, cols, rows)
+	term.Out.WaitFor(t, 0, loaded)
+	return c, term
+}
+
+// toggleHelp opens and closes the help: each redraws the whole window.
+func toggleHelp(t *testing.T, term *sshtest.Terminal) {
+	t.Helper()
+	mark := term.Out.Mark()
+	term.Press(t, "?")
+	term.Out.WaitFor(t, mark, "closes this help")
+	mark = term.Out.Mark()
+	term.Press(t, "?")
+	term.Out.WaitFor(t, mark, loaded)
+}

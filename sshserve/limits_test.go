@@ -62,22 +62,11 @@ func TestServeHugeWindowStaysBounded(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
 	peak := watchHeap(t)
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	huge := sshtest.OpenTerminal(t, c, 65535, 65535)
-	huge.Out.WaitFor(t, 0, loaded)
+	c, huge := ts.login(t, "alice", alice, 65535, 65535)
 	if err := huge.Sess.WindowChange(math.MaxUint32, math.MaxUint32); err != nil {
 		t.Fatal(err)
 	}
-	// Open and close help: both redraw the whole window, at its new size.
-	mark := huge.Out.Mark()
-	huge.Press(t, "?")
-	huge.Out.WaitFor(t, mark, "closes this help")
-	mark = huge.Out.Mark()
-	huge.Press(t, "?")
-	huge.Out.WaitFor(t, mark, loaded)
+	toggleHelp(t, huge) // redraws the whole window, at its new size
 	huge.Press(t, "q")
 	if err := huge.WaitEnd(t); err != nil {
 		t.Errorf("q should end the session with status 0, got %v", err)

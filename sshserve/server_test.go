@@ -19,13 +19,8 @@ const loaded = "30 items"
 func TestServeSessionShowsTheBinAndQuits(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatalf("authorized key refused: %v", err)
-	}
-	term := sshtest.OpenTerminal(t, c, 120, 40)
+	_, term := ts.login(t, "alice", alice, 120, 40)
 	term.Out.WaitFor(t, 0, "NAME")
-	term.Out.WaitFor(t, 0, loaded)
 	raw := term.Out.RawSince(0)
 	if !strings.Contains(raw, "\x1b[38;5;") || strings.Contains(raw, "\x1b[38;2;") {
 		t.Error("TERM=xterm-256color without COLORTERM should get 256 colours, not truecolor")
@@ -65,13 +60,8 @@ func TestServeRefusesUnknownKey(t *testing.T) {
 func TestServeReadOnlyKeyCannotRestore(t *testing.T) {
 	alice, auditor := sshtest.NewClientKey(t), sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, readOnly: []gossh.Signer{auditor}})
-	c, err := ts.dial(t, "auditor", auditor)
-	if err != nil {
-		t.Fatalf("read-only key refused: %v", err)
-	}
-	term := sshtest.OpenTerminal(t, c, 120, 40)
+	_, term := ts.login(t, "auditor", auditor, 120, 40)
 	term.Out.WaitFor(t, 0, "READ-ONLY")
-	term.Out.WaitFor(t, 0, loaded)
 	// Bubble Tea reads runs of letters as one key, but a space ends a run:
 	// "r " is r, then space, so once the mark shows, r has been handled.
 	term.Press(t, "r ")
@@ -117,14 +107,8 @@ func TestServeSessionsAreIndependent(t *testing.T) {
 
 	one.Press(t, " ")
 	one.Out.WaitFor(t, 0, "1 marked")
-	// Open and close help in the second session: closing it redraws the
-	// whole browser, status line included.
-	mark := two.Out.Mark()
-	two.Press(t, "?")
-	two.Out.WaitFor(t, mark, "closes this help")
-	mark = two.Out.Mark()
-	two.Press(t, "?")
-	two.Out.WaitFor(t, mark, loaded)
+	// Closing the help redraws the whole browser, status line included.
+	toggleHelp(t, two)
 	if strings.Contains(two.Out.TextSince(0), "marked") {
 		t.Errorf("a mark in one session shows in another:\n%s", two.Out.Tail())
 	}
@@ -133,12 +117,7 @@ func TestServeSessionsAreIndependent(t *testing.T) {
 func TestServeWindowChangeRedraws(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := sshtest.OpenTerminal(t, c, 100, 30)
-	term.Out.WaitFor(t, 0, loaded)
+	_, term := ts.login(t, "alice", alice, 100, 30)
 	if strings.Contains(term.Out.TextSince(0), "╭") {
 		t.Fatal("the details pane shows at 100 columns; this test needs it hidden")
 	}
@@ -176,12 +155,7 @@ func TestServeWithoutPtyGetsOneLine(t *testing.T) {
 func TestServeSessionCap(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, maxSessions: 1})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := sshtest.OpenTerminal(t, c, 100, 30)
-	first.Out.WaitFor(t, 0, loaded)
+	c, first := ts.login(t, "alice", alice, 100, 30)
 
 	second := sshtest.OpenTerminal(t, c, 100, 30)
 	var exit *gossh.ExitError
@@ -203,12 +177,7 @@ func TestServeSessionCap(t *testing.T) {
 func TestServeShutdownTellsSessions(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := sshtest.OpenTerminal(t, c, 100, 30)
-	term.Out.WaitFor(t, 0, loaded)
+	c, term := ts.login(t, "alice", alice, 100, 30)
 	mark := term.Out.Mark()
 	ts.cancel()
 	var exit *gossh.ExitError
@@ -273,12 +242,7 @@ func TestServeShutdownWaitsForSessionLogs(t *testing.T) {
 	alice := sshtest.NewClientKey(t)
 	slow := func(c *Config) { c.afterSession = func() { time.Sleep(300 * time.Millisecond) } }
 	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, edit: slow})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := sshtest.OpenTerminal(t, c, 100, 30)
-	term.Out.WaitFor(t, 0, loaded)
+	c, term := ts.login(t, "alice", alice, 100, 30)
 	ts.cancel()
 	term.Out.WaitFor(t, 0, ShutdownMessage)
 	c.Close()
