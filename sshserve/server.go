@@ -70,6 +70,10 @@ type Server struct {
 
 // New builds the server on c.Listener.
 func New(c Config) (*Server, error) {
+	if c.MaxSessions < 1 || c.MaxConnections < 1 || c.HandshakeTimeout <= 0 {
+		// Zero values would turn every client away or none.
+		return nil, fmt.Errorf("sshserve: MaxSessions (%d) and MaxConnections (%d) must be at least 1, HandshakeTimeout (%s) positive", c.MaxSessions, c.MaxConnections, c.HandshakeTimeout)
+	}
 	s := &Server{
 		conf:   c,
 		log:    newServeLog(c.Log),
