@@ -27,8 +27,8 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	// Signals reach the program only through ctx (main cancels it on
 	// SIGINT, SIGTERM and SIGHUP). Bubble Tea's own handler is off: when it
 	// and ctx both saw a SIGTERM, its goroutine blocked sending a QuitMsg
-	// to the ended event loop and the program hung on exit (about one
-	// SIGTERM in ten).
+	// to the ended event loop and the program hung on exit (13 SIGTERMs
+	// of 30 under a pty).
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx),
 		tea.WithoutSignalHandler())
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
