@@ -2,6 +2,7 @@ package query
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -159,4 +160,25 @@ func (m *Matcher) Match(it *Item) bool {
 		}
 	}
 	return true
+}
+
+// Narrows reports whether every item that q matches is also matched by
+// prev, when both are bound to the same moment: then a caller may rescan
+// only prev's results, as typing usually lengthens a word or adds a term.
+// It is conservative: false means "rescan everything", not "wider".
+func (q Query) Narrows(prev Query) bool {
+	for _, p := range prev.terms {
+		if !slices.ContainsFunc(q.terms, func(t term) bool { return implies(t, p) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// implies reports whether t holding means p holds.
+func implies(t, p term) bool {
+	if (t.key == keyWord || t.key == keyPath) && t.key == p.key && !t.neg && !p.neg {
+		return strings.Contains(t.lower, p.lower)
+	}
+	return reflect.DeepEqual(t, p)
 }

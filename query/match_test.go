@@ -217,6 +217,18 @@ func TestMatchEqualsBruteForce(t *testing.T) {
 					hits++
 				}
 			}
+			// Adding terms narrows, and the narrower query's matches are
+			// a subset of these.
+			more, err := Parse(text + " " + randomQuery(r))
+			if err != nil || !more.Narrows(q) {
+				t.Fatalf("%q plus terms: %v, or does not narrow", text, err)
+			}
+			mm := more.At(now)
+			for i := range items {
+				if mm.Match(&items[i]) && !m.Match(&items[i]) {
+					t.Fatalf("%q narrows %q but matches %+v, which %q does not", more, text, raws[i], text)
+				}
+			}
 			if hits > 0 && hits < len(items) {
 				mixed++
 			}
@@ -241,5 +253,32 @@ func TestMatchDoesNotAllocate(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { m.Match(&it) }); n != 0 {
 		t.Errorf("Match allocates %v times per call", n)
+	}
+}
+
+func TestNarrows(t *testing.T) {
+	for _, tc := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"", "img", true},
+		{"img", "img_27", true},
+		{"IMG", "img_27 type:image", true},
+		{"img type:image", "type:image img_2", true},
+		{"path:设计", "path:设计/终稿", true},
+		{"img_27", "img", false},
+		{"-img", "-img_27", false}, // a longer negated word excludes less
+		{"size:>1MB", "size:>10MB", false},
+		{"type:image", "img", false},
+		{"img", "", false},
+	} {
+		p, err1 := Parse(tc.prev)
+		n, err2 := Parse(tc.next)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if got := n.Narrows(p); got != tc.want {
+			t.Errorf("Parse(%q).Narrows(%q) = %v, want %v", tc.next, tc.prev, got, tc.want)
+		}
 	}
 }

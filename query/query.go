@@ -270,6 +270,9 @@ func lookupKey(name string) key {
 func closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
+		if len(s) > len(c)+2 || len(c) > len(s)+2 {
+			continue // more than two edits apart; skips the work on long input
+		}
 		if d := editDistance(s, c); d < bestD {
 			best, bestD = c, d
 		}
