@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"smhbin/keymap"
 )
 
 // key names what a term tests.
@@ -264,37 +266,12 @@ func lookupKey(name string) key {
 	return keyWord
 }
 
-// closest returns the candidate within two edits of s, if any. keymap has
-// the same helper, but importing it would pull bubbles into this package,
-// which the CLI and the data side use without any terminal code.
+// closest is keymap's did-you-mean (keymap imports only bubbles/key, no
+// Bubble Tea). Input much longer than every candidate cannot be within
+// its two edits, and is not worth the quadratic distance.
 func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if len(s) > len(c)+2 || len(c) > len(s)+2 {
-			continue // more than two edits apart; skips the work on long input
-		}
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
+	if len(s) > 16 {
+		return ""
 	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return keymap.Closest(s, candidates)
 }
