@@ -103,6 +103,7 @@ type Error struct {
 	Msg    string // what is wrong, with a did-you-mean when there is one
 }
 
+// Error is "column N: message", one line, for a prompt or stderr.
 func (e *Error) Error() string { return fmt.Sprintf("column %d: %s", e.Col, e.Msg) }
 
 // parser reads one query text left to right.
