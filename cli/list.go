@@ -8,17 +8,20 @@ import (
 	"io"
 	"strconv"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/query"
 )
 
 func (a *app) listCmd() *cobra.Command {
 	var asJSON bool
 	var limit int
 	var asCSV bool
+	var filter string
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Print the items in the recycle bin",
@@ -28,11 +31,16 @@ the end, in the server's order (see --order-by and --order).
 The table shows id, size, deletion time (local), days left before the item
 is purged and the original path. --json prints one JSON array of items with
 the API's field names and exact ids. If a page fails, list stops with exit
-code 1 and says how many items were loaded.`,
+code 1 and says how many items were loaded.
+
+--filter narrows the listing client-side with the filter language of the
+TUI's / prompt (see the README): every page is still fetched (up to
+--limit) and only the matching items are printed.`,
 		Example: `  smhbin list
   smhbin list --order-by size --order desc --limit 20
   smhbin list --json > bin.json
   smhbin list --csv > bin.csv
+  smhbin list --filter 'type:image size:>5MB deleted:<7d'
   smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
 		Args: cobra.NoArgs,
 		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
@@ -42,6 +50,10 @@ code 1 and says how many items were loaded.`,
 			if asJSON && asCSV {
 				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
 			}
+			q, err := parseListFilter(filter, cmd.CommandPath())
+			if err != nil {
+				return err
+			}
 			format := "table"
 			switch {
 			case asJSON:
@@ -49,12 +61,13 @@ code 1 and says how many items were loaded.`,
 			case asCSV:
 				format = "csv"
 			}
-			return a.list(cmd, format, limit)
+			return a.list(cmd, format, limit, q)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV rows with the API's field names as the header")
 	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
+	cmd.Flags().StringVar(&filter, "filter", "", "print only the items matching `QUERY` (client-side; e.g. 'type:image size:>5MB')")
 	return cmd
 }
 
@@ -65,7 +78,7 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, format string, limit int) error {
+func (a *app) list(cmd *cobra.Command, format string, limit int, filter *query.Query) error {
 	ctx := cmd.Context()
 	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
 	if err != nil {
@@ -82,6 +95,13 @@ func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 		}
 	default:
 		sink = newTableSink(a.stdout)
+	}
+	if filter != nil {
+		var note io.Writer
+		if format == "table" {
+			note = a.stderr
+		}
+		sink = newFilterSink(sink, filter, time.Now(), note)
 	}
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
 	a.progressDone()
