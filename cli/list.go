@@ -34,14 +34,16 @@ code 1 and says how many items were loaded.`,
   smhbin list --json > bin.json
   smhbin list --csv > bin.csv
   smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
-		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
-			if limit < 0 {
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case limit < 0:
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
-			}
-			if asJSON && asCSV {
+			case asJSON && asCSV:
 				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
 			}
+			return cobra.NoArgs(cmd, args)
+		},
+		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
 			format := "table"
 			switch {
 			case asJSON:
@@ -49,7 +51,7 @@ code 1 and says how many items were loaded.`,
 			case asCSV:
 				format = "csv"
 			}
-			return a.list(cmd, format, limit)
+			return a.list(cmd, cfg, format, limit)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
@@ -65,9 +67,9 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, format string, limit int) error {
+func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int) error {
 	ctx := cmd.Context()
-	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
