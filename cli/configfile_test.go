@@ -75,3 +75,22 @@ func TestConfigFileErrorExits2(t *testing.T) {
 		t.Fatalf("exit %d\nstderr %q\nwant   %q\nstdout %q", r.code, r.stderr, want, r.stdout)
 	}
 }
+
+// A config file far larger than a real one, or with a key no real file
+// has, is refused at once: exit 2 and a sentence naming the file (and the
+// line, for the key), without echoing the file back.
+func TestHostileConfigFileExits2(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"100 KB", "library = \"smh1\"\n" + strings.Repeat("# padding padding padding\n", 4000), "is larger than 16 KiB"},
+		{"a long key", "library = \"smh1\"\n\n" + strings.Repeat("k", 500) + " = 1\n", ", line 3: a key is longer than 64 bytes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			env, path := writeConfig(t, c.text)
+			r := runCLI(t, env, "", "config", "path")
+			if r.code != exitUsage || !strings.Contains(r.stderr, "in config file "+path) && !strings.Contains(r.stderr, "the config file "+path) ||
+				!strings.Contains(r.stderr, c.want) || len(r.stderr) > 300 {
+				t.Fatalf("exit %d, stderr %q; want 2 naming %s and %q", r.code, r.stderr, path, c.want)
+			}
+		})
+	}
+}

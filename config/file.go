@@ -30,6 +30,10 @@ const (
 	MaxFileSize      = 16 << 10 // bytes
 	MaxLineLength    = 1024     // bytes, so a key or a one-line value is at most this long
 	MaxKeyLength     = 64       // bytes in one part of a key; the longest real one has 13
+	// maxDots bounds the dots outside quotes on a line: a real key has at
+	// most two (theme.primary.light), and toml's cost grows with the
+	// square of a dotted key's parts.
+	maxDots = 16
 )
 
 // Path returns the config file smhbin reads: flagPath when --config was
@@ -87,8 +91,8 @@ func Load(flagPath string, getenv func(string) string) (*File, error) {
 // Parse checks and decodes text, the contents of the config file at path.
 func Parse(path, text string, getenv func(string) string) (*File, error) {
 	p := &parser{path: path, getenv: getenv}
-	if line := longLine(text); line > 0 {
-		return nil, p.errorAt(line, "the line is longer than %d bytes: is it the right file?", MaxLineLength)
+	if line, msg := badLine(text); line > 0 {
+		return nil, p.errorAt(line, "%s: is it the right file?", msg)
 	}
 	var raw map[string]toml.Primitive
 	md, err := toml.Decode(text, &raw)
@@ -115,16 +119,41 @@ func Parse(path, text string, getenv func(string) string) (*File, error) {
 	return f, nil
 }
 
-// longLine is the number of the first line longer than MaxLineLength, or 0.
-func longLine(text string) int {
+// badLine is the number of the first line that is too long or has too
+// many dotted key parts, and what is wrong with it; 0 when all are fine.
+func badLine(text string) (int, string) {
 	for n := 1; text != ""; n++ {
 		line, rest, _ := strings.Cut(text, "\n")
 		if len(line) > MaxLineLength {
-			return n
+			return n, fmt.Sprintf("the line is longer than %d bytes", MaxLineLength)
+		}
+		if dotsOutsideQuotes(line) > maxDots {
+			return n, fmt.Sprintf("the line has more than %d dots outside quotes", maxDots)
 		}
 		text = rest
 	}
-	return 0
+	return 0, ""
+}
+
+// dotsOutsideQuotes counts the dots of s that are not inside a string.
+func dotsOutsideQuotes(s string) int {
+	var quote byte
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote == '"' && c == '\\':
+			i++
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote = c
+		case quote == 0 && c == '#':
+			return dots
+		case quote == 0 && c == '.':
+			dots++
+		}
+	}
+	return dots
 }
 
 // problem is one mistake in a config file, at a line (0 when unknown).

@@ -120,7 +120,11 @@ func (p *parser) unknownKeys() {
 
 // unknown blames an unknown key, suggesting a known one it may misspell.
 func (p *parser) unknown(k toml.Key, known []string) {
-	msg := fmt.Sprintf("unknown key %q", k.String())
+	name := k.String()
+	if len(name) > 2*MaxKeyLength {
+		name = name[:2*MaxKeyLength] + "…" // the file's own text, not to be echoed at length
+	}
+	msg := fmt.Sprintf("unknown key %q", name)
 	if len(k) == 1 {
 		switch {
 		case slices.Contains(keymap.Actions(), k[0]):

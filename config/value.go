@@ -59,6 +59,11 @@ func (t *Text) Type() string { return "string" }
 // Set checks and stores s.
 func (t *Text) Set(s string) error {
 	s = strings.TrimSpace(s)
+	if len(s) > MaxLineLength {
+		// A multi-line TOML string escapes the line limit; no id, URL or
+		// path smhbin reads is this long.
+		return complain("is longer than %d bytes", MaxLineLength)
+	}
 	if t.check != nil {
 		if msg := t.check(s); msg != "" {
 			return complain("%s", msg)
