@@ -3,7 +3,6 @@ package cli
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -25,37 +24,12 @@ func writeConfig(t *testing.T, text string) (map[string]string, string) {
 	return map[string]string{envXDGConfigHome: dir}, path
 }
 
-func TestConfigFileThemeAndKeys(t *testing.T) {
-	env, _ := writeConfig(t, `
-[theme]
-primary = "#FF0000"
-bar = { light = "#EEEEEE", dark = "#111111" }
-
-[keys]
-restore = ["ctrl+r"]
-reload = ["f5"]
-quit = "Q"
-`)
-	cfg := resolveConfig(t, env)
+// The file's [theme] and [keys] (checked in package config) reach the UI.
+func TestConfigFileThemeAndKeysReachTheUI(t *testing.T) {
+	env, _ := writeConfig(t, "theme.primary = \"#FF0000\"\nkeys.restore = [\"ctrl+r\"]\nkeys.reload = [\"f5\"]\n")
 	want := theme.DefaultPalette()
 	want.Primary.Light, want.Primary.Dark = "#FF0000", "#FF0000"
-	want.Bar.Light, want.Bar.Dark = "#EEEEEE", "#111111"
-	if cfg.Palette == nil || *cfg.Palette != want {
-		t.Errorf("palette %+v, want %+v", cfg.Palette, want)
-	}
-	if cfg.KeyMap == nil {
-		t.Fatal("no keymap from [keys]")
-	}
-	for _, c := range []struct {
-		action string
-		keys   []string
-	}{{"restore", []string{"ctrl+r"}}, {"reload", []string{"f5"}}, {"quit", []string{"Q"}}, {"up", []string{"up", "k"}}} {
-		if b, _ := cfg.KeyMap.Binding(c.action); !slices.Equal(b.Keys(), c.keys) {
-			t.Errorf("%s keys %q, want %q", c.action, b.Keys(), c.keys)
-		}
-	}
-	// The TUI gets both.
-	o := uiOptions(t.Context(), cfg, nil, &strings.Builder{}, getenvFrom(map[string]string{"TERM": "xterm-256color"}))
+	o := uiOptions(t.Context(), resolveConfig(t, env), nil, &strings.Builder{}, getenvFrom(map[string]string{"TERM": "xterm-256color"}))
 	if o.KeyMap.Restore.Help().Key != "ctrl+r" || o.Styles.Palette != want {
 		t.Errorf("uiOptions: restore help %q, palette %+v", o.KeyMap.Restore.Help().Key, o.Styles.Palette)
 	}

@@ -187,6 +187,11 @@ func (p *parser) blame(key toml.Key, line int, format string, args ...any) {
 	p.reported = append(p.reported, key)
 }
 
+// blameKey records a problem with key, at its line.
+func (p *parser) blameKey(key toml.Key, format string, args ...any) {
+	p.blame(key, p.lineOf(key), format, args...)
+}
+
 // decodeInto decodes prim into v and blames key with v's complaint, at
 // the line toml's ParseError gives; ok is false then.
 func (p *parser) decodeInto(key toml.Key, prim toml.Primitive, v any) bool {
@@ -198,7 +203,7 @@ func (p *parser) decodeInto(key toml.Key, prim toml.Primitive, v any) bool {
 	if errors.As(err, &pe) {
 		p.blame(key, pe.Position.Line, "%s %s", key, pe.Message)
 	} else {
-		p.blame(key, p.lineOf(key), "%s: %v", key, err)
+		p.blameKey(key, "%s: %v", key, err)
 	}
 	return false
 }
@@ -248,7 +253,7 @@ func (p *parser) decode() *File {
 		}
 	}
 	if _, ok := p.raw["token"]; ok {
-		p.blame(toml.Key{"token"}, p.lineOf(toml.Key{"token"}), "the access token must not be in the config file (it is easy to share or commit by mistake): name a file that holds it with token_file, or set SMH_ACCESS_TOKEN")
+		p.blameKey(toml.Key{"token"}, "the access token must not be in the config file (it is easy to share or commit by mistake): name a file that holds it with token_file, or set SMH_ACCESS_TOKEN")
 	}
 	for _, r := range table(f.v) {
 		prim, ok := p.raw[r.Key]
@@ -278,8 +283,7 @@ func (p *parser) decode() *File {
 func (p *parser) tokenFile(f *File) {
 	v := f.v.tokenFile.v
 	if v == "" || v == "-" {
-		key := toml.Key{"token_file"}
-		p.blame(key, p.lineOf(key), "token_file must name a file that holds the access token")
+		p.blameKey(toml.Key{"token_file"}, "token_file must name a file that holds the access token")
 		delete(f.set, "token_file")
 		return
 	}

@@ -15,7 +15,7 @@ import (
 func (p *parser) palette(prim toml.Primitive) *theme.Palette {
 	var roles map[string]toml.Primitive
 	if err := p.md.PrimitiveDecode(prim, &roles); err != nil || !p.isTable("theme") {
-		p.blame(toml.Key{"theme"}, p.lineOf(toml.Key{"theme"}), "theme must be a table of colours by role, such as [theme] primary = \"#5A56E0\"")
+		p.blameKey(toml.Key{"theme"}, "theme must be a table of colours by role, such as [theme] primary = \"#5A56E0\"")
 		return nil
 	}
 	colors := make(map[string]theme.ColorSpec, len(roles))
@@ -30,8 +30,7 @@ func (p *parser) palette(prim toml.Primitive) *theme.Palette {
 			Dark  string `toml:"dark"`
 		}
 		if err := p.md.PrimitiveDecode(rp, &pair); err != nil {
-			key := toml.Key{"theme", role}
-			p.blame(key, p.lineOf(key), "theme.%s must be a colour such as \"#5A56E0\" or { light = \"#5A56E0\", dark = \"#8B87FF\" }", role)
+			p.blameKey(toml.Key{"theme", role}, "theme.%s must be a colour such as \"#5A56E0\" or { light = \"#5A56E0\", dark = \"#8B87FF\" }", role)
 			continue
 		}
 		colors[role] = theme.ColorSpec{Light: pair.Light, Dark: pair.Dark}
@@ -39,8 +38,7 @@ func (p *parser) palette(prim toml.Primitive) *theme.Palette {
 	pal, err := theme.PaletteFromConfig(theme.DefaultPalette(), colors)
 	var re *theme.RoleError
 	if errors.As(err, &re) {
-		key := toml.Key{"theme", re.Role}
-		p.blame(key, p.lineOf(key), "[theme] %s", re.Msg)
+		p.blameKey(toml.Key{"theme", re.Role}, "[theme] %s", re.Msg)
 		return nil
 	}
 	return &pal
@@ -59,7 +57,7 @@ func (p *parser) isTable(key string) bool {
 func (p *parser) keys(prim toml.Primitive) *keymap.KeyMap {
 	var actions map[string]toml.Primitive
 	if err := p.md.PrimitiveDecode(prim, &actions); err != nil || !p.isTable("keys") {
-		p.blame(toml.Key{"keys"}, p.lineOf(toml.Key{"keys"}), "keys must be a table of actions, such as [keys] restore = [\"r\"]")
+		p.blameKey(toml.Key{"keys"}, "keys must be a table of actions, such as [keys] restore = [\"r\"]")
 		return nil
 	}
 	m := make(map[string][]string, len(actions))
@@ -68,8 +66,7 @@ func (p *parser) keys(prim toml.Primitive) *keymap.KeyMap {
 		if err := p.md.PrimitiveDecode(ap, &list); err != nil {
 			var one string
 			if err := p.md.PrimitiveDecode(ap, &one); err != nil {
-				key := toml.Key{"keys", name}
-				p.blame(key, p.lineOf(key), "keys.%s must be a list of key names, such as [\"r\", \"ctrl+r\"]", name)
+				p.blameKey(toml.Key{"keys", name}, "keys.%s must be a list of key names, such as [\"r\", \"ctrl+r\"]", name)
 				continue
 			}
 			list = []string{one}
@@ -79,8 +76,7 @@ func (p *parser) keys(prim toml.Primitive) *keymap.KeyMap {
 	km, err := keymap.Rebind(keymap.Default(), m)
 	var re *keymap.RebindError
 	if errors.As(err, &re) {
-		key := toml.Key{"keys", re.Action}
-		p.blame(key, p.lineOf(key), "[keys] %s", re.Msg)
+		p.blameKey(toml.Key{"keys", re.Action}, "[keys] %s", re.Msg)
 		return nil
 	}
 	return &km
@@ -137,7 +133,7 @@ func (p *parser) unknown(k toml.Key, known []string) {
 			}
 		}
 	}
-	p.blame(k, p.lineOf(k), "%s", msg)
+	p.blameKey(k, "%s", msg)
 }
 
 func hasPrefix(k, prefix toml.Key) bool {

@@ -181,3 +181,37 @@ func TestPlainHTTPWarningNeedsARealLoopback(t *testing.T) {
 		}
 	}
 }
+
+// The token is a secret: no setting of the table takes it (only
+// SMH_ACCESS_TOKEN or a token file), and no mistake repeats it.
+func TestTokenIsNoSettingAndNeverInErrors(t *testing.T) {
+	const secret = "acctk-very-secret-42"
+	for _, r := range New().Settings() {
+		if r.Flag == "token" || r.Key == "token" || (r.Env == EnvToken && r.Flag != "token-file") {
+			t.Errorf("setting %+v carries the token itself", r.Flag)
+		}
+	}
+	tokenFile := filepath.Join(t.TempDir(), "tok")
+	if err := os.WriteFile(tokenFile, []byte(secret+" "+secret), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fileEnv, _ := writeConfig(t, "token = \""+secret+"\"\n")
+	for _, c := range []struct {
+		args []string
+		env  map[string]string
+	}{
+		{[]string{"--page-size", "0"}, map[string]string{EnvToken: secret}},
+		{[]string{"--order", "up"}, map[string]string{EnvToken: secret}},
+		{[]string{"--token-file", tokenFile}, nil},
+		{nil, fileEnv},
+	} {
+		_, _, err := resolve(t, c.args, copyEnv(c.env, EnvLibrary, "smh1"), nil)
+		if err == nil {
+			t.Errorf("%q: no error", c.args)
+			continue
+		}
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("%q: the error shows the token: %v", c.args, err)
+		}
+	}
+}
