@@ -110,6 +110,8 @@ func table(v *values) []Setting {
 		{Flag: "space", Env: EnvSpace, Key: "space", Value: &v.space, Name: "space",
 			Help: "space id, - for a single-tenant library (env " + EnvSpace + ")",
 			Doc:  "Tenant space; \"-\" for a single-tenant library (env " + EnvSpace + ")."},
+		// Env names the token's own variable, which beats token_file and
+		// loses to --token-file; Resolve reads both by hand, never as a value.
 		{Flag: "token-file", Env: EnvToken, Key: "token_file", Value: &v.tokenFile, Name: "access token (the flag and the key name a file that holds it)",
 			Help: "read the access token from `PATH`, or from stdin for - (else env " + EnvToken + ")",
 			Doc: "File that holds the access token, mode 0600 (env " + EnvToken + " wins over it).\n" +
