@@ -6,6 +6,9 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"smhbin/config"
+	"smhbin/ui"
 )
 
 // The whole command refuses bad values with exit code 2 and one sentence,
@@ -66,5 +69,13 @@ func TestServeSessionUsesExpiringDays(t *testing.T) {
 	term.press(t, "q")
 	if err := term.waitEnd(t); err != nil {
 		t.Errorf("q should end the session with status 0, got %v", err)
+	}
+}
+
+// The UI falls back to its own defaults for a zero option; they must be
+// the table's, or a TUI started without the CLI would behave differently.
+func TestUIDefaultsAreTheTables(t *testing.T) {
+	if ui.DefaultBatchGap != config.DefaultBatchGap || ui.DefaultExpiringDays != config.DefaultExpiringDays {
+		t.Errorf("ui defaults %v, %d; config's %v, %d", ui.DefaultBatchGap, ui.DefaultExpiringDays, config.DefaultBatchGap, config.DefaultExpiringDays)
 	}
 }
