@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"smhbin/api"
+	"smhbin/config"
 )
 
 func TestVersion(t *testing.T) {
@@ -75,7 +76,7 @@ func TestFakeServerPrintsHowToUseIt(t *testing.T) {
 }
 
 func TestDescribeErrors(t *testing.T) {
-	cfg := &Config{Endpoint: "https://smh.example", LibraryID: "smh1", SpaceID: "-", Token: "tok-123456"}
+	cfg := &Config{Config: config.Config{Endpoint: "https://smh.example", LibraryID: "smh1", SpaceID: "-", Token: "tok-123456"}}
 	tests := []struct {
 		err  error
 		code int

@@ -22,6 +22,7 @@ func (a *app) listCmd() *cobra.Command {
 	var limit int
 	var asCSV bool
 	var filter string
+	var q *query.Query // parsed by Args, so a bad query is a usage error before any request
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Print the items in the recycle bin",
@@ -42,18 +43,20 @@ TUI's / prompt (see the README): every page is still fetched (up to
   smhbin list --csv > bin.csv
   smhbin list --filter 'type:image size:>5MB deleted:<7d'
   smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
-		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
-			if limit < 0 {
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case limit < 0:
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
-			}
-			if asJSON && asCSV {
+			case asJSON && asCSV:
 				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
 			}
-			q, err := parseListFilter(filter, cmd.CommandPath())
-			if err != nil {
+			var err error
+			if q, err = parseListFilter(filter, cmd.CommandPath()); err != nil {
 				return err
 			}
+			return cobra.NoArgs(cmd, args)
+		},
+		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
 			format := "table"
 			switch {
 			case asJSON:
@@ -61,7 +64,7 @@ TUI's / prompt (see the README): every page is still fetched (up to
 			case asCSV:
 				format = "csv"
 			}
-			return a.list(cmd, format, limit, q)
+			return a.list(cmd, cfg, format, limit, q)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
@@ -78,9 +81,9 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, format string, limit int, filter *query.Query) error {
+func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query) error {
 	ctx := cmd.Context()
-	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
 		return err
 	}

@@ -121,18 +121,6 @@ func TestRestoreReadOnly(t *testing.T) {
 	}
 }
 
-func TestPlainHTTPWarningNeedsARealLoopback(t *testing.T) {
-	for host, warn := range map[string]bool{
-		"127.0.0.1": false, "localhost": false, "[::1]": false,
-		"127.attacker.example": true, "example.com": true,
-	} {
-		w, err := checkEndpoint("http://" + host + ":8080")
-		if err != nil || (len(w) > 0) != warn {
-			t.Errorf("%s: warnings %q, err %v; want warning=%v", host, w, err, warn)
-		}
-	}
-}
-
 // A rejected token is a setup problem (exit 2) with one sentence saying
 // what to do, and the token's text never appears in any output.
 func TestBadTokenExits2WithoutShowingIt(t *testing.T) {

@@ -58,7 +58,7 @@ func writeKeysFile(t *testing.T, name string, signers ...gossh.Signer) string {
 type serverSetup struct {
 	full, readOnly []gossh.Signer // nil full and readOnly: any key (insecure demo)
 	maxSessions    int
-	flags          func(*Flags) // edits the server's flags; nil: the defaults
+	args           []string // the server's flags; nil: the defaults
 }
 
 // testServer is a running sshServer over an emulated library.
@@ -76,10 +76,7 @@ type testServer struct {
 func startServer(t *testing.T, set serverSetup) *testServer {
 	t.Helper()
 	_, env := emulator(t, fakesmh.Options{Items: testItems, Seed: 7})
-	cfg, _, err := Resolve(flagsWith(nil, set.flags), getenvFrom(env), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := resolveConfig(t, env, set.args...)
 	client, err := newClient(cfg)
 	if err != nil {
 		t.Fatal(err)
