@@ -40,7 +40,8 @@ type Config struct {
 	// UserID, when set, is sent as user_id on every request.
 	UserID string
 	// HTTPClient is used for every request; when nil a client with a
-	// DefaultTimeout is made.
+	// DefaultTimeout is made. Its CheckRedirect is replaced (on a copy):
+	// the client follows no redirect.
 	HTTPClient *http.Client
 	// PollInterval and PollMaxInterval bound WaitTask's backoff (×1.5 per poll).
 	PollInterval, PollMaxInterval time.Duration
@@ -119,6 +120,7 @@ func New(cfg Config) (*Client, error) {
 	if c.hc == nil {
 		c.hc = &http.Client{Timeout: DefaultTimeout}
 	}
+	c.hc = noRedirects(c.hc)
 	if c.pollMax < c.poll {
 		c.pollMax = c.poll
 	}

@@ -11,29 +11,10 @@ import (
 	"smhbin/api/fakesmh"
 )
 
-// restoreSends counts the restore requests that carried each id.
-func restoreSends(t *testing.T, srv *fakesmh.Server) map[int64]int {
-	t.Helper()
-	n := map[int64]int{}
-	for _, r := range srv.Requests() {
-		if r.Method != http.MethodPost || !r.Query.Has("restore") {
-			continue
-		}
-		var ids []int64
-		if err := json.Unmarshal([]byte(r.Body), &ids); err != nil {
-			t.Fatalf("batch body %q: %v", r.Body, err)
-		}
-		for _, id := range ids {
-			n[id]++
-		}
-	}
-	return n
-}
-
 // noDoubleRestore: no id sent twice, none restored twice.
 func noDoubleRestore(t *testing.T, srv *fakesmh.Server) {
 	t.Helper()
-	for id, n := range restoreSends(t, srv) {
+	for id, n := range srv.RestoreSends() {
 		if n > 1 || srv.RestoreCount(id) > 1 {
 			t.Errorf("item %d sent %d times, restored %d times", id, n, srv.RestoreCount(id))
 		}
@@ -142,7 +123,7 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 			t.Fatalf("outcomes %v, want %v:\n%s", got, want, r.stdout)
 		}
 	}
-	if n := len(restoreSends(t, srv)); n != 4 {
+	if n := len(srv.RestoreSends()); n != 4 {
 		t.Errorf("%d ids sent, want 4", n)
 	}
 	noDoubleRestore(t, srv)
@@ -159,8 +140,8 @@ func TestFaultRestoreResetAfterRestore(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	for _, id := range ids {
-		if srv.RestoreCount(id) != 1 || restoreSends(t, srv)[id] != 1 {
-			t.Errorf("item %d sent %d times, restored %d times; want once", id, restoreSends(t, srv)[id], srv.RestoreCount(id))
+		if srv.RestoreCount(id) != 1 || srv.RestoreSends()[id] != 1 {
+			t.Errorf("item %d sent %d times, restored %d times; want once", id, srv.RestoreSends()[id], srv.RestoreCount(id))
 		}
 	}
 	noDoubleRestore(t, srv)

@@ -163,7 +163,7 @@ func (r *restoreReport) finish() error {
 		}
 		ev, ok := r.last[id]
 		if !ok {
-			ev = api.Event{ID: id, Code: api.CodeNoResult, Message: "no result was reported for this item"}
+			ev = api.Event{ID: id, Message: "no result was reported for this item"}
 		}
 		ev.Kind = api.Unknown
 		r.unknown++

@@ -29,7 +29,7 @@ var fuzzNames = []string{
 }
 
 // fuzzCodes are restore codes, server-made and engine-made, plus hostile text.
-var fuzzCodes = []string{"", "DirectoryNotFound", "SourceFileNotFound", "InvalidAccessToken", api.CodeResponseLost,
+var fuzzCodes = []string{"", "DirectoryNotFound", "SourceFileNotFound", "InvalidAccessToken", api.CodeNotConfirmed,
 	api.CodeAlreadyRestored, api.CodeCancelled, "\x1b[2J", "x\u202ey"}
 
 // fuzzKeys are every key of the default keymap in every mode, plus keys
