@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"smhbin/api"
-	"smhbin/theme"
 	"smhbin/safe"
+	"smhbin/theme"
 )
 
 // rowState is how a row shows its restore outcome: a glyph in place of
