@@ -53,13 +53,19 @@ func newFaultEnv(t *testing.T, opts fakesmh.Options, wrap func(http.Handler) htt
 	return &faultEnv{srv: s, hs: hs, client: c}
 }
 
-// listAll follows the markers to the end, returning the ids in order and
-// the first error.
+// listAll follows the markers to the end, as smhbin list does (through a
+// PageGuard), returning the ids in order and the first error.
 func listAll(c *api.Client, limit int) ([]int64, error) {
-	var ids []int64
+	var (
+		ids   []int64
+		guard api.PageGuard
+	)
 	q := api.ListQuery{Limit: limit}
 	for range 10_000 {
 		p, err := c.List(context.Background(), q)
+		if err == nil {
+			err = guard.Check(p)
+		}
 		if err != nil {
 			return ids, err
 		}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -111,4 +112,32 @@ func restorableIDs(t *testing.T, e *faultEnv, n int) []int64 {
 		t.Fatalf("only %d restorable items", len(ids))
 	}
 	return ids
+}
+
+// TestEndlessListingStops: each way a server can page forever is stopped
+// after a few requests with ErrEndlessListing, keeping what was listed.
+// (Before the guard, a repeated marker was caught only by the CLI, and the
+// other three ran until an outside limit.)
+func TestEndlessListingStops(t *testing.T) {
+	for _, tc := range []struct {
+		mode     string
+		maxPages int
+	}{
+		{fakesmh.EndlessRepeatMarker, 3},
+		{fakesmh.EndlessEmptyPages, 2},
+		{fakesmh.EndlessSameItems, 2},
+		{fakesmh.EndlessPastTotal, 12}, // 10 counted: 1,010 items is past "far past"
+	} {
+		t.Run(tc.mode, func(t *testing.T) {
+			e := newFaultEnv(t, fakesmh.Options{Items: 5}, nil, nil)
+			e.srv.SetFault(fakesmh.Fault{Endless: tc.mode})
+			ids, err := listAll(e.client, 100)
+			if !errors.Is(err, api.ErrEndlessListing) {
+				t.Fatalf("listing ended with %v after %d ids, want ErrEndlessListing", err, len(ids))
+			}
+			if n := len(e.srv.Requests()); n > tc.maxPages {
+				t.Errorf("%d requests, want at most %d", n, tc.maxPages)
+			}
+		})
+	}
 }

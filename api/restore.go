@@ -100,7 +100,7 @@ func (c *Client) RestoreBatch(ctx context.Context, ids []int64, ps PathStrategy)
 	case len(ids) == 0:
 		return BatchResult{}, nil
 	case len(ids) > MaxBatch:
-		return BatchResult{}, fmt.Errorf("smh: batch restore of %d items: at most %d per request", len(ids), MaxBatch)
+		return BatchResult{}, fmt.Errorf("SMH API: batch restore of %d items: at most %d per request", len(ids), MaxBatch)
 	}
 	if ps == "" {
 		ps = OriginalPath

@@ -35,7 +35,7 @@ type wireTask struct {
 func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult, err error) {
 	defer func() { err = c.finish(err) }()
 	if taskID == "" {
-		return nil, errors.New("smh: empty task id")
+		return nil, errors.New("SMH API: empty task id")
 	}
 	path := "/api/v1/task/" + url.PathEscape(c.lib) + "/" + url.PathEscape(c.space) + "/" + url.PathEscape(taskID)
 	wait, misses := c.poll, 0

@@ -146,3 +146,27 @@ func TestFaultRestoreResetAfterRestore(t *testing.T) {
 	}
 	noDoubleRestore(t, srv)
 }
+
+// A server whose pages never end stops `list` with exit 1 and a clear
+// sentence after a few requests, in every output format.
+func TestFaultListEndlessPaging(t *testing.T) {
+	for _, mode := range []string{fakesmh.EndlessRepeatMarker, fakesmh.EndlessEmptyPages, fakesmh.EndlessSameItems, fakesmh.EndlessPastTotal} {
+		for _, format := range []string{"--json", "--csv", ""} {
+			t.Run(mode+format, func(t *testing.T) {
+				srv, env := emulator(t, fakesmh.Options{Items: 5})
+				srv.SetFault(fakesmh.Fault{Endless: mode})
+				args := []string{"list"}
+				if format != "" {
+					args = append(args, format)
+				}
+				r := runCLI(t, env, "", args...)
+				if r.code != exitFailure || !strings.Contains(r.stderr, "the listing does not end") {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				if n := len(srv.Requests()); n > 20 {
+					t.Errorf("%d requests before stopping", n)
+				}
+			})
+		}
+	}
+}

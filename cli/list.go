@@ -117,7 +117,7 @@ func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 // limit items (0: no limit). total is -1 until the first page arrives.
 func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sink itemSink, progress func(loaded, total int64)) (loaded, total int64, err error) {
 	total = -1
-	seen := map[api.Marker]bool{}
+	var guard api.PageGuard
 	q := api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order}
 	for {
 		if limit > 0 {
@@ -128,6 +128,9 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 			return loaded, total, err
 		}
 		total = page.TotalNum
+		if err := guard.Check(page); err != nil {
+			return loaded, total, err
+		}
 		for i := range page.Items {
 			if limit > 0 && loaded == int64(limit) {
 				break
@@ -144,10 +147,6 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 		if page.NextMarker == "" || (limit > 0 && loaded == int64(limit)) {
 			return loaded, total, nil
 		}
-		if seen[page.NextMarker] {
-			return loaded, total, fmt.Errorf("the server sent page marker %q twice; stopping to avoid an endless listing", cleanText(string(page.NextMarker)))
-		}
-		seen[page.NextMarker] = true
 		q.Marker = page.NextMarker
 	}
 }

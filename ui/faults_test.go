@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -405,5 +406,28 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 	}
 	if q := bin.queryLog(); q[len(q)-1].OrderBy != api.OrderByName || q[len(q)-1].OrderType != api.OrderAsc {
 		t.Fatalf("the last listing asked for %+v, want name ascending", q[len(q)-1])
+	}
+}
+
+// TestFaultEndlessListingKeepsRows: a server whose pages never end is
+// stopped after a few requests; the rows loaded so far stay and the status
+// line says why.
+func TestFaultEndlessListingKeepsRows(t *testing.T) {
+	for _, tc := range []struct {
+		mode string
+		rows int
+	}{{fakesmh.EndlessRepeatMarker, 100}, {fakesmh.EndlessEmptyPages, 0}, {fakesmh.EndlessSameItems, 100}, {fakesmh.EndlessPastTotal, 1000}} {
+		t.Run(tc.mode, func(t *testing.T) {
+			e, _ := newFaultEmu(t, fakesmh.Options{}, nil)
+			e.srv.SetFault(fakesmh.Fault{Endless: tc.mode})
+			m := loaded(t, e.client, 120, 30, func(o *Options) { o.PageSize = 100 })
+			if len(m.data.items) != tc.rows || !errors.Is(m.loadErr, api.ErrEndlessListing) {
+				t.Fatalf("%d rows, error %v; want %d rows and ErrEndlessListing", len(m.data.items), m.loadErr, tc.rows)
+			}
+			mustContain(t, lastLines(checkScreen(t, m), 2), "the listing does not end")
+			if n := len(e.srv.Requests()); n > 11 {
+				t.Errorf("%d requests", n)
+			}
+		})
 	}
 }

@@ -59,6 +59,9 @@ type Fault struct {
 	// DropRows, when > 0, leaves the last DropRows rows out of a
 	// synchronous batch restore's 200/207 reply, after applying them all.
 	DropRows int
+	// Endless, when set to one of the Endless… modes, makes every marker
+	// listing page forever in that way (the stored items are not listed).
+	Endless string
 }
 
 // SetFault replaces the injected faults and restarts the request counters
