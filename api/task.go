@@ -33,7 +33,7 @@ type wireTask struct {
 // its rows if it has any, else an *APIError with Code "TaskFailed". A task
 // left out of the reply three times running is ErrNotFound.
 func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult, err error) {
-	defer func() { err = c.finish(err) }()
+	defer c.clean(&rows, &err)
 	if taskID == "" {
 		return nil, errors.New("SMH API: empty task id")
 	}
@@ -56,7 +56,6 @@ func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult
 		case t.Status.v != http.StatusAccepted:
 			rows, done, err := taskOutcome(t, taskID)
 			if done || err != nil {
-				c.scrubRows(rows)
 				return rows, err
 			}
 			misses = 0
