@@ -20,7 +20,7 @@ func TestTokenNeverLeaks(t *testing.T) {
 		_, err := c.RestoreBatch(context.Background(), []int64{1}, OriginalPath)
 		return err
 	}
-		wait := func(c *Client) error { _, err := c.WaitTask(context.Background(), "1"); return err }
+	wait := func(c *Client) error { _, err := c.WaitTask(context.Background(), "1"); return err }
 	tests := []struct {
 		name     string
 		h        http.HandlerFunc // nil: nothing listens
