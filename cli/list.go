@@ -234,8 +234,11 @@ func (s *tableSink) finish() error { return s.tw.Flush() }
 // csvSink writes CSV rows through api.CSVWriter, flushing after each page.
 type csvSink struct{ w *api.CSVWriter }
 
+// newCSVSink escapes control, C1 and bidi characters in every cell the way
+// the TUI shows them: CSV on a terminal would otherwise pass them through.
 func newCSVSink(w io.Writer) (*csvSink, error) {
 	c, err := api.NewCSVWriter(w)
+	c.Clean = cleanText
 	return &csvSink{w: c}, err
 }
 
