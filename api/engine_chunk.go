@@ -158,7 +158,7 @@ func (r *Run) taskFailed(ids []int64, err error) {
 		return
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && ae.Code == "TaskFailed" {
+	if errors.As(err, &ae) && ae.Code == CodeTaskFailed {
 		// The task itself ended in failure: the server's own verdict.
 		r.serverRefused(ids, err)
 		return
@@ -192,7 +192,7 @@ func (r *Run) serverRefused(ids []int64, err error) bool {
 		r.settleAll(ids, Event{Kind: Failed, Code: CodeRedirected, Status: re.Status, Message: re.Error()})
 	case errors.Is(err, ErrUnauthorized):
 		r.stopAuth()
-		r.settleAll(ids, Event{Kind: Failed, Code: "InvalidAccessToken", Status: 403, Message: engMsgUnauthorized})
+		r.settleAll(ids, Event{Kind: Failed, Code: CodeInvalidAccessToken, Status: 403, Message: engMsgUnauthorized})
 	case errors.As(err, &ae):
 		msg := ae.Message
 		if msg == "" {
@@ -293,7 +293,7 @@ func leftBin(err error) bool {
 		return false
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && (ae.Code == "LibraryNotFound" || ae.Code == "SpaceNotFound") {
+	if errors.As(err, &ae) && (ae.Code == CodeLibraryNotFound || ae.Code == CodeSpaceNotFound) {
 		return false
 	}
 	return true

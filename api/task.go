@@ -30,7 +30,7 @@ type wireTask struct {
 // A task still running is status 202, or a finished task whose rows still
 // say 202 (as Android treats them). A finished task returns its per-item
 // rows (an empty slice for 204 or no result). A failed task (500) returns
-// its rows if it has any, else an *APIError with Code "TaskFailed". A task
+// its rows if it has any, else an *APIError with Code CodeTaskFailed. A task
 // left out of the reply three times running is ErrNotFound.
 func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult, err error) {
 	defer c.clean(&rows, &err)
@@ -108,7 +108,7 @@ func taskOutcome(t wireTask, taskID string) (rows []ItemResult, done bool, err e
 	}
 	st := int(t.Status.v)
 	if st >= 300 && len(rows) == 0 {
-		return nil, true, &APIError{Status: st, Code: "TaskFailed", Message: "task " + taskID + " failed"}
+		return nil, true, &APIError{Status: st, Code: CodeTaskFailed, Message: "task " + taskID + " failed"}
 	}
 	return rows, true, nil
 }

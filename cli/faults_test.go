@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"smhbin/api/fakesmh"
+	"smhbin/explain"
 )
 
 // noDoubleRestore: no id sent twice, none restored twice.
@@ -109,7 +110,7 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 		args = append(args, itoa(id))
 	}
 	r := runCLI(t, env, "", args...)
-	if r.code != exitUsage || !strings.Contains(r.stderr, tokenRejectedSentence) {
+	if r.code != exitUsage || !strings.Contains(r.stderr, explain.TokenRejected) {
 		t.Fatalf("exit %d, stderr %q; want 2 and the sentence", r.code, r.stderr)
 	}
 	got := map[string]int{}

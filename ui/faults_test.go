@@ -101,7 +101,7 @@ func TestFaultListingKeepsRows(t *testing.T) {
 		want    string                            // on the status line
 		recover func(e *emu)                      // removes the fault; nil when it stays
 	}{
-		{name: "hang past the deadline", want: "the server did not answer in time — ctrl+t retries it",
+		{name: "hang past the deadline", want: "page failed: the SMH API did not answer in time",
 			start: func(e *emu, _ *httptest.Server) {
 				e.srv.SetFault(fakesmh.Fault{Hang: func(*http.Request) bool { return true }})
 			},
@@ -112,9 +112,9 @@ func TestFaultListingKeepsRows(t *testing.T) {
 			wrap: laterPages(func(w http.ResponseWriter) {
 				_, _ = io.WriteString(w, `{"contents":[`+strings.Repeat(" ", size))
 			})},
-		{name: "token expired", want: "token rejected: restart with a fresh SMH_ACCESS_TOKEN or --token-file",
+		{name: "token expired", want: "page failed: the access token was rejected (InvalidAccessToken): get a fresh token",
 			start: func(e *emu, _ *httptest.Server) { e.srv.SetToken("rotated-elsewhere") }},
-		{name: "server gone", want: "network error: connection refused — ctrl+t retries it",
+		{name: "server gone", want: "page failed: could not reach the SMH API (connection refused)",
 			start: func(_ *emu, hs *httptest.Server) { hs.Close() }},
 	}
 	for _, tc := range cases {
