@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -100,17 +101,24 @@ func TestFaultListingKeepsRows(t *testing.T) {
 		start   func(e *emu, hs *httptest.Server) // run before the second page is requested
 		want    string                            // on the status line
 		recover func(e *emu)                      // removes the fault; nil when it stays
+		hang    bool                              // needs a short page deadline
 	}{
 		{name: "hang past the deadline", want: "page failed: the SMH API did not answer in time",
 			start: func(e *emu, _ *httptest.Server) {
 				e.srv.SetFault(fakesmh.Fault{Hang: func(*http.Request) bool { return true }})
 			},
-			recover: func(e *emu) { e.srv.SetFault(fakesmh.Fault{}) }},
+			recover: func(e *emu) { e.srv.SetFault(fakesmh.Fault{}) }, hang: true},
 		{name: "malformed JSON", want: "bad list reply: malformed JSON",
 			wrap: laterPages(func(w http.ResponseWriter) { _, _ = io.WriteString(w, `{"contents":[{"recycledItemId":1,`) })},
 		{name: "10 MB body", want: "response larger than 8 MiB",
 			wrap: laterPages(func(w http.ResponseWriter) {
-				_, _ = io.WriteString(w, `{"contents":[`+strings.Repeat(" ", size))
+				// With its length announced the client refuses the body
+				// unread: reading 8 MiB under -race on a busy machine took
+				// longer than the helpers wait for a command (api tests
+				// cover the unannounced body).
+				body := `{"contents":[` + strings.Repeat(" ", size)
+				w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+				_, _ = io.WriteString(w, body)
 			})},
 		{name: "token expired", want: "page failed: the access token was rejected (InvalidAccessToken): get a fresh token",
 			start: func(e *emu, _ *httptest.Server) { e.srv.SetToken("rotated-elsewhere") }},
@@ -124,8 +132,14 @@ func TestFaultListingKeepsRows(t *testing.T) {
 			if tc.start != nil {
 				bin.before = func() { tc.start(e, hs) }
 			}
+			// Only the hang needs a short deadline; the others get a long one
+			// so that a loaded machine cannot turn their error into a timeout.
+			timeout := 10 * time.Second
+			if tc.hang {
+				timeout = 300 * time.Millisecond
+			}
 			m := loaded(t, bin, 120, 30, func(o *Options) {
-				o.PageSize, o.RequestTimeout, o.Restorer = 4, 300*time.Millisecond, e.engine
+				o.PageSize, o.RequestTimeout, o.Restorer = 4, timeout, e.engine
 			})
 			v := checkScreen(t, m)
 			if len(m.data.items) != 4 || m.loadErr == nil {
