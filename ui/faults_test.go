@@ -223,6 +223,47 @@ func TestFaultResetAfterRestore(t *testing.T) {
 	assertNoDoubleRestore(t, e)
 }
 
+// TestFaultNotConfirmedIsRestorableAfterReload: c.txt's reply was lost
+// and it is still in the bin, so it is "not confirmed". Once a reload
+// still shows it, restoring it again is the user's explicit choice: it is
+// sent once more (and the server answers for it this time).
+func TestFaultNotConfirmedIsRestorableAfterReload(t *testing.T) {
+	e, _ := newFaultEmu(t, fakesmh.Options{AsyncThreshold: -1}, nil)
+	m := loaded(t, e.client, 120, 30, func(o *Options) { o.Restorer = e.engine })
+	e.srv.SetFault(fakesmh.Fault{ResetAfterRestore: true})
+	toName(t, m, "c.txt") // its folder is gone
+	press(t, m, " ", "r", "y")
+	mustContain(t, checkScreen(t, m), "? c.txt", "not confirmed —")
+	e.srv.SetFault(fakesmh.Fault{})
+	press(t, m, "ctrl+r")
+	if !slices.ContainsFunc(m.data.items, func(it api.Item) bool { return it.Name == "c.txt" }) {
+		t.Fatal("the reload does not show c.txt")
+	}
+	toName(t, m, "c.txt")
+	if m.data.markCount == 0 {
+		press(t, m, " ")
+	}
+	press(t, m, "r", "y")
+	mustContain(t, checkScreen(t, m), "1 failed (1 DirectoryNotFound)")
+	i := slices.IndexFunc(e.recs, func(r fakesmh.Record) bool { return r.Name == "c.txt" })
+	if n := e.srv.RestoreSends()[e.recs[i].ID]; n != 2 {
+		t.Errorf("c.txt sent %d times, want twice: once lost, once on the explicit retry", n)
+	}
+}
+
+// toName moves the cursor to the first row named name.
+func toName(t *testing.T, m *Model, name string) {
+	t.Helper()
+	press(t, m, "g")
+	for range len(m.data.view) {
+		if it := m.cursorItem(); it >= 0 && m.data.items[it].Name == name {
+			return
+		}
+		press(t, m, "down")
+	}
+	t.Fatalf("no row %q", name)
+}
+
 // TestFaultUnknownIsNeverResent: the reply is lost and Info fails too, so
 // the outcome stays unknown. Restoring the same rows again sends nothing,
 // and the second run's summary and exit note stay truthful.
