@@ -231,7 +231,6 @@ func fmtTime(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }
 
-
 // stringList is a JSON array of strings (originalPath). Plain arrays are
 // copied into one shared backing string, so a path costs two allocations
 // whatever its depth; anything unusual (escapes, invalid UTF-8) is left to
