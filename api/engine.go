@@ -41,7 +41,7 @@ type EngineOptions struct {
 	ReconcileTimeout time.Duration // per Info call when reconciling; default 15 s
 	// SettleDelay and SettleChecks: an item still in the bin after a lost
 	// reply is checked SettleChecks times, waiting SettleDelay (doubling)
-	// in between, before it is reported safe to retry. Defaults 2 s and 3;
+	// in between, before it is reported not confirmed. Defaults 2 s and 3;
 	// a negative SettleDelay checks once.
 	SettleDelay  time.Duration
 	SettleChecks int
