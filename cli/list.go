@@ -140,7 +140,7 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 // limit items (0: no limit). total is -1 until the first page arrives.
 func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sink itemSink, progress func(loaded, total int64)) (loaded, total int64, err error) {
 	total = -1
-	seen := map[api.Marker]bool{}
+	var guard api.PageGuard
 	q := api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order}
 	for {
 		if limit > 0 {
@@ -151,6 +151,9 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 			return loaded, total, err
 		}
 		total = page.TotalNum
+		if err := guard.Check(page); err != nil {
+			return loaded, total, err
+		}
 		for i := range page.Items {
 			if limit > 0 && loaded == int64(limit) {
 				break
@@ -167,10 +170,6 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 		if page.NextMarker == "" || (limit > 0 && loaded == int64(limit)) {
 			return loaded, total, nil
 		}
-		if seen[page.NextMarker] {
-			return loaded, total, fmt.Errorf("the server sent page marker %q twice; stopping to avoid an endless listing", cleanText(string(page.NextMarker)))
-		}
-		seen[page.NextMarker] = true
 		q.Marker = page.NextMarker
 	}
 }
@@ -258,8 +257,11 @@ func (s *tableSink) finish() error { return s.tw.Flush() }
 // csvSink writes CSV rows through api.CSVWriter, flushing after each page.
 type csvSink struct{ w *api.CSVWriter }
 
+// newCSVSink escapes control, C1 and bidi characters in every cell the way
+// the TUI shows them: CSV on a terminal would otherwise pass them through.
 func newCSVSink(w io.Writer) (*csvSink, error) {
 	c, err := api.NewCSVWriter(w)
+	c.Clean = cleanText
 	return &csvSink{w: c}, err
 }
 

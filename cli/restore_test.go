@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"smhbin/api/fakesmh"
+	"smhbin/explain"
 )
 
 // mixedBin holds one plain item, one whose folder is gone and one whose
@@ -147,7 +148,7 @@ func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
 			if r.code != exitUsage {
 				t.Errorf("exit %d, want 2", r.code)
 			}
-			if !strings.Contains(r.stderr, tokenRejectedSentence) {
+			if !strings.Contains(r.stderr, explain.TokenRejected) {
 				t.Errorf("stderr %q lacks the sentence", r.stderr)
 			}
 			if strings.Contains(r.stdout+r.stderr, bad) || strings.Contains(r.stdout+r.stderr, testToken) {
