@@ -78,9 +78,10 @@ aborted, and its user is told which items were left unsettled.`,
       --authorized-keys team.keys --read-only-keys auditors.keys
   smhbin serve --insecure-demo`,
 		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
-			return a.serve(cmd, o)
+		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
+			return a.serve(cmd, cfg, o)
 		}),
+		PersistentPreRunE: a.resolveHook(&o.InsecureDemo),
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Addr, "addr", o.Addr, "listen `address` (host:port; port 0 picks a free one)")
@@ -97,7 +98,7 @@ aborted, and its user is told which items were left unsettled.`,
 
 // serve checks the options, prepares keys and the library, then runs the
 // SSH server until the command's context is cancelled.
-func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
+func (a *app) serve(cmd *cobra.Command, cfg Config, o serveOptions) error {
 	usage := func(format string, v ...any) error {
 		return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
 	}
@@ -132,13 +133,8 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 	if warning != "" {
 		fmt.Fprintln(a.stderr, "smhbin: "+warning)
 	}
-	if o.InsecureDemo {
-		// Anyone who can reach the port gets in, so nothing real is shown
-		// and nothing can be changed.
-		a.flags.Demo, a.flags.ReadOnly = true, true
-	}
 	ctx := cmd.Context()
-	cfg, client, stop, err := a.connect(ctx, cmd, demoTUILatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, demoTUILatency, true)
 	if err != nil {
 		return err
 	}

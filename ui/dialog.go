@@ -85,7 +85,7 @@ func (m *Model) askRetryFailed() tea.Cmd {
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath, retry: true, ids: ids}
 	for _, id := range ids {
 		d.bytes += m.data.items[m.data.byID[id]].Size
-		if m.outcomes[id].code == "DirectoryNotFound" {
+		if m.outcomes[id].code == api.CodeDirectoryNotFound {
 			d.dirMissing++
 		}
 	}

@@ -27,13 +27,14 @@ type Model struct {
 	mode          keymap.Mode
 
 	// Listing.
-	gen       int        // generation of the listing in progress
-	loading   bool       // a page request is in flight
-	stopFetch func()     // cancels the last page request (see fetch)
-	total     int64      // totalNum of the last page
-	complete  bool       // the last page has arrived
-	loadErr   error      // the last page error, kept on screen until retried
-	failed    api.Marker // marker of the page that failed
+	gen       int            // generation of the listing in progress
+	loading   bool           // a page request is in flight
+	stopFetch func()         // cancels the last page request (see fetch)
+	guard     *api.PageGuard // the listing's endless-paging guard and pacer (see handlePage)
+	total     int64          // totalNum of the last page
+	complete  bool           // the last page has arrived
+	loadErr   error          // the last page error, kept on screen until retried
+	failed    api.Marker     // marker of the page that failed
 	sortKey   sortKey
 	desc      bool
 	spin      spinner.Model

@@ -156,7 +156,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 		rr.finals++
 		rr.failed++
 		rr.failedBy[ev.Code]++
-		if ev.Code == "InvalidAccessToken" {
+		if ev.Code == api.CodeInvalidAccessToken {
 			rr.authLost = true
 		}
 	case api.Skipped:

@@ -7,8 +7,8 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
-	"smhbin/theme"
 	"smhbin/safe"
+	"smhbin/theme"
 )
 
 // rowCache keeps rendered non-cursor rows by item index. Rows are
