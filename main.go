@@ -12,9 +12,12 @@ import (
 )
 
 func main() {
-	// The first SIGINT/SIGTERM cancels ctx, which cli turns into a graceful
-	// stop; cli itself listens for a second one to abort.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first SIGINT, SIGTERM or SIGHUP cancels ctx, which cli turns into
+	// a graceful stop (the terminal restored, sessions told, logs
+	// written); cli itself listens for a second one to abort. SIGHUP would
+	// otherwise kill the process on the spot: a closed terminal window or
+	// a service manager's reload must not leave a restore half-reported.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -40,7 +40,8 @@ type Config struct {
 	// UserID, when set, is sent as user_id on every request.
 	UserID string
 	// HTTPClient is used for every request; when nil a client with a
-	// DefaultTimeout is made.
+	// DefaultTimeout is made. Its CheckRedirect is replaced (on a copy):
+	// the client follows no redirect.
 	HTTPClient *http.Client
 	// PollInterval and PollMaxInterval bound WaitTask's backoff (×1.5 per poll).
 	PollInterval, PollMaxInterval time.Duration
@@ -85,19 +86,19 @@ func New(cfg Config) (*Client, error) {
 	u, err := url.Parse(ep)
 	if err != nil {
 		// The text may hold a pasted token: scrub it like any other error.
-		return nil, (&Client{token: cfg.Token}).redactErr(fmt.Errorf("smh: invalid endpoint %q: not a URL", ep))
+		return nil, (&Client{token: cfg.Token}).redactErr(fmt.Errorf("SMH API: invalid endpoint %q: not a URL", ep))
 	}
 	switch {
 	case u.Scheme != "https" && u.Scheme != "http":
-		return nil, fmt.Errorf("smh: invalid endpoint %q: want an https:// URL", ep)
+		return nil, fmt.Errorf("SMH API: invalid endpoint %q: want an https:// URL", ep)
 	case u.Host == "":
-		return nil, fmt.Errorf("smh: invalid endpoint %q: no host", ep)
+		return nil, fmt.Errorf("SMH API: invalid endpoint %q: no host", ep)
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "":
-		return nil, fmt.Errorf("smh: invalid endpoint %q: want scheme://host[/path] only, no user, query or fragment",
+		return nil, fmt.Errorf("SMH API: invalid endpoint %q: want scheme://host[/path] only, no user, query or fragment",
 			u.Scheme+"://"+u.Host+u.EscapedPath())
 	}
 	if strings.TrimSpace(cfg.LibraryID) == "" {
-		return nil, errors.New("smh: library ID is required")
+		return nil, errors.New("SMH API: library ID is required")
 	}
 	c := &Client{
 		base:      u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/"),
@@ -119,6 +120,7 @@ func New(cfg Config) (*Client, error) {
 	if c.hc == nil {
 		c.hc = &http.Client{Timeout: DefaultTimeout}
 	}
+	c.hc = noRedirects(c.hc)
 	if c.pollMax < c.poll {
 		c.pollMax = c.poll
 	}

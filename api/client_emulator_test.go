@@ -80,12 +80,12 @@ func TestEmulatorRestores(t *testing.T) {
 	)
 	ctx := context.Background()
 
-	one, err := c.RestoreOne(ctx, ids[0], api.RestoreOpts{})
-	if err != nil || !one.OK() || !slices.Equal(one.Path, []string{"docs", "one.txt"}) {
-		t.Fatalf("RestoreOne = %+v, %v", one, err)
+	one, err := c.RestoreBatch(ctx, ids[:1], api.OriginalPath)
+	if err != nil || len(one.Results) != 1 || !one.Results[0].OK() || !slices.Equal(one.Results[0].Path, []string{"docs", "one.txt"}) {
+		t.Fatalf("RestoreBatch = %+v, %v", one, err)
 	}
-	if _, err := c.RestoreOne(ctx, ids[0], api.RestoreOpts{}); !errors.Is(err, api.ErrNotFound) {
-		t.Fatalf("restoring twice: err = %v, want ErrNotFound", err)
+	if again, err := c.RestoreBatch(ctx, ids[:1], api.OriginalPath); err != nil || again.Results[0].Code != "RecycledItemNotFound" {
+		t.Fatalf("restoring twice: %+v, %v; want RecycledItemNotFound", again, err)
 	}
 
 	sync, err := c.RestoreBatch(ctx, ids[1:3], api.OriginalPath)

@@ -16,10 +16,16 @@ var CSVHeader = []string{
 // CSVWriter writes items as CSV rows (RFC 4180) under CSVHeader, one call
 // per item, so a large bin is streamed rather than built in memory. Paths
 // are "/"-joined; times are RFC 3339 UTC with milliseconds, as on the wire.
-// Cells are written verbatim: CSV quoting makes any name safe to store, and
-// a name starting with =, +, - or @ is prefixed with ' so spreadsheets do
-// not run it as a formula.
-type CSVWriter struct{ w *csv.Writer }
+// Cells are written verbatim unless Clean is set: CSV quoting makes any
+// name safe to store, and a name starting with =, +, - or @ is prefixed
+// with ' so spreadsheets do not run it as a formula.
+type CSVWriter struct {
+	w *csv.Writer
+	// Clean, when set, rewrites every server text cell (name, path, type,
+	// file type, space) before it is written; the CLI sets it to the
+	// terminal sanitizer, since CSV quoting does nothing for a terminal.
+	Clean func(string) string
+}
 
 // NewCSVWriter writes the header to w and returns the writer.
 func NewCSVWriter(w io.Writer) (*CSVWriter, error) {
@@ -29,11 +35,17 @@ func NewCSVWriter(w io.Writer) (*CSVWriter, error) {
 
 // Write writes one item's row.
 func (c *CSVWriter) Write(it *Item) error {
+	text := func(s string) string {
+		if c.Clean != nil {
+			s = c.Clean(s)
+		}
+		return s
+	}
 	return c.w.Write([]string{
-		strconv.FormatInt(it.ID, 10), cell(it.Name), cell(strings.Join(it.OriginalPath, "/")),
-		it.Type, it.FileType, strconv.FormatUint(it.Size, 10),
+		strconv.FormatInt(it.ID, 10), cell(text(it.Name)), cell(text(strings.Join(it.OriginalPath, "/"))),
+		text(it.Type), text(it.FileType), strconv.FormatUint(it.Size, 10),
 		fmtTime(it.CreationTime), fmtTime(it.ModificationTime), fmtTime(it.RemovalTime),
-		strconv.FormatInt(it.RemainingDays, 10), strconv.FormatBool(it.Restorable()), it.SpaceID,
+		strconv.FormatInt(it.RemainingDays, 10), strconv.FormatBool(it.Restorable()), text(it.SpaceID),
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // The SMH servers and SDKs disagree on scalar types (ids and sizes come as
@@ -165,7 +166,7 @@ func (it Item) MarshalJSON() ([]byte, error) {
 		Name:             it.Name,
 		OriginalPath:     it.OriginalPath,
 		SpaceID:          it.SpaceID,
-		Size:             fmtUint(it.Size),
+		Size:             strconv.FormatUint(it.Size, 10),
 		Type:             it.Type,
 		FileType:         it.FileType,
 		PreviewByDoc:     it.PreviewByDoc,

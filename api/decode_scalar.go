@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -231,9 +230,6 @@ func fmtTime(t time.Time) string {
 	}
 	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }
-
-// fmtUint writes n in decimal.
-func fmtUint(n uint64) string { return strconv.FormatUint(n, 10) }
 
 // stringList is a JSON array of strings (originalPath). Plain arrays are
 // copied into one shared backing string, so a path costs two allocations

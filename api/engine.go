@@ -41,7 +41,7 @@ type EngineOptions struct {
 	ReconcileTimeout time.Duration // per Info call when reconciling; default 15 s
 	// SettleDelay and SettleChecks: an item still in the bin after a lost
 	// reply is checked SettleChecks times, waiting SettleDelay (doubling)
-	// in between, before it is reported safe to retry. Defaults 2 s and 3;
+	// in between, before it is reported not confirmed. Defaults 2 s and 3;
 	// a negative SettleDelay checks once.
 	SettleDelay  time.Duration
 	SettleChecks int
@@ -81,8 +81,11 @@ func (o EngineOptions) withDefaults() EngineOptions {
 // re-implements chunking, task polling or reconciliation.
 //
 // Restores are not idempotent, so the Engine keeps a ledger across runs:
-// an id that was restored, or may have been (Unknown), is never sent again,
-// nor is an id that another run of the same Engine is still handling.
+// an id that was restored is never sent again, nor is an id that another
+// run of the same Engine is still handling, and within one run no id is
+// sent twice. An id whose outcome stayed unknown is sent again only by a
+// later Start (an explicit user action) and only after a fresh Info call
+// still finds it in the bin (see recheck).
 // An Engine is safe for concurrent use.
 type Engine struct {
 	r Restorer
@@ -101,15 +104,6 @@ func NewEngine(r Restorer, o EngineOptions) *Engine {
 		ledger:   make(map[int64]EventKind),
 		inFlight: make(map[int64]*Run),
 	}
-}
-
-// Ledger returns the last final or Unknown outcome recorded for id across
-// all runs of this Engine, and false when id has never been settled.
-func (e *Engine) Ledger(id int64) (EventKind, bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	k, ok := e.ledger[id]
-	return k, ok
 }
 
 // Run is one restore run started by Engine.Start.
@@ -156,14 +150,17 @@ func (e *Engine) Start(ctx context.Context, ids []int64, ps PathStrategy) *Run {
 		authLost:  make(chan struct{}),
 		infoSem:   make(chan struct{}, e.o.Concurrency),
 	}
-	send, blocked := e.reserve(r, uniq)
+	send, recheck, blocked := e.reserve(r, uniq)
 	for _, id := range uniq {
 		r.emit(Event{ID: id, Kind: Queued})
 	}
 	for _, b := range blocked {
 		r.finish(b)
 	}
-	go r.dispatch(chunkIDs(send, e.o.ChunkSize))
+	go func() {
+		send = append(send, r.recheck(recheck)...)
+		r.dispatch(chunkIDs(send, e.o.ChunkSize))
+	}()
 	return r
 }
 
@@ -270,36 +267,38 @@ func (r *Run) finish(ev Event) {
 	r.emit(ev)
 }
 
-// reserve claims the ids this run may send. The others (restored or
-// possibly restored earlier, or held by another run) come back as the
-// Skipped events to emit for them.
-func (e *Engine) reserve(r *Run, ids []int64) (send []int64, blocked []Event) {
+// reserve claims the ids this run may send (send) or may send once a
+// fresh check finds them still in the bin (recheck: an earlier outcome
+// stayed unknown). The others (restored earlier, or held by another run)
+// come back as the Skipped events to emit for them.
+func (e *Engine) reserve(r *Run, ids []int64) (send, recheck []int64, blocked []Event) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	send = make([]int64, 0, len(ids))
 	for _, id := range ids {
-		msg := ""
 		switch {
 		case e.inFlight[id] != nil:
-			msg = "not sent: another run is restoring it"
-		case e.ledger[id] == Restored:
-			msg = "not sent: already restored in an earlier run"
-		case e.ledger[id] == Unknown:
-			msg = "not sent: an earlier run may have restored it; check with smhbin list"
-		}
-		if msg != "" {
-			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored, Message: msg})
+			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeInFlight,
+				Message: "not sent: another run is restoring it"})
 			continue
+		case e.ledger[id] == Restored:
+			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored,
+				Message: "not sent: already restored in an earlier run"})
+			continue
+		case e.ledger[id] == Unknown:
+			recheck = append(recheck, id)
+		default:
+			send = append(send, id)
 		}
 		e.inFlight[id] = r
-		send = append(send, id)
 	}
-	return send, blocked
+	return send, recheck, blocked
 }
 
 // settle records the last event of an id reserved by r and releases it.
-// Ids r did not reserve (blocked ones) leave the ledger untouched, so a
-// Skipped AlreadyRestored never turns into "may be sent again".
+// Ids r did not reserve (blocked ones) leave the ledger untouched, and a
+// Skipped event never lowers what the ledger knows: an unconfirmed id
+// stays unconfirmed, so it is never sent without a fresh check.
 func (e *Engine) settle(r *Run, ev Event) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -307,7 +306,14 @@ func (e *Engine) settle(r *Run, ev Event) {
 		return
 	}
 	delete(e.inFlight, ev.ID)
-	e.ledger[ev.ID] = ev.Kind
+	switch {
+	case ev.Kind == Skipped && ev.Code == CodeAlreadyRestored:
+		e.ledger[ev.ID] = Restored
+	case ev.Kind == Skipped:
+		// Not sent by this run: the earlier state stands.
+	default:
+		e.ledger[ev.ID] = ev.Kind
+	}
 }
 
 // dedupeIDs returns ids without repeats, in first-seen order.

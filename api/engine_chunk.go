@@ -13,41 +13,49 @@ const (
 		"check with smhbin list before retrying"
 	engMsgLostReconciling = "reply lost; checking whether the item left the recycle bin"
 	engMsgLostRestored    = "restored (confirmed after the reply was lost)"
-	engMsgLostInBin       = "reply lost; item is still in the recycle bin — safe to retry"
 	engMsgTaskReconciling = "polling the restore task failed; checking whether the item left the recycle bin"
 	engMsgTaskRestored    = "restored (confirmed after polling its task failed)"
-	engMsgTaskInBin       = "polling the restore task failed; item is still in the recycle bin — safe to retry"
+	engMsgRowReconciling  = "the server's reply had no row for this item; checking whether it left the recycle bin"
+	engMsgRowRestored     = "restored (confirmed: the server's reply had no row for it)"
 	engMsgUnauthorized    = "access token expired or invalid; renew it and retry"
 )
+
+// notConfirmed is the message of an item that is still in the bin after
+// every check: the request that may restore it got no clear answer, so
+// the server may yet apply it. It says what is known and when, never
+// "safe to retry".
+func notConfirmed(at time.Time) string {
+	return "not confirmed — still in the bin at " + at.Format("15:04:05") + "; the server may yet apply it"
+}
 
 // engineLoss says how a chunk's outcome got lost; it picks the messages of
 // the chunk's reconciliation.
 type engineLoss int
 
 const (
-	lossReply engineLoss = iota // the restore request's reply was lost
+	lossReply engineLoss = iota // the restore request's reply was lost or was a 5xx
 	lossPoll                    // the server accepted the chunk but polling its task failed
+	lossRow                     // the server's 2xx reply had no row for these ids
 )
 
 func (l engineLoss) reconciling() string {
-	if l == lossPoll {
+	switch l {
+	case lossPoll:
 		return engMsgTaskReconciling
+	case lossRow:
+		return engMsgRowReconciling
 	}
 	return engMsgLostReconciling
 }
 
 func (l engineLoss) restored() string {
-	if l == lossPoll {
+	switch l {
+	case lossPoll:
 		return engMsgTaskRestored
+	case lossRow:
+		return engMsgRowRestored
 	}
 	return engMsgLostRestored
-}
-
-func (l engineLoss) inBin() string {
-	if l == lossPoll {
-		return engMsgTaskInBin
-	}
-	return engMsgLostInBin
 }
 
 // runChunk sends one chunk, polls its task when the server went async, and
@@ -109,19 +117,21 @@ func (r *Run) applyRows(ids []int64, rows []ItemResult) []int64 {
 	return rest
 }
 
-// noResult fails the ids the server's reply said nothing about.
+// noResult checks the ids the server's reply said nothing about: a reply
+// that leaves rows out says nothing of them either way, so they may have
+// been restored and are never reported failed.
 func (r *Run) noResult(ids []int64) {
-	for _, id := range ids {
-		r.finish(Event{ID: id, Kind: Failed, Code: CodeNoResult,
-			Message: "the server's reply had no result for this item"})
+	if len(ids) > 0 {
+		r.reconcile(ids, lossRow)
 	}
 }
 
 // requestFailed settles a chunk whose restore request got no usable reply.
-// A gateway error (502/503/504) comes from a proxy that may have passed
-// the request on, so it is checked like a lost reply, not taken as a refusal.
+// A 5xx may come after the server applied the batch (an error while
+// writing the reply) or from a proxy that passed the request on, so it is
+// checked like a lost reply, not taken as a refusal.
 func (r *Run) requestFailed(ids []int64, err error) {
-	if gatewayError(err) && r.ctx.Err() == nil {
+	if serverError(err) && r.ctx.Err() == nil {
 		r.reconcile(ids, lossReply)
 		return
 	}
@@ -148,7 +158,7 @@ func (r *Run) taskFailed(ids []int64, err error) {
 		return
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && ae.Code == "TaskFailed" {
+	if errors.As(err, &ae) && ae.Code == CodeTaskFailed {
 		// The task itself ended in failure: the server's own verdict.
 		r.serverRefused(ids, err)
 		return
@@ -163,20 +173,26 @@ func (r *Run) taskFailed(ids []int64, err error) {
 	r.reconcile(ids, lossPoll)
 }
 
-// gatewayError reports a 502, 503 or 504 reply.
-func gatewayError(err error) bool {
+// serverError reports a 5xx reply.
+func serverError(err error) bool {
 	var ae *APIError
-	return errors.As(err, &ae) && (ae.Status == 502 || ae.Status == 503 || ae.Status == 504)
+	return errors.As(err, &ae) && ae.Status >= 500
 }
 
 // serverRefused settles ids with the server's error reply, if err is one,
 // and stops the run on an invalid token.
 func (r *Run) serverRefused(ids []int64, err error) bool {
-	var ae *APIError
+	var (
+		ae *APIError
+		re *RedirectError
+	)
 	switch {
+	case errors.As(err, &re):
+		// Refused here, never followed: the server did not restore it.
+		r.settleAll(ids, Event{Kind: Failed, Code: CodeRedirected, Status: re.Status, Message: re.Error()})
 	case errors.Is(err, ErrUnauthorized):
 		r.stopAuth()
-		r.settleAll(ids, Event{Kind: Failed, Code: "InvalidAccessToken", Status: 403, Message: engMsgUnauthorized})
+		r.settleAll(ids, Event{Kind: Failed, Code: CodeInvalidAccessToken, Status: 403, Message: engMsgUnauthorized})
 	case errors.As(err, &ae):
 		msg := ae.Message
 		if msg == "" {
@@ -198,7 +214,8 @@ func (r *Run) settleAll(ids []int64, ev Event) {
 }
 
 // reconcile marks ids Unknown, then asks Info about each: gone from the bin
-// means restored, still there means failed and safe to retry. Calls are
+// means restored, still there means not confirmed (and the ledger keeps it
+// from being sent again without a fresh check; see recheck). Calls are
 // bounded by the run's Info semaphore and use the hard context (never the
 // graceful Cancel), each with its own timeout.
 func (r *Run) reconcile(ids []int64, why engineLoss) {
@@ -227,7 +244,7 @@ func (r *Run) reconcile(ids []int64, why engineLoss) {
 // check asks Info whether id is still in the recycle bin. An item still
 // there is checked again after a growing wait, since the server may still
 // be processing the request whose reply was lost; only then is it
-// reported safe to retry, so a retry cannot race the original restore.
+// reported not confirmed, with the time of the last check.
 func (r *Run) check(id int64, why engineLoss) Event {
 	delay := r.e.o.SettleDelay
 	for n := 1; ; n++ {
@@ -256,7 +273,7 @@ func (r *Run) checkOnce(id int64, why engineLoss) (ev Event, inBin bool) {
 	_, err := r.e.r.Info(ctx, id)
 	switch {
 	case err == nil:
-		return Event{ID: id, Kind: Failed, Code: CodeResponseLost, Message: why.inBin()}, true
+		return Event{ID: id, Kind: Unknown, Code: CodeNotConfirmed, Message: notConfirmed(time.Now())}, true
 	case leftBin(err):
 		return Event{ID: id, Kind: Restored, Message: why.restored()}, false
 	case r.ctx.Err() != nil:
@@ -276,8 +293,56 @@ func leftBin(err error) bool {
 		return false
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && (ae.Code == "LibraryNotFound" || ae.Code == "SpaceNotFound") {
+	if errors.As(err, &ae) && (ae.Code == CodeLibraryNotFound || ae.Code == CodeSpaceNotFound) {
 		return false
 	}
 	return true
+}
+
+// recheck decides about ids whose outcome an earlier run left unknown. The
+// new Start is an explicit user action, so an id that a fresh Info call
+// still finds in the bin is sent again (returned); one that left the bin
+// is skipped as restored; one that cannot be checked is skipped and stays
+// unconfirmed. Nothing is ever sent twice within one run.
+func (r *Run) recheck(ids []int64) (send []int64) {
+	var (
+		mu    sync.Mutex
+		wg    sync.WaitGroup
+		inBin = make(map[int64]bool, len(ids))
+	)
+	for _, id := range ids {
+		select {
+		case r.infoSem <- struct{}{}:
+		case <-r.ctx.Done():
+			r.finish(Event{ID: id, Kind: Skipped, Code: CodeCancelled, Message: "not sent: the run was aborted"})
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-r.infoSem }()
+			ctx, cancel := context.WithTimeout(r.ctx, r.e.o.ReconcileTimeout)
+			defer cancel()
+			_, err := r.e.r.Info(ctx, id)
+			switch {
+			case err == nil:
+				mu.Lock()
+				inBin[id] = true
+				mu.Unlock()
+			case leftBin(err):
+				r.finish(Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored,
+					Message: "not sent: it left the recycle bin after an earlier request"})
+			default:
+				r.finish(Event{ID: id, Kind: Skipped, Code: CodeNotConfirmed,
+					Message: "not sent: an earlier request is not confirmed and the recycle bin could not be checked"})
+			}
+		}()
+	}
+	wg.Wait()
+	for _, id := range ids { // in the order asked, not the order answered
+		if inBin[id] {
+			send = append(send, id)
+		}
+	}
+	return send
 }

@@ -50,7 +50,8 @@ func TestEngineResponseLostReconciles(t *testing.T) {
 	if g := last[1]; g.Kind != api.Restored || g.Path != nil || g.Message != "restored (confirmed after the reply was lost)" {
 		t.Errorf("gone from the bin: %+v", g)
 	}
-	if g := last[2]; g.Kind != api.Failed || g.Code != api.CodeResponseLost || !strings.Contains(g.Message, "safe to retry") {
+	if g := last[2]; g.Kind != api.Unknown || g.Code != api.CodeNotConfirmed || !strings.HasPrefix(g.Message, "not confirmed — still in the bin at ") ||
+		strings.Contains(g.Message, "safe") {
 		t.Errorf("still in the bin: %+v", g)
 	}
 	for _, id := range []int64{3, 4} {
@@ -62,14 +63,23 @@ func TestEngineResponseLostReconciles(t *testing.T) {
 		t.Errorf("chunk sent %d times, want once", len(f.callLog()))
 	}
 	// Id 2 stays in the bin, so it is checked three times before being
-	// called safe to retry; the others are settled by their first check.
+	// called not confirmed; the others are settled by their first check.
 	if got := slices.Sorted(slices.Values(f.infoCalls)); !slices.Equal(got, []int64{1, 2, 2, 2, 3, 4}) {
 		t.Errorf("Info calls %v, want id 2 thrice and the rest once", got)
 	}
-	wantLedger := map[int64]api.EventKind{1: api.Restored, 2: api.Failed, 3: api.Unknown, 4: api.Unknown}
-	for id, w := range wantLedger {
-		if k, ok := e.Ledger(id); !ok || k != w {
-			t.Errorf("ledger[%d] = %v, %v; want %v", id, k, ok, w)
+	// A second, explicit restore checks the unconfirmed ids afresh: only id
+	// 2, still in the bin, is sent again; 1 stays restored; 3 and 4, which
+	// cannot be checked, stay unconfirmed and unsent.
+	again := engCheck(t, ids, engCollect(t, e.Start(context.Background(), ids, api.OriginalPath)))
+	if calls := f.callLog(); len(calls) != 2 || !slices.Equal(calls[1], []int64{2}) {
+		t.Errorf("calls %v, want the second run to send [2] only", calls)
+	}
+	if g := again[1]; g.Kind != api.Skipped || g.Code != api.CodeAlreadyRestored {
+		t.Errorf("restored id re-run: %+v", g)
+	}
+	for _, id := range []int64{3, 4} {
+		if g := again[id]; g.Kind != api.Skipped || g.Code != api.CodeNotConfirmed {
+			t.Errorf("id %d re-run: %+v", id, g)
 		}
 	}
 }
@@ -345,7 +355,7 @@ func TestEngineStartWithDeadContextSendsNothing(t *testing.T) {
 func TestEngineLedgerBlocksReRestore(t *testing.T) {
 	f := &fakeRestorer{
 		batch: func(_ context.Context, call int, ids []int64) (api.BatchResult, error) {
-			if call == 0 { // 1, 2 restored; 3 refused; 4 no row
+			if call == 0 { // 1, 2 restored; 3 refused; 4 no row (checked: unknown)
 				return api.BatchResult{Results: []api.ItemResult{
 					{ID: 1, Status: 200}, {ID: 2, Status: 200}, {ID: 3, Status: 404, Code: "DirectoryNotFound"},
 				}}, nil
@@ -363,20 +373,26 @@ func TestEngineLedgerBlocksReRestore(t *testing.T) {
 
 	again := engIDs(1, 7)
 	last := engCheck(t, again, engCollect(t, e.Start(context.Background(), again, api.OriginalPath)))
-	for _, id := range []int64{1, 2, 5, 6} {
+	for _, id := range []int64{1, 2} {
 		if g := last[id]; g.Kind != api.Skipped || g.Code != api.CodeAlreadyRestored {
 			t.Errorf("id %d re-run: %+v", id, g)
 		}
 	}
-	for _, id := range []int64{3, 4, 7} {
+	// 4, 5 and 6 stayed unknown and cannot be checked now either: not sent.
+	for _, id := range []int64{4, 5, 6} {
+		if g := last[id]; g.Kind != api.Skipped || g.Code != api.CodeNotConfirmed {
+			t.Errorf("id %d re-run: %+v", id, g)
+		}
+	}
+	for _, id := range []int64{3, 7} {
 		if last[id].Kind != api.Restored {
 			t.Errorf("id %d should have been retried: %+v", id, last[id])
 		}
 	}
-	if calls := f.callLog(); len(calls) != 3 || !slices.Equal(calls[2], []int64{3, 4, 7}) {
-		t.Errorf("calls %v, want the retry to send [3 4 7]", calls)
+	if calls := f.callLog(); len(calls) != 3 || !slices.Equal(calls[2], []int64{3, 7}) {
+		t.Errorf("calls %v, want the retry to send [3 7]", calls)
 	}
-	// A Skipped AlreadyRestored must not make the id eligible again.
+	// A Skipped AlreadyRestored or NotConfirmed must not make the id eligible again.
 	engCollect(t, e.Start(context.Background(), []int64{1, 5}, api.OriginalPath))
 	sent := map[int64]int{}
 	for _, c := range f.callLog() {
@@ -384,14 +400,9 @@ func TestEngineLedgerBlocksReRestore(t *testing.T) {
 			sent[id]++
 		}
 	}
-	for _, id := range []int64{1, 2, 5, 6} {
+	for _, id := range []int64{1, 2, 4, 5, 6} {
 		if sent[id] != 1 {
 			t.Errorf("id %d sent %d times, want once", id, sent[id])
-		}
-	}
-	for id, want := range map[int64]api.EventKind{1: api.Restored, 3: api.Restored, 5: api.Unknown} {
-		if k, _ := e.Ledger(id); k != want {
-			t.Errorf("ledger[%d] = %v, want %v", id, k, want)
 		}
 	}
 }
@@ -411,7 +422,7 @@ func TestEngineOverlappingRunsSendOnce(t *testing.T) {
 	close(b.release)
 	lastA := engCheck(t, []int64{1, 2, 3}, engCollect(t, runA))
 	for _, id := range []int64{2, 3} {
-		if lastB[id].Code != api.CodeAlreadyRestored || lastA[id].Kind != api.Restored {
+		if lastB[id].Code != api.CodeInFlight || lastA[id].Kind != api.Restored {
 			t.Errorf("id %d: run A %+v, run B %+v", id, lastA[id], lastB[id])
 		}
 	}
@@ -423,7 +434,7 @@ func TestEngineOverlappingRunsSendOnce(t *testing.T) {
 
 // TestEngineLostReplySettlesLate: the server was still working when the
 // reply was lost; the item leaves the bin between checks and is reported
-// restored, never "safe to retry".
+// restored, never "not confirmed".
 func TestEngineLostReplySettlesLate(t *testing.T) {
 	var mu sync.Mutex
 	checks := 0
@@ -483,7 +494,7 @@ func TestEngineStuckTaskTimesOut(t *testing.T) {
 	}
 	e := api.NewEngine(f, api.EngineOptions{TaskTimeout: 20 * time.Millisecond, SettleDelay: -1})
 	last := engCheck(t, []int64{1}, engCollect(t, e.Start(context.Background(), []int64{1}, api.OriginalPath)))
-	if last[1].Kind != api.Failed || last[1].Code != api.CodeResponseLost {
+	if last[1].Kind != api.Unknown || last[1].Code != api.CodeNotConfirmed {
 		t.Fatalf("stuck task settled as %+v, want checked (still in the bin)", last[1])
 	}
 }

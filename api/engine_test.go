@@ -299,7 +299,7 @@ func TestEngineMapsRows(t *testing.T) {
 			{ID: 2, Status: 200}, // a repeated row does not overturn the first
 			{ID: 5, Status: 500, Code: "InternalServerError"},
 		}}, nil
-	}}
+	}, info: func(context.Context, int64) (api.Info, error) { return api.Info{}, engNotFound }}
 	e := api.NewEngine(f, api.EngineOptions{})
 	ids := []int64{1, 2, 3, 4, 5}
 	last := engCheck(t, ids, engCollect(t, e.Start(context.Background(), ids, api.OriginalPath)))
@@ -307,7 +307,8 @@ func TestEngineMapsRows(t *testing.T) {
 		1: {ID: 1, Kind: api.Restored, Path: []string{"a", "x (1).txt"}},
 		2: {ID: 2, Kind: api.Failed, Code: "DirectoryNotFound", Message: "parent missing", Status: 404},
 		3: {ID: 3, Kind: api.Restored},
-		4: {ID: 4, Kind: api.Failed, Code: api.CodeNoResult, Message: last[4].Message},
+		// No row: checked, not failed; Info says it left the bin.
+		4: {ID: 4, Kind: api.Restored, Message: "restored (confirmed: the server's reply had no row for it)"},
 		5: {ID: 5, Kind: api.Failed, Code: "InternalServerError", Status: 500},
 	}
 	for id, w := range want {
@@ -315,11 +316,13 @@ func TestEngineMapsRows(t *testing.T) {
 			t.Errorf("id %d: got %+v, want %+v", id, g, w)
 		}
 	}
-	if last[4].Message == "" {
-		t.Error("NoResult without a message")
+	if !slices.Equal(f.infoCalls, []int64{4}) {
+		t.Errorf("Info calls %v, want only the row-less id 4 checked", f.infoCalls)
 	}
-	if k, ok := e.Ledger(99); ok {
-		t.Errorf("foreign row reached the ledger: %v", k)
+	// The foreign row 99 never reached the ledger: 99 can still be restored.
+	again := engCheck(t, []int64{99}, engCollect(t, e.Start(context.Background(), []int64{99}, api.OriginalPath)))
+	if again[99].Kind != api.Restored {
+		t.Errorf("foreign row reached the ledger: %+v", again[99])
 	}
 }
 
@@ -334,13 +337,17 @@ func TestEngineAsyncTask(t *testing.T) {
 				{ID: 8, Status: 404, Code: "RecycledItemNotFound"},
 			}, nil
 		},
+		info: func(context.Context, int64) (api.Info, error) { return api.Info{Type: "file"}, nil },
 	}
-	e := api.NewEngine(f, api.EngineOptions{})
+	e := api.NewEngine(f, api.EngineOptions{SettleDelay: -1})
 	ids := []int64{7, 8, 9}
 	evs := engCollect(t, e.Start(context.Background(), ids, api.OriginalPath))
 	last := engCheck(t, ids, evs)
 	for _, id := range ids {
 		want := []api.EventKind{api.Queued, api.Restoring, api.Waiting, last[id].Kind}
+		if id == 9 { // no row in the task's result: checked, still in the bin
+			want = []api.EventKind{api.Queued, api.Restoring, api.Waiting, api.Unknown, api.Unknown}
+		}
 		if k := engKinds(evs, id); !slices.Equal(k, want) {
 			t.Errorf("id %d went %v, want %v", id, k, want)
 		}
@@ -350,7 +357,7 @@ func TestEngineAsyncTask(t *testing.T) {
 			t.Errorf("waiting event with task %q", ev.TaskID)
 		}
 	}
-	if last[7].Kind != api.Restored || last[8].Code != "RecycledItemNotFound" || last[9].Code != api.CodeNoResult {
+	if last[7].Kind != api.Restored || last[8].Code != "RecycledItemNotFound" || last[9].Code != api.CodeNotConfirmed {
 		t.Errorf("outcomes %+v", last)
 	}
 	if !slices.Equal(f.tasks, []string{"15"}) {

@@ -50,7 +50,7 @@ func (e *APIError) Error() string {
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
-		return e.Status == 403 && e.Code == "InvalidAccessToken"
+		return e.Status == 403 && e.Code == CodeInvalidAccessToken
 	case ErrNotFound:
 		return e.Status == 404
 	}

@@ -15,11 +15,14 @@ const (
 	Restored
 	// Failed: the server refused it; Code and Message say why.
 	Failed
-	// Unknown: the chunk's reply was lost; the engine is reconciling via Info.
-	// A later Restored or Failed event for the same id settles it.
+	// Unknown: the chunk's reply was lost, was a 5xx or had no row for the
+	// item; the engine is reconciling via Info. A later Restored event
+	// settles it; an Unknown last event (Code NotConfirmed when the item was
+	// still in the bin) leaves it unresolved.
 	Unknown
-	// Skipped: never sent (run cancelled, token expired, or already restored
-	// in an earlier run); Code says which.
+	// Skipped: never sent (run cancelled, token expired, already restored
+	// in an earlier run, or an earlier request is still unconfirmed); Code
+	// says which.
 	Skipped
 )
 
@@ -28,10 +31,11 @@ const (
 const (
 	CodeCancelled       = "Cancelled"       // Skipped: run cancelled before the chunk was sent
 	CodeNotSent         = "NotSent"         // Skipped: an earlier auth failure stopped the run
-	CodeAlreadyRestored = "AlreadyRestored" // Skipped: restored (or possibly restored) earlier; never resent
-	CodeResponseLost    = "ResponseLost"    // Failed: reply lost and Info shows it still in the bin
-	CodeNoResult        = "NoResult"        // Failed: the server's reply had no row for this id
+	CodeAlreadyRestored = "AlreadyRestored" // Skipped: restored earlier (or it left the bin after an earlier request); never resent
+	CodeInFlight        = "InFlight"        // Skipped: another run of the same Engine is restoring it
+	CodeNotConfirmed    = "NotConfirmed"    // Unknown/Skipped: an earlier request got no clear answer and the item is still in the bin
 	CodeTransport       = "NetworkError"    // Failed: the request could not be sent at all
+	CodeRedirected      = "Redirected"      // Failed: the server answered 3xx, which is never followed
 )
 
 func (k EventKind) String() string {

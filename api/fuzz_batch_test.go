@@ -105,10 +105,17 @@ func FuzzDecodeBatch(f *testing.F) {
 		// success; anything else is an *APIError; the token never shows.
 		ids := []int64{1, 2, 3}
 		res, err := fuzzClient(t, status, body).RestoreBatch(context.Background(), ids, OriginalPath)
-		var ae *APIError
+		var (
+			ae *APIError
+			re *RedirectError
+		)
 		switch {
 		case err != nil && strings.Contains(err.Error(), fuzzToken):
 			t.Fatalf("the token leaked into %q", err)
+		case status >= 300 && status < 400:
+			if !errors.As(err, &re) || re.Status != status {
+				t.Fatalf("HTTP %d gave %+v, %v; want a *RedirectError", status, res, err)
+			}
 		case status < 200 || status >= 300:
 			if !errors.As(err, &ae) || ae.Status != status {
 				t.Fatalf("HTTP %d gave %+v, %v; want an *APIError", status, res, err)

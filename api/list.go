@@ -13,7 +13,7 @@ import (
 // sending only the parameters that are set (never page/page_size, which the
 // API forbids alongside marker/limit). Page.NextMarker is empty on the last page.
 func (c *Client) List(ctx context.Context, q ListQuery) (p Page, err error) {
-	defer func() { err = c.finish(err) }()
+	defer c.clean(&p, &err)
 	v := url.Values{}
 	if q.Marker != "" {
 		v.Set("marker", string(q.Marker))
@@ -41,7 +41,7 @@ func (c *Client) List(ctx context.Context, q ListQuery) (p Page, err error) {
 // Info fetches the file info of one recycled item: GET …/{id}?info=1.
 // errors.Is(err, ErrNotFound) when the item is no longer in the bin.
 func (c *Client) Info(ctx context.Context, id int64) (in Info, err error) {
-	defer func() { err = c.finish(err) }()
+	defer c.clean(&in, &err)
 	r, err := c.do(ctx, http.MethodGet, c.binPath(id), url.Values{"info": {"1"}}, nil)
 	if err != nil {
 		return Info{}, err
@@ -52,7 +52,3 @@ func (c *Client) Info(ctx context.Context, id int64) (in Info, err error) {
 	}
 	return in, nil
 }
-
-// finish is deferred by every exported method: whatever path an error took,
-// the token must not be in its text.
-func (c *Client) finish(err error) error { return c.redactErr(err) }

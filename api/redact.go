@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/url"
+	"reflect"
 	"strings"
 )
 
@@ -20,7 +21,7 @@ func (c *Client) redactErr(err error) error {
 	if ue, ok := err.(*url.Error); ok {
 		err = &url.Error{Op: ue.Op, URL: c.redactURL(ue.URL), Err: c.redactErr(ue.Err)}
 	}
-	if msg := err.Error(); strings.Contains(msg, c.token) || strings.Contains(msg, url.QueryEscape(c.token)) {
+	if msg := err.Error(); c.holdsToken(msg) {
 		return &redactedError{msg: c.redactString(msg), err: err}
 	}
 	return err
@@ -62,3 +63,64 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
+
+// clean is deferred by every exported Client method: it is the one place
+// where what the server sent is made safe to show. The token is removed
+// from the error's text, whatever path the error took, and from every
+// string of the decoded reply v (names, paths, codes, messages, metadata):
+// a server that echoes the request back, query string included, must not
+// put the token on a screen or in a JSON file.
+func (c *Client) clean(v any, err *error) {
+	*err = c.redactErr(*err)
+	if c.token != "" {
+		c.scrubValue(reflect.ValueOf(v))
+	}
+}
+
+// scrubValue redacts, in place, every string reachable from v through
+// pointers, exported struct fields, slices and maps.
+func (c *Client) scrubValue(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			c.scrubValue(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				c.scrubValue(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			c.scrubValue(v.Index(i))
+		}
+	case reflect.Map:
+		c.scrubMap(v)
+	case reflect.String:
+		if s := v.String(); v.CanSet() && c.holdsToken(s) {
+			v.SetString(c.redactString(s))
+		}
+	}
+}
+
+// scrubMap redacts a map of strings (Info.MetaData), keys and values.
+func (c *Client) scrubMap(m reflect.Value) {
+	if m.Type().Key().Kind() != reflect.String || m.Type().Elem().Kind() != reflect.String {
+		return
+	}
+	for _, k := range m.MapKeys() {
+		val := m.MapIndex(k).String()
+		if !c.holdsToken(k.String()) && !c.holdsToken(val) {
+			continue
+		}
+		m.SetMapIndex(k, reflect.Value{})
+		m.SetMapIndex(reflect.ValueOf(c.redactString(k.String())).Convert(m.Type().Key()),
+			reflect.ValueOf(c.redactString(val)).Convert(m.Type().Elem()))
+	}
+}
+
+// holdsToken reports whether s contains the token, raw or query-escaped.
+func (c *Client) holdsToken(s string) bool {
+	return strings.Contains(s, c.token) || strings.Contains(s, url.QueryEscape(c.token))
+}

@@ -50,42 +50,6 @@ func rowsOf(ws []wireRow) ([]ItemResult, error) {
 	return out, nil
 }
 
-// RestoreOne restores a single item:
-// POST …/{id}?restore=1&conflict_resolution_strategy=…&restore_path_strategy=…
-// with both strategies always sent (defaults rename and originalPath, as
-// servers disagree on their own defaults). A 204 reply is a success with a
-// nil Path. Never retried; see ErrResponseLost.
-func (c *Client) RestoreOne(ctx context.Context, id int64, o RestoreOpts) (res ItemResult, err error) {
-	defer func() { err = c.finish(err) }()
-	if o.Conflict == "" {
-		o.Conflict = ConflictRename
-	}
-	if o.PathStrategy == "" {
-		o.PathStrategy = OriginalPath
-	}
-	q := url.Values{
-		"restore":                      {"1"},
-		"conflict_resolution_strategy": {string(o.Conflict)},
-		"restore_path_strategy":        {string(o.PathStrategy)},
-	}
-	r, err := c.do(ctx, http.MethodPost, c.binPath(id), q, nil)
-	if err != nil {
-		return ItemResult{}, err
-	}
-	res = ItemResult{ID: id, Status: r.status}
-	if r.status == http.StatusNoContent || len(r.body) == 0 {
-		return res, nil
-	}
-	var w struct {
-		Path []string `json:"path"`
-	}
-	if err := json.Unmarshal(r.body, &w); err != nil {
-		return ItemResult{}, lostReply(fmt.Errorf("SMH API: bad restore reply for item %d: %w", id, jsonErr(err)))
-	}
-	res.Path = w.Path
-	return res, nil
-}
-
 // RestoreBatch restores up to MaxBatch items in one request:
 // POST /api/v1/recycled/{lib}/{space}?restore=1&restore_path_strategy=…
 // with the ids as a JSON array (name clashes are always renamed). A 200/207
@@ -95,12 +59,12 @@ func (c *Client) RestoreOne(ctx context.Context, id int64, o RestoreOpts) (res I
 // A 2xx reply that cannot be read wraps ErrResponseLost: the server acted
 // but what it did is unknown.
 func (c *Client) RestoreBatch(ctx context.Context, ids []int64, ps PathStrategy) (res BatchResult, err error) {
-	defer func() { err = c.finish(err) }()
+	defer c.clean(&res, &err)
 	switch {
 	case len(ids) == 0:
 		return BatchResult{}, nil
 	case len(ids) > MaxBatch:
-		return BatchResult{}, fmt.Errorf("smh: batch restore of %d items: at most %d per request", len(ids), MaxBatch)
+		return BatchResult{}, fmt.Errorf("SMH API: batch restore of %d items: at most %d per request", len(ids), MaxBatch)
 	}
 	if ps == "" {
 		ps = OriginalPath
@@ -130,17 +94,7 @@ func (c *Client) RestoreBatch(ctx context.Context, ids []int64, ps PathStrategy)
 	if err != nil {
 		return BatchResult{}, lostReply(fmt.Errorf("SMH API: bad batch restore reply (HTTP %d): %w", r.status, err))
 	}
-	c.scrubRows(res.Results)
 	return res, nil
-}
-
-// scrubRows removes the token from the server's per-item codes and
-// messages: they are printed like error text, and a server may echo the
-// request (query string included) back in them.
-func (c *Client) scrubRows(rows []ItemResult) {
-	for i := range rows {
-		rows[i].Code, rows[i].Message = c.redactString(rows[i].Code), c.redactString(rows[i].Message)
-	}
 }
 
 // decodeBatch parses a 2xx batch restore body.

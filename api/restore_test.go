@@ -9,55 +9,6 @@ import (
 	"testing"
 )
 
-func TestRestoreOne(t *testing.T) {
-	tests := []struct {
-		name     string
-		opts     RestoreOpts
-		h        http.HandlerFunc
-		conflict string
-		strategy string
-		want     ItemResult
-		wantErr  string
-	}{
-		{"defaults sent explicitly", RestoreOpts{}, respond(200, `{"path":["foo","bar","file (1).docx"]}`),
-			"rename", "originalPath", ItemResult{ID: 42, Status: 200, Path: []string{"foo", "bar", "file (1).docx"}}, ""},
-		{"204 is success without path", RestoreOpts{Conflict: ConflictOverwrite, PathStrategy: FallbackToRoot}, respond(204, ""),
-			"overwrite", "fallbackToRoot", ItemResult{ID: 42, Status: 204}, ""},
-		{"409 under ask", RestoreOpts{Conflict: ConflictAsk}, respond(409, `{"code":"SameNameDirectoryOrFileExists","message":"exists"}`),
-			"ask", "originalPath", ItemResult{}, "SameNameDirectoryOrFileExists"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, tt.h)
-			got, err := f.client().RestoreOne(context.Background(), 42, tt.opts)
-			if tt.wantErr != "" {
-				var ae *APIError
-				if !errors.As(err, &ae) || ae.Code != tt.wantErr {
-					t.Fatalf("err = %v, want APIError %s", err, tt.wantErr)
-				}
-			} else if err != nil || !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("got %+v, %v; want %+v", got, err, tt.want)
-			}
-			r := f.requests()[0]
-			if r.Method != http.MethodPost || r.Path != "/api/v1/recycled/smhlib/-/42" || r.Body != "" {
-				t.Fatalf("%s %s body %q", r.Method, r.Path, r.Body)
-			}
-			if r.Query.Get("restore") != "1" || r.Query.Get("conflict_resolution_strategy") != tt.conflict ||
-				r.Query.Get("restore_path_strategy") != tt.strategy {
-				t.Fatalf("query %q", r.RawQuery)
-			}
-		})
-	}
-}
-
-func TestRestoreOneUnreadable200(t *testing.T) {
-	f := newFixture(t, respond(200, `{"path":`))
-	_, err := f.client().RestoreOne(context.Background(), 1, RestoreOpts{})
-	if !errors.Is(err, ErrResponseLost) {
-		t.Fatalf("err = %v, want ErrResponseLost: the item may have been restored", err)
-	}
-}
-
 func TestRestoreBatch(t *testing.T) {
 	tests := []struct {
 		name   string

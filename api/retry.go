@@ -30,7 +30,11 @@ func (c *Client) do(ctx context.Context, method, path string, q url.Values, body
 		if err == nil && r.status >= 200 && r.status < 300 {
 			return r, nil
 		}
-		if err == nil {
+		switch {
+		case err == nil && r.status >= 300 && r.status < 400:
+			// A full reply, not a lost one: never followed, never retried.
+			return r, redirectError(&r, c.baseURL())
+		case err == nil:
 			err = newAPIError(&r, c.redactString)
 		}
 		if !idempotent || attempt >= c.retries || ctx.Err() != nil || !retryable(r.status, err) {

@@ -131,7 +131,7 @@ func TestPostNotSent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.RestoreOne(context.Background(), 1, RestoreOpts{})
+	_, err = c.RestoreBatch(context.Background(), []int64{1}, OriginalPath)
 	var ne *net.OpError
 	if err == nil || errors.Is(err, ErrResponseLost) || !errors.As(err, &ne) {
 		t.Fatalf("connection refused: err = %v; want the dial error, not ErrResponseLost", err)
@@ -157,7 +157,7 @@ func TestPostDeadlineAfterSending(t *testing.T) {
 		<-got
 		cancel()
 	}()
-	_, err := f.client().RestoreOne(ctx, 1, RestoreOpts{})
+	_, err := f.client().RestoreBatch(ctx, []int64{1}, OriginalPath)
 	if !errors.Is(err, ErrResponseLost) || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v; want ErrResponseLost wrapping context.Canceled", err)
 	}

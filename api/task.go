@@ -30,12 +30,12 @@ type wireTask struct {
 // A task still running is status 202, or a finished task whose rows still
 // say 202 (as Android treats them). A finished task returns its per-item
 // rows (an empty slice for 204 or no result). A failed task (500) returns
-// its rows if it has any, else an *APIError with Code "TaskFailed". A task
+// its rows if it has any, else an *APIError with Code CodeTaskFailed. A task
 // left out of the reply three times running is ErrNotFound.
 func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult, err error) {
-	defer func() { err = c.finish(err) }()
+	defer c.clean(&rows, &err)
 	if taskID == "" {
-		return nil, errors.New("smh: empty task id")
+		return nil, errors.New("SMH API: empty task id")
 	}
 	path := "/api/v1/task/" + url.PathEscape(c.lib) + "/" + url.PathEscape(c.space) + "/" + url.PathEscape(taskID)
 	wait, misses := c.poll, 0
@@ -56,7 +56,6 @@ func (c *Client) WaitTask(ctx context.Context, taskID string) (rows []ItemResult
 		case t.Status.v != http.StatusAccepted:
 			rows, done, err := taskOutcome(t, taskID)
 			if done || err != nil {
-				c.scrubRows(rows)
 				return rows, err
 			}
 			misses = 0
@@ -109,7 +108,7 @@ func taskOutcome(t wireTask, taskID string) (rows []ItemResult, done bool, err e
 	}
 	st := int(t.Status.v)
 	if st >= 300 && len(rows) == 0 {
-		return nil, true, &APIError{Status: st, Code: "TaskFailed", Message: "task " + taskID + " failed"}
+		return nil, true, &APIError{Status: st, Code: CodeTaskFailed, Message: "task " + taskID + " failed"}
 	}
 	return rows, true, nil
 }

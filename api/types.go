@@ -1,5 +1,5 @@
 // Package api is a client for the Tencent Cloud Smart Media Hosting (SMH)
-// recycle-bin API: listing with marker pagination, item info, single and
+// recycle-bin API: listing with marker pagination, item info,
 // batch restores (including 202 + task polling) and a restore Engine that
 // chunks, bounds concurrency and reports per-item results as they arrive.
 //
@@ -38,16 +38,6 @@ const (
 	OriginalPath PathStrategy = "originalPath"
 	// FallbackToRoot restores to the space root when the original folder is gone.
 	FallbackToRoot PathStrategy = "fallbackToRoot"
-)
-
-// Conflict is the conflict_resolution_strategy of a single-item restore.
-type Conflict string
-
-// Conflict strategies for RestoreOne. Batch restores always rename.
-const (
-	ConflictAsk       Conflict = "ask"
-	ConflictRename    Conflict = "rename"
-	ConflictOverwrite Conflict = "overwrite"
 )
 
 // Marker is an opaque list cursor. It holds the exact text to send back as
@@ -168,15 +158,8 @@ type Info struct {
 	LocalModificationTime time.Time
 }
 
-// RestoreOpts are the options of a single-item restore. Zero values mean
-// ConflictRename and OriginalPath; both are always sent explicitly.
-type RestoreOpts struct {
-	Conflict     Conflict
-	PathStrategy PathStrategy
-}
-
-// ItemResult is the outcome of restoring one item, from a batch row, a task
-// row or a single restore.
+// ItemResult is the outcome of restoring one item, from a batch row or a task
+// row.
 type ItemResult struct {
 	ID      int64
 	Status  int      // HTTP-like status of the row: 200 = restored

@@ -16,9 +16,9 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"smhbin/api"
+	"smhbin/config"
 )
 
 // Main runs smhbin with args (without the program name) against the
@@ -36,7 +36,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return newApp(getenv, stdin, stdout, stderr).execute(ctx, args)
 }
 
-// app is one invocation of smhbin: its inputs, outputs and parsed flags.
+// app is one invocation of smhbin: its inputs, outputs and settings.
 type app struct {
 	getenv    func(string) string
 	stdin     io.Reader
@@ -44,10 +44,8 @@ type app struct {
 	stderr    io.Writer
 	stderrTTY bool // progress lines only make sense on a terminal
 
-	flags Flags
-	cfg   *Config   // once resolved; lets errors be scrubbed of the token
-	ran   bool      // a command's RunE started: later errors are not usage errors
-	log   *debugLog // --log, once opened; closed when the command ends
+	settings *config.Set // the flags bind to it; resolved once, before a command runs
+	log      *debugLog   // --log, once opened; closed when the command ends
 
 	// interrupts delivers the signals that turn a graceful stop into a
 	// hard abort. Tests replace it with a channel they control.
@@ -63,6 +61,7 @@ func newApp(getenv func(string) string, stdin io.Reader, stdout, stderr io.Write
 		stdout:      stdout,
 		stderr:      stderr,
 		stderrTTY:   isTerminal(stderr),
+		settings:    config.New(),
 		interrupts:  notifyInterrupts,
 		demoLatency: 2 * time.Millisecond,
 	}
@@ -70,7 +69,7 @@ func newApp(getenv func(string) string, stdin io.Reader, stdout, stderr io.Write
 
 func notifyInterrupts() (<-chan os.Signal, func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // as main's first one
 	return ch, func() { signal.Stop(ch) }
 }
 
@@ -87,18 +86,17 @@ func (a *app) execute(ctx context.Context, args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	documentBuiltins(root) // after SetOut: cobra's completion command keeps the writer it sees
+	typeArgErrors(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	defer a.log.Close()
 	if err == nil {
 		return exitOK
 	}
-	var ue *usageError
-	if !a.ran && !errors.As(err, &ue) {
-		// cobra's own errors (unknown command, wrong number of args)
-		// come before any RunE: they are usage mistakes.
-		ue = &usageError{msg: err.Error()}
+	if ce := (*config.Error)(nil); errors.As(err, &ce) {
+		err = &configError{msg: ce.Msg}
 	}
-	if ue != nil {
+	var ue *usageError
+	if errors.As(err, &ue) {
 		path := ue.cmdPath
 		if path == "" && cmd != nil {
 			path = cmd.CommandPath()
@@ -106,19 +104,29 @@ func (a *app) execute(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.stderr, "smhbin: %s\nRun '%s --help' for usage.\n", cleanText(ue.msg), path)
 		return exitUsage
 	}
-	msg, code := describe(err, a.cfg)
+	msg, code := describe(err, configOf(cmd))
 	if msg != "" {
 		fmt.Fprintf(a.stderr, "smhbin: %s\n", msg)
 	}
 	return code
 }
 
-// runE marks that the command proper has started, so that errors it
-// returns are not mistaken for usage errors.
-func (a *app) runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
-	return func(cmd *cobra.Command, args []string) error {
-		a.ran = true
-		return f(cmd, args)
+// typeArgErrors makes the argument check of every command, cobra's own
+// help and completion included, return a *usageError: its mistakes
+// ("unknown command", a missing id) are the user's, exit code 2.
+func typeArgErrors(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			err := check(cmd, args)
+			var ue *usageError
+			if err != nil && !errors.As(err, &ue) {
+				err = &usageError{msg: err.Error(), cmdPath: cmd.CommandPath()}
+			}
+			return err
+		}
+	}
+	for _, sub := range c.Commands() {
+		typeArgErrors(sub)
 	}
 }
 
@@ -137,96 +145,43 @@ without an account. The access token is read from SMH_ACCESS_TOKEN or
 		Example: `  smhbin                          # terminal UI on a demo recycle bin
   SMH_LIBRARY_ID=smh123 SMH_ACCESS_TOKEN=acctk… smhbin
   smhbin --token-file ~/.smh-token --library smh123 list --limit 20`,
-		Version:       version(),
-		Args:          cobra.NoArgs,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE:          a.runE(a.runRoot),
+		Version:           version(),
+		Args:              cobra.NoArgs,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		RunE:              withConfig(a.runRoot),
+		PersistentPreRunE: a.resolveHook(nil),
 	}
 	root.SetVersionTemplate("smhbin {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if ce, ok := config.FlagError(err); ok {
+			return ce // a bad value of a setting: one sentence, exit 2
+		}
 		return &usageError{msg: err.Error(), cmdPath: c.CommandPath()}
 	})
 	a.addPersistentFlags(root)
-	root.AddCommand(a.listCmd(), a.restoreCmd(), a.fakeServerCmd())
-	root.AddCommand(a.serveCmd())
+	usesConfig(root)
+	root.AddCommand(usesConfig(a.listCmd()), usesConfig(a.restoreCmd()), a.fakeServerCmd())
+	root.AddCommand(usesConfig(a.serveCmd()))
 	root.AddCommand(a.configCmd())
 	return root
 }
 
+// addPersistentFlags registers the table's flags and completes the
+// values of those that have a fixed list of choices.
 func (a *app) addPersistentFlags(root *cobra.Command) {
-	d := defaultFlags()
-	f := &a.flags
-	pf := root.PersistentFlags()
-	pf.StringVar(&f.Endpoint, "endpoint", d.Endpoint, "SMH API base URL (env "+envEndpoint+")")
-	pf.StringVar(&f.Library, "library", "", "library id (env "+envLibrary+"); none means the demo library")
-	pf.StringVar(&f.Space, "space", d.Space, "space id, - for a single-tenant library (env "+envSpace+")")
-	pf.StringVar(&f.TokenFile, "token-file", "", "read the access token from `PATH`, or from stdin for - (else env "+envToken+")")
-	pf.StringVar(&f.UserID, "user-id", "", "acting user for an admin token (env "+envUserID+")")
-	pf.IntVar(&f.PageSize, "page-size", d.PageSize, "items per list request (1-1000)")
-	pf.StringVar(&f.OrderBy, "order-by", d.OrderBy, "sort by name|modificationTime|size|removalTime|remainingTime")
-	pf.StringVar(&f.Order, "order", d.Order, "sort direction asc|desc")
-	pf.BoolVar(&f.Demo, "demo", false, "use the embedded emulator with demo data")
-	pf.Int64Var(&f.Seed, "seed", d.Seed, "demo data seed")
-	pf.BoolVar(&f.NoColor, "no-color", false, "no colours (also env NO_COLOR)")
-	pf.BoolVar(&f.ReadOnly, "read-only", false, "never restore anything")
-	pf.StringVar(&f.RestorePath, "restore-path", d.RestorePath, "where restores go when the original folder is gone: originalPath (fail) or fallbackToRoot")
-	// The terminal UI's grouping and expiring limits; no environment
-	// variable sets them (they are tuning, not credentials or places).
-	pf.DurationVar(&f.BatchGap, "batch-gap", d.BatchGap, "terminal UI: a pause of more than `DURATION` (such as 90s, 2m) between two removals starts a new deletion batch (1s-24h)")
-	pf.Int64Var(&f.ExpiringDays, "expiring-days", d.ExpiringDays, "terminal UI: the expiring filter (e) keeps items with at most `N` days left (1-365)")
-	pf.StringVar(&f.Config, "config", "", "read settings from `PATH` (default $XDG_CONFIG_HOME/smhbin/config.toml or ~/.config/smhbin/config.toml)")
-	pf.StringVar(&f.Log, "log", "", "append a debug log (requests, page loads, restores; never the token) to `FILE`")
-
-	complete := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
-	}
-	_ = root.RegisterFlagCompletionFunc("order-by", complete(api.OrderByName, api.OrderByModificationTime, api.OrderBySize, api.OrderByRemovalTime, api.OrderByRemainingTime))
-	_ = root.RegisterFlagCompletionFunc("order", complete(api.OrderAsc, api.OrderDesc))
-	_ = root.RegisterFlagCompletionFunc("restore-path", complete(string(api.OriginalPath), string(api.FallbackToRoot)))
-}
-
-// config resolves the configuration for cmd and prints any warning.
-func (a *app) config(cmd *cobra.Command) (Config, error) {
-	f := a.flags
-	f.Changed = map[string]bool{}
-	cmd.Flags().Visit(func(fl *pflag.Flag) { f.Changed[fl.Name] = true })
-	cfg, warnings, err := Resolve(f, a.getenv, a.stdin)
-	if err != nil {
-		return Config{}, err
-	}
-	if cfg.LogFile != "" && a.log == nil {
-		l, w, err := openDebugLog(cfg.LogFile)
-		if err != nil {
-			return Config{}, err
-		}
-		a.log, warnings = l, append(warnings, w...)
-		a.log.hide(cfg.Token)
-		a.log.printf("smhbin %s %s: %s config=%q", version(), cmd.CommandPath(), cfg, cfg.ConfigFile)
-	}
-	cfg.Log = a.log
-	for _, w := range warnings {
-		fmt.Fprintln(a.stderr, "smhbin: "+w)
-	}
-	a.cfg = &cfg
-	return cfg, nil
-}
-
-// connect resolves the configuration, in demo mode starts the embedded
-// emulator and points the configuration at it, and builds the client
-// every command talks through. stop must be called when the command is done.
-func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Duration, note bool) (Config, *api.Client, func(), error) {
-	// A command may have resolved the configuration already (to refuse
-	// early); resolving again would read --token-file - from stdin twice.
-	var cfg Config
-	if a.cfg != nil {
-		cfg = *a.cfg
-	} else {
-		var err error
-		if cfg, err = a.config(cmd); err != nil {
-			return Config{}, nil, nil, err
+	a.settings.AddFlags(root.PersistentFlags())
+	for _, s := range a.settings.Settings() {
+		if choices := s.Value.Completions(); choices != nil {
+			_ = root.RegisterFlagCompletionFunc(s.Flag, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
 		}
 	}
+}
+
+// connect, in demo mode, starts the embedded emulator and points cfg at
+// it, and builds the client every command talks through. stop must be
+// called when the command is done.
+func (a *app) connect(ctx context.Context, cfg Config, latency time.Duration, note bool) (Config, *api.Client, func(), error) {
 	stop := func() {}
 	if cfg.Demo {
 		endpoint, library, token, stopDemo, err := startDemo(ctx, cfg.Seed, latency)
@@ -235,7 +190,6 @@ func (a *app) connect(ctx context.Context, cmd *cobra.Command, latency time.Dura
 		}
 		stop = stopDemo
 		cfg.Endpoint, cfg.LibraryID, cfg.SpaceID, cfg.Token, cfg.UserID = endpoint, library, demoSpace, token, ""
-		a.cfg = &cfg
 		if note {
 			fmt.Fprintln(a.stderr, "smhbin: demo library (embedded emulator) — set SMH_LIBRARY_ID, or library in the config file, to use a real one")
 		}
@@ -266,8 +220,8 @@ func newClient(cfg Config) (*api.Client, error) {
 	return c, nil
 }
 
-func (a *app) runRoot(cmd *cobra.Command, _ []string) error {
-	cfg, client, stop, err := a.connect(cmd.Context(), cmd, demoTUILatency, false)
+func (a *app) runRoot(cmd *cobra.Command, _ []string, cfg Config) error {
+	cfg, client, stop, err := a.connect(cmd.Context(), cfg, demoTUILatency, false)
 	if err != nil {
 		return err
 	}

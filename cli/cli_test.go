@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"smhbin/api"
+	"smhbin/config"
+	"smhbin/explain"
 )
 
 func TestVersion(t *testing.T) {
@@ -75,17 +77,17 @@ func TestFakeServerPrintsHowToUseIt(t *testing.T) {
 }
 
 func TestDescribeErrors(t *testing.T) {
-	cfg := &Config{Endpoint: "https://smh.example", LibraryID: "smh1", SpaceID: "-", Token: "tok-123456"}
+	cfg := &Config{Config: config.Config{Endpoint: "https://smh.example", LibraryID: "smh1", SpaceID: "-", Token: "tok-123456"}}
 	tests := []struct {
 		err  error
 		code int
 		want string
 	}{
-		{&api.APIError{Status: 403, Code: "InvalidAccessToken"}, 2, tokenRejectedSentence},
+		{&api.APIError{Status: 403, Code: "InvalidAccessToken"}, 2, explain.TokenRejected},
 		{fmt.Errorf("list: %w", &api.APIError{Status: 403, Code: "NoPermission"}), 2, "restore_recycled grant"},
 		{&api.APIError{Status: 404, Code: "LibraryNotFound"}, 2, `library "smh1" was not found (LibraryNotFound): check --library`},
 		{&api.APIError{Status: 404, Code: "SpaceNotFound"}, 2, "check --space"},
-		{&api.APIError{Status: 500, Code: "InternalServerError", RequestID: "r9"}, 1, "HTTP 500 InternalServerError, request r9"},
+		{&api.APIError{Status: 500, Code: "InternalServerError", RequestID: "r9"}, 1, "HTTP 500 InternalServerError (request r9): the SMH API failed"},
 		{&url.Error{Op: "Get", URL: "https://smh.example/x?access_token=tok-123456", Err: errors.New("connection refused")}, 1,
 			"could not reach the SMH API at https://smh.example (connection refused): check --endpoint"},
 		{errors.New("token tok-123456 in \x1b[2Jtext"), 1, `token [token] in \x1b[2Jtext`},

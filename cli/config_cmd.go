@@ -6,13 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"smhbin/api"
-	"smhbin/keymap"
-	"smhbin/theme"
+	"smhbin/config"
 )
 
 func (a *app) configCmd() *cobra.Command {
@@ -47,7 +44,7 @@ unless --force is given.`,
   smhbin config init --force                   # start over from the defaults
   smhbin --config ~/work/smhbin.toml config init`,
 		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error { return a.configInit(cmd, force) }),
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.configInit(cmd, force) },
 	}
 	initCmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
 	pathCmd := &cobra.Command{
@@ -59,7 +56,7 @@ a mistake makes it exit with code 2 and say which line is wrong.`,
 		Example: `  smhbin config path
   smhbin --config ./team.toml config path`,
 		Args: cobra.NoArgs,
-		RunE: a.runE(a.configPath),
+		RunE: a.configPath,
 	}
 	cmd.AddCommand(initCmd, pathCmd)
 	return cmd
@@ -68,7 +65,7 @@ a mistake makes it exit with code 2 and say which line is wrong.`,
 // configFilePath is the config file for this invocation, or a usage
 // error when there is nowhere to look.
 func (a *app) configFilePath(cmd *cobra.Command) (string, error) {
-	path := configPath(a.flags.Config, a.getenv)
+	path := config.Path(a.settings.ConfigFlag(), a.getenv)
 	if path == "" {
 		return "", &usageError{msg: "neither XDG_CONFIG_HOME nor HOME is set: name the config file with --config PATH", cmdPath: cmd.CommandPath()}
 	}
@@ -94,7 +91,7 @@ func (a *app) configInit(cmd *cobra.Command, force bool) error {
 	if err != nil {
 		return configErrorf("cannot write the config file: %v", describePathError(err))
 	}
-	_, werr := f.WriteString(defaultConfigText())
+	_, werr := f.WriteString(config.Template())
 	cerr := f.Chmod(0o600) // an overwritten file keeps its old mode otherwise
 	if err := errors.Join(werr, cerr, f.Close()); err != nil {
 		return configErrorf("cannot write the config file %s: %v", cleanText(path), err)
@@ -114,7 +111,7 @@ func (a *app) configPath(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintln(a.stderr, "smhbin: the file does not exist, so the defaults apply; smhbin config init creates it")
 		return nil
 	}
-	if _, err := loadConfigFile(path, a.getenv); err != nil {
+	if _, err := config.Load(path, a.getenv); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stderr, "smhbin: the file exists and its settings are valid")
@@ -141,94 +138,6 @@ func documentBuiltins(root *cobra.Command) {
 	}
 }
 
-// defaultConfigText is the file config init writes: every setting,
-// commented out at its default, with what it means.
-func defaultConfigText() string {
-	d := defaultFlags()
-	var b strings.Builder
-	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line("# smhbin configuration (TOML).")
-	line("#")
-	line("# Every setting is shown commented out at its default: delete the leading")
-	line("# \"# \" to change one. Command-line flags beat environment variables, which")
-	line("# beat this file, which beats the defaults. \"smhbin config path\" checks it.")
-	line("")
-	line("# SMH API base URL, or your library's own domain (env %s).", envEndpoint)
-	line("# endpoint = %s", tomlQuote(d.Endpoint))
-	line("")
-	line("# Media library id (env %s); without one smhbin opens its demo library.", envLibrary)
-	line("# library = \"\"")
-	line("")
-	line("# Tenant space; \"-\" for a single-tenant library (env %s).", envSpace)
-	line("# space = %s", tomlQuote(d.Space))
-	line("")
-	line("# File that holds the access token, mode 0600 (env %s wins over it).", envToken)
-	line("# \"~/\" is your home folder; a relative path is relative to this file's folder.")
-	line("# The token itself is never accepted in this file.")
-	line("# token_file = \"token\"")
-	line("")
-	line("# Acting user, for an admin token issued without one (env %s).", envUserID)
-	line("# user_id = \"\"")
-	line("")
-	line("# Items per list request, 1-%d.", maxPageSize)
-	line("# page_size = %d", d.PageSize)
-	line("")
-	line("# Sort: %s, %s, %s, %s or %s.", api.OrderByName, api.OrderByModificationTime, api.OrderBySize, api.OrderByRemovalTime, api.OrderByRemainingTime)
-	line("# order_by = %s", tomlQuote(d.OrderBy))
-	line("")
-	line("# Sort direction: %s or %s.", api.OrderAsc, api.OrderDesc)
-	line("# order = %s", tomlQuote(d.Order))
-	line("")
-	line("# When an item's folder is gone: %s (fail) or %s (restore into the space root).", api.OriginalPath, api.FallbackToRoot)
-	line("# restore_path = %s", tomlQuote(d.RestorePath))
-	line("")
-	line("# Never restore anything.")
-	line("# read_only = false")
-	line("")
-	line("# No colours (the environment's NO_COLOR does the same, but this file wins over it).")
-	line("# no_color = false")
-	line("")
-	line("# Terminal UI, batch view (b): a pause of more than this between two removals")
-	line("# starts a new deletion batch. A duration such as \"90s\", \"2m\" or \"1h\",")
-	line("# %s-%s (no environment variable).", shortDuration(minBatchGap), shortDuration(maxBatchGap))
-	line("# batch_gap = %s", tomlQuote(shortDuration(d.BatchGap)))
-	line("")
-	line("# Terminal UI, expiring filter (e) and \"expire soon\" counts: items with at")
-	line("# most this many days left, 1-%d (no environment variable).", maxExpiringDays)
-	line("# expiring_days = %d", d.ExpiringDays)
-	line("")
-	line("# Colours by role: \"#RRGGBB\", or { light = \"#RRGGBB\", dark = \"#RRGGBB\" } for")
-	line("# light and dark terminal backgrounds. Uncomment the [theme] line too.")
-	line("# [theme]")
-	pal := theme.DefaultPalette()
-	for _, role := range theme.Roles() {
-		c, _ := pal.Role(role)
-		line("# %s = { light = %s, dark = %s }", role, tomlQuote(c.Light), tomlQuote(c.Dark))
-	}
-	line("")
-	line("# Key bindings: action = [keys]. Keys are named as \"r\", \"R\", \"ctrl+r\", \"alt+r\",")
-	line("# \"enter\", \"esc\", \"tab\", \"space\", \"up\", \"pgdown\", \"home\", \"f5\"... A key may")
-	line("# serve only one action in each mode (browsing, filter prompt, dialogs, help).")
-	line("# Uncomment the [keys] line too.")
-	line("# [keys]")
-	km := keymap.Default()
-	for _, action := range keymap.Actions() {
-		bnd, _ := km.Binding(action)
-		keys := make([]string, len(bnd.Keys()))
-		for i, k := range bnd.Keys() {
-			if k == " " {
-				k = "space"
-			}
-			keys[i] = tomlQuote(k)
-		}
-		entry := fmt.Sprintf("%s = [%s]", action, strings.Join(keys, ", "))
-		line("# %-36s # %s", entry, bnd.Help().Desc)
-	}
-	return b.String()
-}
-
-// tomlQuote writes s as a TOML basic string; the values quoted here are
-// printable ASCII, so escaping \ and " is enough.
-func tomlQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
+// describePathError keeps an *os.PathError's operation and reason, without
+// any file content; the key and log files use it as the config file does.
+func describePathError(err error) string { return config.DescribePathError(err) }

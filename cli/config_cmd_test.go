@@ -3,15 +3,13 @@ package cli
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
 
-	"smhbin/keymap"
-	"smhbin/theme"
+	"smhbin/config"
 )
 
 func TestConfigInitWritesCommentedDefaults(t *testing.T) {
@@ -26,7 +24,7 @@ func TestConfigInitWritesCommentedDefaults(t *testing.T) {
 	assertMode(t, filepath.Dir(path), 0o700)
 	assertMode(t, path, 0o600)
 	b, err := os.ReadFile(path)
-	if err != nil || string(b) != defaultConfigText() {
+	if err != nil || string(b) != config.Template() {
 		t.Fatalf("file content differs from the template (err %v)", err)
 	}
 
@@ -43,7 +41,7 @@ func TestConfigInitWritesCommentedDefaults(t *testing.T) {
 	}
 	// --force replaces it, and tightens its mode.
 	r = runCLI(t, env, "", "config", "init", "--force")
-	if b, _ := os.ReadFile(path); r.code != exitOK || string(b) != defaultConfigText() {
+	if b, _ := os.ReadFile(path); r.code != exitOK || string(b) != config.Template() {
 		t.Fatalf("init --force: exit %d, stderr %q", r.code, r.stderr)
 	}
 	assertMode(t, path, 0o600)
@@ -64,56 +62,6 @@ func assertMode(t *testing.T, path string, want os.FileMode) {
 	}
 	if got := st.Mode().Perm(); got != want {
 		t.Errorf("%s: mode %04o, want %04o", path, got, want)
-	}
-}
-
-// The template sets nothing as written, and exactly the defaults with
-// every line uncommented: so it documents every setting truthfully.
-func TestDefaultConfigTextRoundTrips(t *testing.T) {
-	text := defaultConfigText()
-	fc, err := parseConfigFile("/c/config.toml", text, getenvFrom(nil))
-	if err != nil {
-		t.Fatalf("template as written: %v", err)
-	}
-	if *fc != (fileConfig{Path: "/c/config.toml"}) {
-		t.Errorf("the commented template sets something: %+v", fc)
-	}
-
-	setting := regexp.MustCompile(`^# (\[[a-z]+\]|[a-z_]+ = .*)$`)
-	var lines []string
-	var keys []string
-	for _, l := range strings.Split(text, "\n") {
-		if m := setting.FindStringSubmatch(l); m != nil {
-			l = m[1]
-			keys = append(keys, strings.Fields(l)[0])
-		}
-		lines = append(lines, l)
-	}
-	for _, k := range append(append(slices.Clone(knownKeys[:len(knownKeys)-2]), "[theme]", "[keys]"), append(theme.Roles(), keymap.Actions()...)...) {
-		if !slices.Contains(keys, k) {
-			t.Errorf("the template does not show %q", k)
-		}
-	}
-	fc, err = parseConfigFile("/c/config.toml", strings.Join(lines, "\n"), getenvFrom(nil))
-	if err != nil {
-		t.Fatalf("template uncommented: %v", err)
-	}
-	d := defaultFlags()
-	if *fc.Endpoint != d.Endpoint || *fc.Space != d.Space || *fc.PageSize != d.PageSize || *fc.OrderBy != d.OrderBy ||
-		*fc.Order != d.Order || *fc.RestorePath != d.RestorePath || *fc.ReadOnly || *fc.NoColor || *fc.Library != "" ||
-		*fc.BatchGap != d.BatchGap || *fc.ExpiringDays != d.ExpiringDays {
-		t.Errorf("uncommented settings differ from the defaults: %+v", fc)
-	}
-	if *fc.Palette != theme.DefaultPalette() {
-		t.Errorf("uncommented [theme] %+v differs from the default palette", *fc.Palette)
-	}
-	def := keymap.Default()
-	for _, a := range keymap.Actions() {
-		got, _ := fc.KeyMap.Binding(a)
-		want, _ := def.Binding(a)
-		if !slices.Equal(got.Keys(), want.Keys()) || got.Help() != want.Help() {
-			t.Errorf("uncommented keys.%s = %q %+v, want %q %+v", a, got.Keys(), got.Help(), want.Keys(), want.Help())
-		}
 	}
 }
 
@@ -153,7 +101,7 @@ func TestConfigInitIgnoresABrokenFile(t *testing.T) {
 	if r := runCLI(t, env, "", "config", "init", "--force"); r.code != exitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if b, _ := os.ReadFile(path); string(b) != defaultConfigText() {
+	if b, _ := os.ReadFile(path); string(b) != config.Template() {
 		t.Fatal("the file was not replaced")
 	}
 }

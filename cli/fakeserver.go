@@ -29,7 +29,7 @@ asynchronous (202 + task polling) above a threshold.`,
   smhbin fake-server --addr 127.0.0.1:9000 --items 2500 --latency 50ms
   smhbin fake-server --fail-every 7 --token-expires-after 100 --marker-style string`,
 		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			usage := func(format string, v ...any) error {
 				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
 			}
@@ -47,7 +47,7 @@ asynchronous (202 + task polling) above a threshold.`,
 				o.Items = -1 // the emulator reads 0 as "default"; here it means an empty bin
 			}
 			return a.fakeServer(cmd, addr, o)
-		}),
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&addr, "addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
@@ -65,7 +65,7 @@ func (a *app) fakeServer(cmd *cobra.Command, addr string, o fakesmh.Options) err
 	o.LibraryID, o.SpaceID, o.Token = fakesmh.DefaultLibraryID, fakesmh.DefaultSpaceID, fakesmh.DefaultToken
 	srv, err := fakesmh.Listen(addr, o)
 	if err != nil {
-		return fmt.Errorf("cannot start the emulator on %s: %w", addr, err)
+		return listenError(addr, err)
 	}
 	items := o.Items
 	if items < 0 {

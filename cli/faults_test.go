@@ -9,31 +9,13 @@ import (
 	"testing"
 
 	"smhbin/api/fakesmh"
+	"smhbin/explain"
 )
-
-// restoreSends counts the restore requests that carried each id.
-func restoreSends(t *testing.T, srv *fakesmh.Server) map[int64]int {
-	t.Helper()
-	n := map[int64]int{}
-	for _, r := range srv.Requests() {
-		if r.Method != http.MethodPost || !r.Query.Has("restore") {
-			continue
-		}
-		var ids []int64
-		if err := json.Unmarshal([]byte(r.Body), &ids); err != nil {
-			t.Fatalf("batch body %q: %v", r.Body, err)
-		}
-		for _, id := range ids {
-			n[id]++
-		}
-	}
-	return n
-}
 
 // noDoubleRestore: no id sent twice, none restored twice.
 func noDoubleRestore(t *testing.T, srv *fakesmh.Server) {
 	t.Helper()
-	for id, n := range restoreSends(t, srv) {
+	for id, n := range srv.RestoreSends() {
 		if n > 1 || srv.RestoreCount(id) > 1 {
 			t.Errorf("item %d sent %d times, restored %d times", id, n, srv.RestoreCount(id))
 		}
@@ -128,7 +110,7 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 		args = append(args, itoa(id))
 	}
 	r := runCLI(t, env, "", args...)
-	if r.code != exitUsage || !strings.Contains(r.stderr, tokenRejectedSentence) {
+	if r.code != exitUsage || !strings.Contains(r.stderr, explain.TokenRejected) {
 		t.Fatalf("exit %d, stderr %q; want 2 and the sentence", r.code, r.stderr)
 	}
 	got := map[string]int{}
@@ -142,7 +124,7 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 			t.Fatalf("outcomes %v, want %v:\n%s", got, want, r.stdout)
 		}
 	}
-	if n := len(restoreSends(t, srv)); n != 4 {
+	if n := len(srv.RestoreSends()); n != 4 {
 		t.Errorf("%d ids sent, want 4", n)
 	}
 	noDoubleRestore(t, srv)
@@ -159,9 +141,33 @@ func TestFaultRestoreResetAfterRestore(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	for _, id := range ids {
-		if srv.RestoreCount(id) != 1 || restoreSends(t, srv)[id] != 1 {
-			t.Errorf("item %d sent %d times, restored %d times; want once", id, restoreSends(t, srv)[id], srv.RestoreCount(id))
+		if srv.RestoreCount(id) != 1 || srv.RestoreSends()[id] != 1 {
+			t.Errorf("item %d sent %d times, restored %d times; want once", id, srv.RestoreSends()[id], srv.RestoreCount(id))
 		}
 	}
 	noDoubleRestore(t, srv)
+}
+
+// A server whose pages never end stops `list` with exit 1 and a clear
+// sentence after a few requests, in every output format.
+func TestFaultListEndlessPaging(t *testing.T) {
+	for _, mode := range []string{fakesmh.EndlessRepeatMarker, fakesmh.EndlessEmptyPages, fakesmh.EndlessSameItems, fakesmh.EndlessPastTotal} {
+		for _, format := range []string{"--json", "--csv", ""} {
+			t.Run(mode+format, func(t *testing.T) {
+				srv, env := emulator(t, fakesmh.Options{Items: 5})
+				srv.SetFault(fakesmh.Fault{Endless: mode})
+				args := []string{"list"}
+				if format != "" {
+					args = append(args, format)
+				}
+				r := runCLI(t, env, "", args...)
+				if r.code != exitFailure || !strings.Contains(r.stderr, "the listing does not end") {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				if n := len(srv.Requests()); n > 20 {
+					t.Errorf("%d requests before stopping", n)
+				}
+			})
+		}
+	}
 }

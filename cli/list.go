@@ -8,17 +8,21 @@ import (
 	"io"
 	"strconv"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/query"
 )
 
 func (a *app) listCmd() *cobra.Command {
 	var asJSON bool
 	var limit int
 	var asCSV bool
+	var filter string
+	var q *query.Query // parsed by Args, so a bad query is a usage error before any request
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Print the items in the recycle bin",
@@ -28,20 +32,31 @@ the end, in the server's order (see --order-by and --order).
 The table shows id, size, deletion time (local), days left before the item
 is purged and the original path. --json prints one JSON array of items with
 the API's field names and exact ids. If a page fails, list stops with exit
-code 1 and says how many items were loaded.`,
+code 1 and says how many items were loaded.
+
+--filter narrows the listing client-side with the filter language of the
+TUI's / prompt (see the README): every page is still fetched (up to
+--limit) and only the matching items are printed.`,
 		Example: `  smhbin list
   smhbin list --order-by size --order desc --limit 20
   smhbin list --json > bin.json
   smhbin list --csv > bin.csv
+  smhbin list --filter 'type:image size:>5MB deleted:<7d'
   smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
-		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
-			if limit < 0 {
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case limit < 0:
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
-			}
-			if asJSON && asCSV {
+			case asJSON && asCSV:
 				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
 			}
+			var err error
+			if q, err = parseListFilter(filter, cmd.CommandPath()); err != nil {
+				return err
+			}
+			return cobra.NoArgs(cmd, args)
+		},
+		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
 			format := "table"
 			switch {
 			case asJSON:
@@ -49,12 +64,13 @@ code 1 and says how many items were loaded.`,
 			case asCSV:
 				format = "csv"
 			}
-			return a.list(cmd, format, limit)
+			return a.list(cmd, cfg, format, limit, q)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV rows with the API's field names as the header")
 	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
+	cmd.Flags().StringVar(&filter, "filter", "", "print only the items matching `QUERY` (client-side; e.g. 'type:image size:>5MB')")
 	return cmd
 }
 
@@ -65,9 +81,9 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, format string, limit int) error {
+func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query) error {
 	ctx := cmd.Context()
-	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
@@ -82,6 +98,13 @@ func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 		}
 	default:
 		sink = newTableSink(a.stdout)
+	}
+	if filter != nil {
+		var note io.Writer
+		if format == "table" {
+			note = a.stderr
+		}
+		sink = newFilterSink(sink, filter, time.Now(), note)
 	}
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
 	a.progressDone()
@@ -117,7 +140,7 @@ func (a *app) list(cmd *cobra.Command, format string, limit int) error {
 // limit items (0: no limit). total is -1 until the first page arrives.
 func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sink itemSink, progress func(loaded, total int64)) (loaded, total int64, err error) {
 	total = -1
-	seen := map[api.Marker]bool{}
+	var guard api.PageGuard
 	q := api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order}
 	for {
 		if limit > 0 {
@@ -128,6 +151,9 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 			return loaded, total, err
 		}
 		total = page.TotalNum
+		if err := guard.Check(page); err != nil {
+			return loaded, total, err
+		}
 		for i := range page.Items {
 			if limit > 0 && loaded == int64(limit) {
 				break
@@ -144,10 +170,6 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 		if page.NextMarker == "" || (limit > 0 && loaded == int64(limit)) {
 			return loaded, total, nil
 		}
-		if seen[page.NextMarker] {
-			return loaded, total, fmt.Errorf("the server sent page marker %q twice; stopping to avoid an endless listing", cleanText(string(page.NextMarker)))
-		}
-		seen[page.NextMarker] = true
 		q.Marker = page.NextMarker
 	}
 }
@@ -235,8 +257,11 @@ func (s *tableSink) finish() error { return s.tw.Flush() }
 // csvSink writes CSV rows through api.CSVWriter, flushing after each page.
 type csvSink struct{ w *api.CSVWriter }
 
+// newCSVSink escapes control, C1 and bidi characters in every cell the way
+// the TUI shows them: CSV on a terminal would otherwise pass them through.
 func newCSVSink(w io.Writer) (*csvSink, error) {
 	c, err := api.NewCSVWriter(w)
+	c.Clean = cleanText
 	return &csvSink{w: c}, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"smhbin/api/fakesmh"
+	"smhbin/safe"
 )
 
 // bigID does not survive a trip through float64.
@@ -65,6 +67,44 @@ func TestListJSONReturnsEveryItemOnceInServerOrder(t *testing.T) {
 	}
 	if r.stderr != "" {
 		t.Errorf("stderr %q: no progress or notes expected off a terminal", r.stderr)
+	}
+}
+
+// TestListCSVEscapesLikeTheTUI: list --csv shows control, C1 and bidi
+// characters as the same visible escapes as the table and the TUI (an OSC
+// 52 clipboard write or a bidi override must not reach the terminal),
+// while --json keeps every name exact.
+func TestListCSVEscapesLikeTheTUI(t *testing.T) {
+	hostile := []string{"osc]52;c;aGk=.txt", "clear[2J.txt", "c12J.txt", "invoice‮exe.pdf", "dcsPq.txt"}
+	var recs []fakesmh.Record
+	for _, n := range hostile {
+		recs = append(recs, fakesmh.NewRecord("docs⁦", n))
+	}
+	_, env := emulator(t, fakesmh.Options{Items: -1}, recs...)
+	r := runCLI(t, env, "", "list", "--csv")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if strings.ContainsAny(r.stdout, "‮⁦") {
+		t.Errorf("raw control characters reached the terminal:\n%q", r.stdout)
+	}
+	for _, n := range hostile {
+		if want := safe.Text(n); !strings.Contains(r.stdout, want) {
+			t.Errorf("csv lacks %q", want)
+		}
+	}
+	j := runCLI(t, env, "", "list", "--json")
+	var items []struct {
+		Name         string   `json:"name"`
+		OriginalPath []string `json:"originalPath"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &items); err != nil || len(items) != len(hostile) {
+		t.Fatalf("json: %v, %d items", err, len(items))
+	}
+	for _, it := range items {
+		if !slices.Contains(hostile, it.Name) || it.OriginalPath[0] != "docs⁦" {
+			t.Errorf("json changed a name: %q %q", it.Name, it.OriginalPath)
+		}
 	}
 }
 

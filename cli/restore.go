@@ -44,19 +44,27 @@ in flight (the rest is reported skipped); twice to abort them.`,
   smhbin restore --restore-path fallbackToRoot 312
   smhbin list --json | jq -r '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
   smhbin restore --json 312 313 | jq -r 'select(.status != "restored") | .id'`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: a.runE(func(cmd *cobra.Command, args []string) error {
+		// The checks come before the configuration is resolved, which
+		// may read the token from stdin.
+		Args: func(cmd *cobra.Command, args []string) error {
 			usage := func(format string, v ...any) error {
 				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
 			}
-			if chunk < 1 || chunk > api.MaxChunkSize {
+			switch {
+			case len(args) == 0:
+				return usage("give the ids to restore, or - to read them from stdin")
+			case chunk < 1 || chunk > api.MaxChunkSize:
 				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, chunk)
-			}
-			if concurrency < 1 || concurrency > maxConcurrency {
+			case concurrency < 1 || concurrency > maxConcurrency:
 				return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, concurrency)
-			}
-			if len(args) == 1 && args[0] == "-" && a.flags.TokenFile == "-" {
+			case len(args) == 1 && args[0] == "-" && a.settings.TokenFileFlag() == "-":
 				return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
+			}
+			return nil
+		},
+		RunE: withConfig(func(cmd *cobra.Command, args []string, cfg Config) error {
+			usage := func(format string, v ...any) error {
+				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
 			}
 			ids, err := a.parseIDs(args)
 			if err != nil {
@@ -65,7 +73,7 @@ in flight (the rest is reported skipped); twice to abort them.`,
 			if len(ids) == 0 {
 				return usage("no ids on stdin")
 			}
-			return a.restore(cmd, ids, asJSON, api.EngineOptions{ChunkSize: chunk, Concurrency: concurrency})
+			return a.restore(cmd, cfg, ids, asJSON, api.EngineOptions{ChunkSize: chunk, Concurrency: concurrency})
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per item: id, status, code, message, path")
@@ -121,15 +129,13 @@ func readWords(r io.Reader) ([]string, error) {
 	return words, sc.Err()
 }
 
-func (a *app) restore(cmd *cobra.Command, ids []int64, asJSON bool, opts api.EngineOptions) error {
+func (a *app) restore(cmd *cobra.Command, cfg Config, ids []int64, asJSON bool, opts api.EngineOptions) error {
 	ctx := cmd.Context()
 	// Refuse before starting anything (the demo emulator, the client).
-	if cfg, err := a.config(cmd); err != nil {
-		return err
-	} else if cfg.ReadOnly {
+	if cfg.ReadOnly {
 		return configErrorf("restores are disabled by --read-only")
 	}
-	cfg, client, stop, err := a.connect(ctx, cmd, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
 		return err
 	}

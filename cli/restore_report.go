@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"smhbin/api"
+	"smhbin/explain"
 )
 
 // restoreReport prints each item's final result as it arrives and keeps
@@ -109,7 +110,7 @@ func (r *restoreReport) setupProblem() *api.APIError {
 	slices.Sort(codes)
 	for _, c := range codes {
 		ev := r.firstFail[c]
-		if isSetupCode(c) || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
+		if explain.IsSetupCode(c) || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
 			return &api.APIError{Status: ev.Status, Code: ev.Code, Message: ev.Message}
 		}
 	}
@@ -163,7 +164,7 @@ func (r *restoreReport) finish() error {
 		}
 		ev, ok := r.last[id]
 		if !ok {
-			ev = api.Event{ID: id, Code: api.CodeNoResult, Message: "no result was reported for this item"}
+			ev = api.Event{ID: id, Message: "no result was reported for this item"}
 		}
 		ev.Kind = api.Unknown
 		r.unknown++
@@ -210,8 +211,8 @@ func countList(m map[string]int) string {
 // 2 with the setup problem's sentence, or exit 1 (the summary said it all).
 func (r *restoreReport) outcome(cfg *Config) error {
 	if e := r.setupProblem(); e != nil {
-		msg, _ := describeAPIError(e, cfg)
-		if e.Code == "NoPermission" {
+		msg, _ := explain.Error(e, where(cfg))
+		if e.Code == api.CodeNoPermission {
 			msg = "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions"
 		}
 		return &exitError{code: exitUsage, msg: msg}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"smhbin/api/fakesmh"
+	"smhbin/explain"
 )
 
 // mixedBin holds one plain item, one whose folder is gone and one whose
@@ -121,18 +122,6 @@ func TestRestoreReadOnly(t *testing.T) {
 	}
 }
 
-func TestPlainHTTPWarningNeedsARealLoopback(t *testing.T) {
-	for host, warn := range map[string]bool{
-		"127.0.0.1": false, "localhost": false, "[::1]": false,
-		"127.attacker.example": true, "example.com": true,
-	} {
-		w, err := checkEndpoint("http://" + host + ":8080")
-		if err != nil || (len(w) > 0) != warn {
-			t.Errorf("%s: warnings %q, err %v; want warning=%v", host, w, err, warn)
-		}
-	}
-}
-
 // A rejected token is a setup problem (exit 2) with one sentence saying
 // what to do, and the token's text never appears in any output.
 func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
@@ -159,7 +148,7 @@ func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
 			if r.code != exitUsage {
 				t.Errorf("exit %d, want 2", r.code)
 			}
-			if !strings.Contains(r.stderr, tokenRejectedSentence) {
+			if !strings.Contains(r.stderr, explain.TokenRejected) {
 				t.Errorf("stderr %q lacks the sentence", r.stderr)
 			}
 			if strings.Contains(r.stdout+r.stderr, bad) || strings.Contains(r.stdout+r.stderr, testToken) {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"smhbin/api/fakesmh"
+	"smhbin/explain"
 )
 
 // secretToken has characters that query-escaping changes, so a leak of
@@ -164,7 +165,7 @@ func TestTokenNeverPrinted(t *testing.T) {
 			srv.SetToken("rotated")
 		}
 		r := runCLI(t, env, "", append([]string{"--log", logPath}, st.args...)...)
-		if st.name == "token expired" && (r.code != exitUsage || !strings.Contains(r.stderr, tokenRejectedSentence)) {
+		if st.name == "token expired" && (r.code != exitUsage || !strings.Contains(r.stderr, explain.TokenRejected)) {
 			t.Errorf("token expired mid-listing: exit %d, stderr %q", r.code, r.stderr)
 		}
 		if leaked(r.stdout + r.stderr) {

@@ -3,14 +3,15 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
-	gossh "golang.org/x/crypto/ssh"
 
 	"smhbin/api"
+	"smhbin/sshserve"
+	"smhbin/ui"
 )
 
 // Defaults of the serve command.
@@ -18,9 +19,10 @@ const (
 	defaultServeAddr    = "127.0.0.1:2222"
 	defaultIdleTimeout  = 15 * time.Minute
 	defaultMaxSessions  = 16
+	defaultMaxConns     = 64
+	defaultHandshake    = 20 * time.Second // to authenticate, before a connection is closed
 	defaultShutdownWait = 10 * time.Second // for clients to hang up before connections are cut
 	serveProbeTimeout   = 20 * time.Second // for the library check before listening
-	hostKeyName         = "ssh_host_ed25519"
 )
 
 // serveOptions are the serve command's own flags.
@@ -32,10 +34,13 @@ type serveOptions struct {
 	InsecureDemo   bool
 	IdleTimeout    time.Duration
 	MaxSessions    int
+	MaxConnections int
+	Handshake      time.Duration
 }
 
 func (a *app) serveCmd() *cobra.Command {
-	o := serveOptions{Addr: defaultServeAddr, IdleTimeout: defaultIdleTimeout, MaxSessions: defaultMaxSessions}
+	o := serveOptions{Addr: defaultServeAddr, IdleTimeout: defaultIdleTimeout, MaxSessions: defaultMaxSessions,
+		MaxConnections: defaultMaxConns, Handshake: defaultHandshake}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the terminal UI over SSH",
@@ -48,12 +53,24 @@ authorized_keys format); keys listed in --read-only-keys may browse but not
 restore. Passwords are never accepted. Without a configured library the demo
 emulator is served.
 
+Of OpenSSH's key options, restrict, pty and no-pty are honoured as sshd
+honours them (restrict without a later pty refuses a terminal, so such a
+key cannot use smhbin); the forwarding and user-rc options (no-port-
+forwarding, agent-forwarding, …) are accepted, as nothing is forwarded. A
+line with any other option (from=, command=, …) stops the server at
+start-up rather than being silently widened.
+
+Limits: a window is laid out at most 1000×500, whatever the client claims;
+a connection must authenticate within --handshake-timeout; at most
+--max-connections are open at once, a quarter of them still authenticating
+(the oldest of those gives way to a newcomer).
+
 --insecure-demo accepts any key, serves the demo library read-only and only
 listens on a loopback address: it is for trying smhbin serve out.
 
 The host key is created on first run (ed25519, mode 0600) at --host-key,
-by default $XDG_DATA_HOME/smhbin/` + hostKeyName + ` or
-~/.local/share/smhbin/` + hostKeyName + `. Interrupting the server tells every
+by default $XDG_DATA_HOME/smhbin/` + sshserve.HostKeyName + ` or
+~/.local/share/smhbin/` + sshserve.HostKeyName + `. Interrupting the server tells every
 session that it is shutting down; a restore still running in a session is
 aborted, and its user is told which items were left unsettled.`,
 		Example: `  smhbin serve --authorized-keys ~/.ssh/authorized_keys   # then: ssh -p 2222 localhost
@@ -61,9 +78,10 @@ aborted, and its user is told which items were left unsettled.`,
       --authorized-keys team.keys --read-only-keys auditors.keys
   smhbin serve --insecure-demo`,
 		Args: cobra.NoArgs,
-		RunE: a.runE(func(cmd *cobra.Command, _ []string) error {
-			return a.serve(cmd, o)
+		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
+			return a.serve(cmd, cfg, o)
 		}),
+		PersistentPreRunE: a.resolveHook(&o.InsecureDemo),
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Addr, "addr", o.Addr, "listen `address` (host:port; port 0 picks a free one)")
@@ -73,46 +91,50 @@ aborted, and its user is told which items were left unsettled.`,
 	f.BoolVar(&o.InsecureDemo, "insecure-demo", false, "accept any key, read-only, demo library, loopback only")
 	f.DurationVar(&o.IdleTimeout, "idle-timeout", o.IdleTimeout, "close connections idle this long (0: never)")
 	f.IntVar(&o.MaxSessions, "max-sessions", o.MaxSessions, "most sessions at once; more are turned away")
+	f.IntVar(&o.MaxConnections, "max-connections", o.MaxConnections, "most connections at once, a quarter of them still authenticating")
+	f.DurationVar(&o.Handshake, "handshake-timeout", o.Handshake, "close connections not authenticated this long after connecting")
 	return cmd
 }
 
 // serve checks the options, prepares keys and the library, then runs the
 // SSH server until the command's context is cancelled.
-func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
+func (a *app) serve(cmd *cobra.Command, cfg Config, o serveOptions) error {
 	usage := func(format string, v ...any) error {
 		return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
 	}
 	if err := checkServeOptions(o); err != nil {
 		return usage("%s", err.Error())
 	}
-	var keys *keyring
+	var keys *sshserve.Keyring
 	if !o.InsecureDemo {
 		var err error
-		if keys, err = loadKeyring(o.AuthorizedKeys, o.ReadOnlyKeys); err != nil {
+		if keys, err = sshserve.LoadKeyring(o.AuthorizedKeys, o.ReadOnlyKeys); err != nil {
 			return &configError{msg: err.Error()}
 		}
 	}
+	// Bound before the host key is made and the library probed: a port in
+	// use or out of range is reported as such, at once.
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return listenError(o.Addr, err)
+	}
+	defer ln.Close() // in case the server never takes it over
 	hostKeyPath := o.HostKey
 	if hostKeyPath == "" {
-		hostKeyPath = defaultHostKeyPath(a.getenv)
+		hostKeyPath = sshserve.DefaultHostKeyPath(a.getenv)
 		if hostKeyPath == "" {
 			return usage("neither XDG_DATA_HOME nor HOME is set: give the host key's path with --host-key")
 		}
 	}
-	signer, warning, err := ensureHostKey(hostKeyPath)
+	signer, warning, err := sshserve.EnsureHostKey(hostKeyPath)
 	if err != nil {
 		return &configError{msg: err.Error()}
 	}
 	if warning != "" {
 		fmt.Fprintln(a.stderr, "smhbin: "+warning)
 	}
-	if o.InsecureDemo {
-		// Anyone who can reach the port gets in, so nothing real is shown
-		// and nothing can be changed.
-		a.flags.Demo, a.flags.ReadOnly = true, true
-	}
 	ctx := cmd.Context()
-	cfg, client, stop, err := a.connect(ctx, cmd, demoTUILatency, true)
+	cfg, client, stop, err := a.connect(ctx, cfg, demoTUILatency, true)
 	if err != nil {
 		return err
 	}
@@ -120,21 +142,28 @@ func (a *app) serve(cmd *cobra.Command, o serveOptions) error {
 	if err := probeLibrary(ctx, client, cfg); err != nil {
 		return err
 	}
-	srv, err := newSSHServer(serverConfig{
-		Addr:         o.Addr,
-		HostKey:      signer,
-		Keys:         keys,
-		IdleTimeout:  o.IdleTimeout,
-		MaxSessions:  o.MaxSessions,
-		ShutdownWait: defaultShutdownWait,
-		App:          cfg,
-		Client:       client,
-		Log:          newServeLog(a.stderr),
+	srv, err := sshserve.New(sshserve.Config{
+		Listener:         ln,
+		HostKey:          signer,
+		Keys:             keys,
+		IdleTimeout:      o.IdleTimeout,
+		MaxSessions:      o.MaxSessions,
+		MaxConnections:   o.MaxConnections,
+		HandshakeTimeout: o.Handshake,
+		ShutdownWait:     defaultShutdownWait,
+		Library:          cfg.LibraryID,
+		Demo:             cfg.Demo,
+		ReadOnly:         cfg.ReadOnly,
+		Client:           client,
+		Options: func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
+			return uiOptions(ctx, cfg, client, out, getenv)
+		},
+		Log: a.stderr,
 	})
 	if err != nil {
 		return err
 	}
-	return srv.serve(ctx)
+	return srv.Serve(ctx)
 }
 
 // checkServeOptions rejects option mixes that would serve something other
@@ -148,6 +177,10 @@ func checkServeOptions(o serveOptions) error {
 		return fmt.Errorf("--max-sessions must be at least 1, not %d", o.MaxSessions)
 	case o.IdleTimeout < 0:
 		return fmt.Errorf("--idle-timeout must not be negative")
+	case o.MaxConnections < 1:
+		return fmt.Errorf("--max-connections must be at least 1, not %d", o.MaxConnections)
+	case o.Handshake <= 0:
+		return fmt.Errorf("--handshake-timeout must be positive, such as %s", defaultHandshake)
 	case o.InsecureDemo && (o.AuthorizedKeys != "" || o.ReadOnlyKeys != ""):
 		return fmt.Errorf("--insecure-demo accepts any key, so --authorized-keys and --read-only-keys make no sense with it: drop one or the other")
 	case o.InsecureDemo && !isLoopbackHost(host):
@@ -168,17 +201,6 @@ func isLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// defaultHostKeyPath follows the XDG base directory spec for data files.
-func defaultHostKeyPath(getenv func(string) string) string {
-	if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "smhbin", hostKeyName)
-	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".local", "share", "smhbin", hostKeyName)
-	}
-	return ""
-}
-
 // probeLibrary lists one item so that a wrong token, library or endpoint
 // stops the server at start-up, with the usual sentence, instead of
 // greeting every user with the same error.
@@ -188,6 +210,3 @@ func probeLibrary(ctx context.Context, c *api.Client, cfg Config) error {
 	_, err := c.List(ctx, api.ListQuery{Limit: 1, OrderBy: cfg.OrderBy, OrderType: cfg.Order})
 	return err
 }
-
-// hostKeyFingerprint is the host key as users see it on first connect.
-func hostKeyFingerprint(s gossh.Signer) string { return gossh.FingerprintSHA256(s.PublicKey()) }

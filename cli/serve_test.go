@@ -1,221 +1,173 @@
 package cli
 
 import (
+	"context"
 	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"smhbin/sshserve"
+	"smhbin/sshserve/sshtest"
 )
 
-// loaded is the status line once the whole test bin is listed.
-const loaded = "30 items"
+func TestServeStartupErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := string(gossh.MarshalAuthorizedKey(sshtest.NewClientKey(t).PublicKey()))
+	goodFile := write("good.keys", good)
+	badLine := write("bad.keys", "# team\n"+good+"ssh-ed25519 not-base64 bob@laptop\n")
+	fromOpt := write("from.keys", `from="10.0.0.0/8" `+good)
+	empty := write("empty.keys", "# nobody yet\n\n")
+	hostKey := filepath.Join(dir, "host_key")
 
-func TestServeSessionShowsTheBinAndQuits(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no authorized keys", []string{}, "--authorized-keys FILE"},
+		{"insecure demo on all interfaces", []string{"--insecure-demo", "--addr", "0.0.0.0:2222"}, "loopback"},
+		{"insecure demo without host", []string{"--insecure-demo", "--addr", ":2222"}, "loopback"},
+		{"insecure demo on a name", []string{"--insecure-demo", "--addr", "127.0.0.1.example.com:2222"}, "loopback"},
+		{"insecure demo with keys", []string{"--insecure-demo", "--authorized-keys", goodFile}, "make no sense"},
+		{"bad key line", []string{"--authorized-keys", badLine}, badLine + ":3: not a public key"},
+		{"unenforced option", []string{"--authorized-keys", fromOpt}, `option "from"`},
+		{"missing keys file", []string{"--authorized-keys", filepath.Join(dir, "nope")}, "cannot read the keys file"},
+		{"no keys at all", []string{"--authorized-keys", empty}, "list no keys"},
+		{"bad read-only file", []string{"--authorized-keys", goodFile, "--read-only-keys", badLine}, badLine + ":3:"},
+		{"no room", []string{"--authorized-keys", goodFile, "--max-sessions", "0"}, "--max-sessions"},
+		{"no connections", []string{"--authorized-keys", goodFile, "--max-connections", "0"}, "--max-connections"},
+		{"no handshake time", []string{"--authorized-keys", goodFile, "--handshake-timeout", "0s"}, "--handshake-timeout"},
+		{"bad address", []string{"--authorized-keys", goodFile, "--addr", "2222"}, "host:port"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--host-key", hostKey}, tt.args...)
+			r := runCLI(t, nil, "", args...)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q: want exit 2 and %q", r.code, r.stderr, tt.want)
+			}
+			if strings.Contains(r.stderr, "ssh://") {
+				t.Error("the server started")
+			}
+		})
+	}
+	if _, err := os.Stat(hostKey); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("refused start-ups should not create a host key (stat: %v)", err)
+	}
+}
+
+// runningServe is `smhbin serve` running in-process, as its user sees it.
+type runningServe struct {
+	addr    string
+	hostKey gossh.PublicKey
+	stderr  *sshtest.Screen
+	cancel  context.CancelFunc // what main does on SIGINT or SIGTERM
+	exited  chan int
+}
+
+// startServe runs `smhbin serve args…` against env with a fresh host key
+// and waits until it listens.
+func startServe(t *testing.T, env map[string]string, args ...string) *runningServe {
+	t.Helper()
+	hostKey := filepath.Join(t.TempDir(), "keys", sshserve.HostKeyName)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	rs := &runningServe{stderr: sshtest.NewScreen(), cancel: cancel, exited: make(chan int, 1)}
+	args = append([]string{"serve", "--addr", "127.0.0.1:0", "--host-key", hostKey}, args...)
+	go func() { rs.exited <- run(ctx, args, getenvFrom(env), nil, sshtest.NewScreen(), rs.stderr) }()
+	rs.stderr.WaitFor(t, 0, "ssh://")
+	m := regexp.MustCompile(`ssh://(\S+) `).FindStringSubmatch(rs.stderr.TextSince(0))
+	if m == nil {
+		t.Fatalf("no address in %q", rs.stderr.TextSince(0))
+	}
+	signer, _, err := sshserve.EnsureHostKey(hostKey) // made by the server on its first run
 	if err != nil {
-		t.Fatalf("authorized key refused: %v", err)
+		t.Fatal(err)
 	}
-	term := openTerminal(t, c, 120, 40)
-	term.out.waitFor(t, 0, "NAME")
-	term.out.waitFor(t, 0, loaded)
-	raw := term.out.rawSince(0)
-	if !strings.Contains(raw, "\x1b[38;5;") || strings.Contains(raw, "\x1b[38;2;") {
-		t.Error("TERM=xterm-256color without COLORTERM should get 256 colours, not truecolor")
-	}
-	if text := term.out.textSince(0); strings.Contains(text, "READ-ONLY") || !strings.Contains(text, "smhtest") {
-		t.Errorf("a full-access session's title should name the library without READ-ONLY:\n%s", term.out.tail())
-	}
+	rs.addr, rs.hostKey = m[1], signer.PublicKey()
+	return rs
+}
 
-	term.press(t, "q")
-	if err := term.waitEnd(t); err != nil {
-		t.Errorf("q should end the session with status 0, got %v", err)
+// wait waits for serve to return and gives its exit code.
+func (rs *runningServe) wait(t *testing.T) int {
+	t.Helper()
+	select {
+	case code := <-rs.exited:
+		return code
+	case <-time.After(sshtest.WaitLimit):
+		t.Fatal("serve did not stop")
+		return -1
 	}
-	ts.log.waitFor(t, 0, "access=full")
-	log := ts.log.textSince(0)
-	for _, want := range []string{`user="alice"`, "key=" + gossh.FingerprintSHA256(alice.PublicKey()), "remote=127.0.0.1:", "duration="} {
+}
+
+func TestServeInsecureDemoEndToEnd(t *testing.T) {
+	rs := startServe(t, nil, "--insecure-demo")
+	c, err := sshtest.Dial(t, rs.addr, rs.hostKey, "guest", sshtest.NewClientKey(t))
+	if err != nil {
+		t.Fatalf("--insecure-demo should accept any key: %v", err)
+	}
+	term := sshtest.OpenTerminal(t, c, 120, 40)
+	term.Out.WaitFor(t, 0, "DEMO")
+	term.Out.WaitFor(t, 0, "READ-ONLY")
+
+	rs.cancel()
+	term.Out.WaitFor(t, 0, sshserve.ShutdownMessage)
+	c.Close()
+	if code := rs.wait(t); code != exitOK {
+		t.Errorf("exit %d after an interrupt, want 0; stderr:\n%s", code, rs.stderr.TextSince(0))
+	}
+	log := rs.stderr.TextSince(0)
+	for _, want := range []string{"ANY key, read-only", "access=read-only", "stopped"} {
 		if !strings.Contains(log, want) {
-			t.Errorf("session log lacks %q:\n%s", want, log)
+			t.Errorf("log lacks %q:\n%s", want, log)
 		}
 	}
-	if strings.Contains(log, testToken) {
-		t.Error("the log shows the access token")
-	}
 }
 
-func TestServeRefusesUnknownKey(t *testing.T) {
-	alice, mallory := newClientKey(t), newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	if _, err := ts.dial(t, "mallory", mallory); err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
-		t.Fatalf("an unlisted key got in (err %v)", err)
-	}
-	ts.log.waitFor(t, 0, "key refused")
-	if !strings.Contains(ts.log.textSince(0), gossh.FingerprintSHA256(mallory.PublicKey())) {
-		t.Errorf("the refusal does not name the key:\n%s", ts.log.textSince(0))
-	}
-}
-
-func TestServeReadOnlyKeyCannotRestore(t *testing.T) {
-	alice, auditor := newClientKey(t), newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, readOnly: []gossh.Signer{auditor}})
-	c, err := ts.dial(t, "auditor", auditor)
-	if err != nil {
-		t.Fatalf("read-only key refused: %v", err)
-	}
-	term := openTerminal(t, c, 120, 40)
-	term.out.waitFor(t, 0, "READ-ONLY")
-	term.out.waitFor(t, 0, loaded)
-	// Bubble Tea reads runs of letters as one key, but a space ends a run:
-	// "r " is r, then space, so once the mark shows, r has been handled.
-	term.press(t, "r ")
-	term.out.waitFor(t, 0, "1 marked")
-	mark := term.out.mark()
-	term.press(t, "?")
-	term.out.waitFor(t, mark, "read-only mode") // the help says why r is off
-	if strings.Contains(term.out.textSince(0), "destination") {
-		t.Errorf("r opened the restore dialog in a read-only session:\n%s", term.out.tail())
-	}
-	mark = term.out.mark()
-	term.press(t, "?")
-	term.out.waitFor(t, mark, "marked")
-	// Export would write on the server's disk: it is off over SSH (the key
-	// is disabled, so it does nothing and is not offered).
-	mark = term.out.mark()
-	term.press(t, "E ")
-	term.out.waitFor(t, mark, "2 marked")
-	if out := term.out.textSince(mark); strings.Contains(out, "exported") || strings.Contains(out, "E export") {
-		t.Errorf("export is offered or ran over SSH:\n%s", term.out.tail())
-	}
-	term.press(t, "q")
-	if err := term.waitEnd(t); err != nil {
-		t.Errorf("session end: %v", err)
-	}
-	ts.log.waitFor(t, 0, "access=read-only")
-}
-
-func TestServeSessionsAreIndependent(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c1, err := ts.dial(t, "alice", alice)
+// A listen address that cannot be used is reported as that, not as an
+// unreachable SMH API, by serve and by fake-server, before anything starts.
+func TestBadListenAddress(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c2, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
+	defer taken.Close()
+	inUse := taken.Addr().String()
+	keys := sshtest.WriteKeysFile(t, "authorized.keys", sshtest.NewClientKey(t))
+	hostKey := filepath.Join(t.TempDir(), "host_key")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"serve, port out of range", []string{"serve", "--authorized-keys", keys, "--host-key", hostKey, "--addr", "127.0.0.1:99999"}, "cannot listen on 127.0.0.1:99999: address 99999: invalid port"},
+		{"serve, port in use", []string{"serve", "--authorized-keys", keys, "--host-key", hostKey, "--addr", inUse}, "cannot listen on " + inUse + ": bind: address already in use"},
+		{"fake-server, port out of range", []string{"fake-server", "--addr", "127.0.0.1:99999"}, "cannot listen on 127.0.0.1:99999: address 99999: invalid port"},
+		{"fake-server, port in use", []string{"fake-server", "--addr", inUse}, "cannot listen on " + inUse + ": bind: address already in use"},
 	}
-	one, two := openTerminal(t, c1, 120, 40), openTerminal(t, c2, 120, 40)
-	one.out.waitFor(t, 0, loaded)
-	two.out.waitFor(t, 0, loaded)
-
-	one.press(t, " ")
-	one.out.waitFor(t, 0, "1 marked")
-	// Open and close help in the second session: closing it redraws the
-	// whole browser, status line included.
-	mark := two.out.mark()
-	two.press(t, "?")
-	two.out.waitFor(t, mark, "closes this help")
-	mark = two.out.mark()
-	two.press(t, "?")
-	two.out.waitFor(t, mark, loaded)
-	if strings.Contains(two.out.textSince(0), "marked") {
-		t.Errorf("a mark in one session shows in another:\n%s", two.out.tail())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, nil, "", tt.args...)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "SMH API") {
+				t.Errorf("exit %d, stderr %q: want exit 2 and %q, and no word of the SMH API", r.code, r.stderr, tt.want)
+			}
+		})
 	}
-}
-
-func TestServeWindowChangeRedraws(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := openTerminal(t, c, 100, 30)
-	term.out.waitFor(t, 0, loaded)
-	if strings.Contains(term.out.textSince(0), "╭") {
-		t.Fatal("the details pane shows at 100 columns; this test needs it hidden")
-	}
-	mark := term.out.mark()
-	if err := term.sess.WindowChange(40, 130); err != nil {
-		t.Fatal(err)
-	}
-	// At 120 columns and more the details pane opens beside the table.
-	term.out.waitFor(t, mark, "╭")
-}
-
-func TestServeWithoutPtyGetsOneLine(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr strings.Builder
-	sess.Stdout, sess.Stderr = &stdout, &stderr
-	err = sess.Run("")
-	var exit *gossh.ExitError
-	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Errorf("want exit status 1, got %v", err)
-	}
-	if got := stdout.String() + stderr.String(); got != noPtyMessage+"\n" {
-		t.Errorf("output %q, want the one line %q", got, noPtyMessage)
-	}
-}
-
-func TestServeSessionCap(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, maxSessions: 1})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := openTerminal(t, c, 100, 30)
-	first.out.waitFor(t, 0, loaded)
-
-	second := openTerminal(t, c, 100, 30)
-	var exit *gossh.ExitError
-	if err := second.waitEnd(t); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Errorf("the session over the cap: want exit status 1, got %v", err)
-	}
-	if got := second.out.textSince(0); !strings.Contains(got, "busy (1 sessions") || strings.Count(got, "\n") != 1 {
-		t.Errorf("the session over the cap should read one line about it, got %q", got)
-	}
-
-	first.press(t, "q")
-	if err := first.waitEnd(t); err != nil {
-		t.Fatal(err)
-	}
-	third := openTerminal(t, c, 100, 30)
-	third.out.waitFor(t, 0, loaded) // the first session's place was given back
-}
-
-func TestServeShutdownTellsSessions(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}})
-	c, err := ts.dial(t, "alice", alice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	term := openTerminal(t, c, 100, 30)
-	term.out.waitFor(t, 0, loaded)
-	mark := term.out.mark()
-	ts.cancel()
-	var exit *gossh.ExitError
-	if err := term.waitEnd(t); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Errorf("a session ended by shutdown: want exit status 1, got %v", err)
-	}
-	if !strings.Contains(term.out.textSince(mark), shutdownMessage) {
-		t.Errorf("the session was not told of the shutdown:\n%s", term.out.tail())
-	}
-	c.Close() // the client hangs up, as ssh does when its session ends
-	ts.waitStopped(t)
-	if _, err := ts.dial(t, "alice", alice); err == nil {
-		t.Error("the server still accepts connections after shutdown")
+	if _, err := os.Stat(hostKey); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused address should not create a host key (stat: %v)", err)
 	}
 }

@@ -24,7 +24,17 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 		opts.Restorer = api.NewEngine(client, api.EngineOptions{})
 	}
 	m := ui.New(opts)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithContext(ctx))
+	// Signals reach the program only through ctx (main cancels it on
+	// SIGINT, SIGTERM and SIGHUP), which asks it to quit as q would;
+	// requests in flight are aborted through the same ctx (opts.Context).
+	// Bubble Tea's own handler is off: when it and ctx both saw a SIGTERM,
+	// its goroutine blocked sending a QuitMsg to the ended event loop and
+	// the program hung on exit (13 SIGTERMs of 30 under a pty). ctx is not
+	// the program's context either: cancelling that kills the program,
+	// which closes its input reader while the reader is still reading (a
+	// data race in Bubble Tea, seen on SIGHUP).
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithoutSignalHandler())
+	defer context.AfterFunc(ctx, p.Quit)()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}

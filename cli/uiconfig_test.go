@@ -5,69 +5,10 @@ import (
 	"testing"
 	"time"
 
-	gossh "golang.org/x/crypto/ssh"
+	"smhbin/config"
+	"smhbin/sshserve/sshtest"
+	"smhbin/ui"
 )
-
-// batch_gap and expiring_days follow the other settings: a flag beats the
-// file, which beats the default. No environment variable sets them.
-func TestResolveBatchGapAndExpiringDays(t *testing.T) {
-	fileEnv, _ := writeConfig(t, "batch_gap = \" 90s \"\nexpiring_days = 10\n")
-	edgesEnv, _ := writeConfig(t, "batch_gap = \"24h\"\nexpiring_days = 365\n")
-	noFile := map[string]string{envXDGConfigHome: t.TempDir()}
-	both := map[string]bool{"batch-gap": true, "expiring-days": true}
-	tests := []struct {
-		name     string
-		flags    Flags
-		env      map[string]string
-		wantGap  time.Duration
-		wantDays int64
-	}{
-		{"defaults", flagsWith(nil, nil), noFile, time.Minute, 3},
-		{"the file beats the defaults", flagsWith(nil, nil), fileEnv, 90 * time.Second, 10},
-		{"the file's limits are allowed", flagsWith(nil, nil), edgesEnv, 24 * time.Hour, 365},
-		{"flags beat the file", flagsWith(both, func(f *Flags) { f.BatchGap, f.ExpiringDays = 2*time.Hour, 30 }), fileEnv, 2 * time.Hour, 30},
-		{"flags beat the file even when they repeat the default", flagsWith(both, nil), fileEnv, time.Minute, 3},
-		{"one flag, the other from the file", flagsWith(map[string]bool{"expiring-days": true}, func(f *Flags) { f.ExpiringDays = 1 }), fileEnv, 90 * time.Second, 1},
-		{"the flags' limits are allowed", flagsWith(both, func(f *Flags) { f.BatchGap, f.ExpiringDays = time.Second, 1 }), noFile, time.Second, 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg, _, err := Resolve(tt.flags, getenvFrom(copyEnv(tt.env, envLibrary, "smh1")), nil)
-			if err != nil {
-				t.Fatalf("Resolve: %v", err)
-			}
-			if cfg.BatchGap != tt.wantGap || cfg.ExpiringDays != tt.wantDays {
-				t.Errorf("BatchGap %v, ExpiringDays %d; want %v, %d", cfg.BatchGap, cfg.ExpiringDays, tt.wantGap, tt.wantDays)
-			}
-		})
-	}
-}
-
-func TestResolveBatchGapAndExpiringDaysErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		edit func(*Flags)
-		want string
-	}{
-		{"gap 0", func(f *Flags) { f.BatchGap = 0 }, "--batch-gap must be between 1s and 24h, not 0s"},
-		{"gap under a second", func(f *Flags) { f.BatchGap = 999 * time.Millisecond }, "--batch-gap must be between 1s and 24h, not 999ms"},
-		{"gap negative", func(f *Flags) { f.BatchGap = -time.Minute }, "--batch-gap must be between 1s and 24h, not -1m"},
-		{"gap over a day", func(f *Flags) { f.BatchGap = 25 * time.Hour }, "--batch-gap must be between 1s and 24h, not 25h"},
-		{"days 0", func(f *Flags) { f.ExpiringDays = 0 }, "--expiring-days must be between 1 and 365, not 0"},
-		{"days 366", func(f *Flags) { f.ExpiringDays = 366 }, "--expiring-days must be between 1 and 365, not 366"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Resolve(flagsWith(map[string]bool{"batch-gap": true, "expiring-days": true}, tt.edit), getenvFrom(map[string]string{envLibrary: "smh1"}), nil)
-			if err == nil || err.Error() != tt.want {
-				t.Fatalf("err = %v, want %q", err, tt.want)
-			}
-			if _, code := describe(err, nil); code != exitUsage {
-				t.Errorf("exit code %d, want %d", code, exitUsage)
-			}
-		})
-	}
-}
 
 // The whole command refuses bad values with exit code 2 and one sentence,
 // from the command line and from the file.
@@ -77,13 +18,13 @@ func TestBatchGapAndExpiringDaysExit2(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--batch-gap", "soon", "list"}, `invalid argument "soon" for "--batch-gap" flag`},
-		{[]string{"--batch-gap", "0", "list"}, "smhbin: --batch-gap must be between 1s and 24h, not 0s\n"},
-		{[]string{"--expiring-days", "many", "list"}, `invalid argument "many" for "--expiring-days" flag`},
+		{[]string{"--batch-gap", "soon", "list"}, "smhbin: --batch-gap must be a duration such as \"90s\" or \"2m\", not \"soon\"\n"},
+		{[]string{"--batch-gap", "0", "list"}, "smhbin: --batch-gap must be between 1s and 24h, not \"0\"\n"},
+		{[]string{"--expiring-days", "many", "list"}, "smhbin: --expiring-days must be a whole number between 1 and 365, not \"many\"\n"},
 		{[]string{"--expiring-days", "400", "list"}, "smhbin: --expiring-days must be between 1 and 365, not 400\n"},
 	} {
 		r := runCLI(t, env, "", c.args...)
-		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) || r.stdout != "" {
+		if r.code != exitUsage || r.stderr != c.want || r.stdout != "" {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
 		}
 	}
@@ -99,10 +40,7 @@ func TestBatchGapAndExpiringDaysExit2(t *testing.T) {
 // UI's own defaults) for a Config that was not resolved.
 func TestUIOptionsCarryBatchGapAndExpiringDays(t *testing.T) {
 	env, _ := writeConfig(t, "batch_gap = \"2m30s\"\nexpiring_days = 14\n")
-	cfg, _, err := Resolve(flagsWith(nil, nil), getenvFrom(env), nil)
-	if err != nil {
-		t.Fatalf("Resolve: %v", err)
-	}
+	cfg := resolveConfig(t, env)
 	o := uiOptions(t.Context(), cfg, nil, &strings.Builder{}, getenvFrom(nil))
 	if o.BatchGap != 150*time.Second || o.ExpiringDays != 14 {
 		t.Errorf("uiOptions: BatchGap %v, ExpiringDays %d; want 2m30s, 14", o.BatchGap, o.ExpiringDays)
@@ -116,30 +54,26 @@ func TestUIOptionsCarryBatchGapAndExpiringDays(t *testing.T) {
 // An SSH session's UI is built by uiOptions too, so it honours the
 // server's --expiring-days.
 func TestServeSessionUsesExpiringDays(t *testing.T) {
-	alice := newClientKey(t)
-	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, flags: func(f *Flags) { f.ExpiringDays = 9 }})
-	c, err := ts.dial(t, "alice", alice)
+	rs := startServe(t, nil, "--insecure-demo", "--expiring-days", "9")
+	c, err := sshtest.Dial(t, rs.addr, rs.hostKey, "alice", sshtest.NewClientKey(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := openTerminal(t, c, 120, 40)
-	term.out.waitFor(t, 0, loaded)
-	mark := term.out.mark()
-	term.press(t, "e")
-	term.out.waitFor(t, mark, "showing items with ≤9d left")
-	term.press(t, "q")
-	if err := term.waitEnd(t); err != nil {
+	term := sshtest.OpenTerminal(t, c, 120, 40)
+	term.Out.WaitFor(t, 0, "NAME")
+	mark := term.Out.Mark()
+	term.Press(t, "e")
+	term.Out.WaitFor(t, mark, "showing items with ≤9d left")
+	term.Press(t, "q")
+	if err := term.WaitEnd(t); err != nil {
 		t.Errorf("q should end the session with status 0, got %v", err)
 	}
 }
 
-func TestShortDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		time.Second: "1s", time.Minute: "1m", 90 * time.Second: "1m30s", 24 * time.Hour: "24h",
-		time.Hour + 30*time.Second: "1h0m30s", 90 * time.Minute: "1h30m", 999 * time.Millisecond: "999ms", 0: "0s",
-	} {
-		if got := shortDuration(d); got != want {
-			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
-		}
+// The UI falls back to its own defaults for a zero option; they must be
+// the table's, or a TUI started without the CLI would behave differently.
+func TestUIDefaultsAreTheTables(t *testing.T) {
+	if ui.DefaultBatchGap != config.DefaultBatchGap || ui.DefaultExpiringDays != config.DefaultExpiringDays {
+		t.Errorf("ui defaults %v, %d; config's %v, %d", ui.DefaultBatchGap, ui.DefaultExpiringDays, config.DefaultBatchGap, config.DefaultExpiringDays)
 	}
 }

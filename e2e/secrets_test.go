@@ -64,7 +64,7 @@ func TestTokenStaysOffScreenArgvAndStderr(t *testing.T) {
 				waitLoaded(tm, emu)
 			} else {
 				tm.waitFor("the token error", func(s screen) bool {
-					return strings.Contains(s.status(), "token rejected: restart with a fresh SMH_ACCESS_TOKEN")
+					return strings.Contains(s.status(), "the access token was rejected (InvalidAccessToken)")
 				})
 			}
 			checkArgv(t, tm, tc.token)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -99,8 +100,8 @@ func TestBatchCounts(t *testing.T) {
 // feedPage delivers one page of the listing in progress, as the network would.
 func feedPage(m *Model, total int, last bool, items ...api.Item) {
 	p := api.Page{TotalNum: int64(total), Items: items}
-	if !last {
-		p.NextMarker = "more"
+	if !last { // a new marker per page, as a server sends
+		p.NextMarker = api.Marker("more" + strconv.Itoa(len(m.data.Items())+len(items)))
 	}
 	m.Update(pageLoadedMsg{gen: m.gen, page: p})
 }

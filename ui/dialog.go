@@ -82,7 +82,7 @@ func (m *Model) askRetryFailed() tea.Cmd {
 		if idx, ok := m.data.Index(id); ok {
 			d.bytes += m.data.Item(idx).Size
 		}
-		if m.outcomes[id].code == "DirectoryNotFound" {
+		if m.outcomes[id].code == api.CodeDirectoryNotFound {
 			d.dirMissing++
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/keymap"
+	"smhbin/safe"
 )
 
 // fuzzSizes are the terminal sizes the fuzzer picks from most often: the
@@ -28,7 +29,7 @@ var fuzzNames = []string{
 }
 
 // fuzzCodes are restore codes, server-made and engine-made, plus hostile text.
-var fuzzCodes = []string{"", "DirectoryNotFound", "SourceFileNotFound", "InvalidAccessToken", api.CodeResponseLost,
+var fuzzCodes = []string{"", "DirectoryNotFound", "SourceFileNotFound", "InvalidAccessToken", api.CodeNotConfirmed,
 	api.CodeAlreadyRestored, api.CodeCancelled, "\x1b[2J", "x\u202ey"}
 
 // fuzzKeys are every key of the default keymap in every mode, plus keys
@@ -218,6 +219,25 @@ func checkModel(t *testing.T, m *Model, when string) {
 		t.Fatalf("%s: run counters went negative: %+v", when, *m.rr)
 	}
 	checkFrame(t, m.View(), m.width, m.height, when)
+	// The summary and the status line are checked whole as well, since the
+	// frame may cut them short before a hostile code or message.
+	if m.rr != nil {
+		checkInert(t, m.summary(), when+" summary")
+	}
+	checkInert(t, m.statusLine(), when+" status line")
+}
+
+// checkInert asserts that no line of s holds anything the sanitizer would
+// rewrite (C0, C1, DEL, bidi controls and other invisible format
+// characters): every server string on screen must have passed through it.
+// safe.Text is idempotent, so a sanitized line is its own image.
+func checkInert(t *testing.T, s, when string) {
+	t.Helper()
+	for _, l := range strings.Split(s, "\n") {
+		if safe.Text(l) != l {
+			t.Fatalf("%s: unescaped text reached the screen: %q", when, l)
+		}
+	}
 }
 
 // checkFrame asserts a frame fits w×h and holds no escape byte (the tests
@@ -227,6 +247,7 @@ func checkFrame(t *testing.T, v string, w, h int, when string) {
 	if strings.ContainsRune(v, '\x1b') {
 		t.Fatalf("%s: an escape byte reached the %dx%d screen:\n%q", when, w, h, v)
 	}
+	checkInert(t, v, when)
 	lines := strings.Split(v, "\n")
 	if len(lines) > max(h, 1) {
 		t.Fatalf("%s: %d lines for a %dx%d terminal", when, len(lines), w, h)
@@ -340,4 +361,33 @@ func lastCluster(s string) string {
 		last, s = c, s[len(c):]
 	}
 	return last
+}
+
+// TestRestoreSummaryEscapesServerCodes: codes and messages from the server
+// (here with a bidi override, a C1 CSI and an ESC) reach the restore
+// summary, the rows and the status line only through the sanitizer. The
+// fuzz target checks the same after every step; this pins the case down.
+func TestRestoreSummaryEscapesServerCodes(t *testing.T) {
+	m := New(Options{Client: &fakeBin{}, Restorer: api.NewEngine(instantRestorer{}, api.EngineOptions{}),
+		Styles: asciiStyles(), Library: "lib", PageSize: 7,
+		Now: func() time.Time { return testNow }, Clipboard: func(string) error { return nil }})
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 30})
+	m.Update(pageLoadedMsg{gen: m.gen, page: api.Page{TotalNum: 3, Items: []api.Item{
+		{ID: 1, Name: "a", Type: "file"}, {ID: 2, Name: "b", Type: "file"}, {ID: 3, Name: "c", Type: "file"}}}})
+	for _, k := range []string{"a", "r", "y"} {
+		m.Update(keyMsg(k))
+	}
+	if m.rr == nil {
+		t.Fatal("no restore run started")
+	}
+	m.Update(restoreEventsMsg{run: m.rr.id, closed: true, events: []api.Event{
+		{ID: 1, Kind: api.Failed, Code: "Evil\u202eedoC", Message: "\x1b]52;c;aGk=\x07"},
+		{ID: 2, Kind: api.Skipped, Code: "\u009b2J"},
+		{ID: 3, Kind: api.Unknown, Code: api.CodeNotConfirmed, Message: "not confirmed \u2066x"},
+	}})
+	checkModel(t, m, "after the run")
+	if s := m.summary(); !strings.Contains(s, `Evil\u202eedoC`) || !strings.Contains(s, `\u009b2J`) {
+		t.Errorf("summary %q does not show the codes escaped", s)
+	}
 }

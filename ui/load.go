@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -26,6 +27,7 @@ func (m *Model) startListing() tea.Cmd {
 	m.total, m.complete, m.loadErr, m.failedPage = 0, false, nil, ""
 	m.table.Reset()
 	m.anchor, m.pageCount = -1, 0
+	m.guard = &api.PageGuard{}
 	return m.fetch("")
 }
 
@@ -40,7 +42,11 @@ func (m *Model) fetch(mk api.Marker) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.opts.Context)
 	m.stopFetch = cancel
-	f := fetchPage(ctx, m.opts.Client, m.query(mk), m.gen, m.opts)
+	if m.guard == nil {
+		m.guard = &api.PageGuard{}
+	}
+	// Paced: a server that answers at once cannot make the loop spin.
+	f := paced(ctx, m.guard.Delay(time.Now()), fetchPage(ctx, m.opts.Client, m.query(mk), m.gen, m.opts))
 	if m.spinning {
 		return f
 	}
@@ -58,6 +64,15 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.loadErr, m.failedPage = msg.err, msg.marker
 		m.opts.logf("page %d failed (marker %q): %v", m.pageCount+1, msg.marker, msg.err)
+		return nil
+	}
+	if m.guard == nil {
+		m.guard = &api.PageGuard{}
+	}
+	if err := m.guard.Check(msg.page); err != nil {
+		// Keep what was loaded; ctrl+t asks again, ctrl+r starts over.
+		m.loadErr, m.failedPage = err, msg.marker
+		m.opts.logf("page %d refused: %v", m.pageCount+1, err)
 		return nil
 	}
 	m.loadErr = nil
@@ -107,3 +122,20 @@ func (m *Model) changeSort(k bindata.SortKey, desc bool) tea.Cmd {
 
 // loadedAll reports whether every page has arrived without error.
 func (m *Model) loadedAll() bool { return m.complete && m.loadErr == nil }
+
+// paced runs cmd after waiting d, or at once when ctx ends first (its
+// request then fails fast and the stale result is dropped).
+func paced(ctx context.Context, d time.Duration, cmd tea.Cmd) tea.Cmd {
+	if d <= 0 {
+		return cmd
+	}
+	return func() tea.Msg {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+		}
+		return cmd()
+	}
+}

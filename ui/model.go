@@ -30,13 +30,14 @@ type Model struct {
 	mode          mode
 
 	// Listing.
-	gen        int        // generation of the listing in progress
-	loading    bool       // a page request is in flight
-	stopFetch  func()     // cancels the last page request (see fetch)
-	total      int64      // totalNum of the last page
-	complete   bool       // the last page has arrived
-	loadErr    error      // the last page error, kept on screen until retried
-	failedPage api.Marker // marker of the page that failed, for ctrl+t
+	gen        int            // generation of the listing in progress
+	loading    bool           // a page request is in flight
+	stopFetch  func()         // cancels the last page request (see fetch)
+	guard      *api.PageGuard // the listing's endless-paging guard and pacer (see handlePage)
+	total      int64          // totalNum of the last page
+	complete   bool           // the last page has arrived
+	loadErr    error          // the last page error, kept on screen until retried
+	failedPage api.Marker     // marker of the page that failed, for ctrl+t
 	sortKey    bindata.SortKey
 	desc       bool
 	spin       spinner.Model
@@ -165,12 +166,7 @@ func (m *Model) setStatus(s string, isErr bool) {
 // resize records the terminal size and re-derives everything that depends
 // on it.
 func (m *Model) resize(w, h int) {
-	if w < 1 {
-		w = 1
-	}
-	if h < 1 {
-		h = 1
-	}
+	w, h = min(max(w, 1), MaxWidth), min(max(h, 1), MaxHeight) // see MaxWidth
 	m.width, m.height = w, h
 	if !m.detailsSet {
 		m.showDetails = w >= wideWidth

@@ -9,6 +9,7 @@ import (
 	"github.com/dustin/go-humanize"
 	"github.com/muesli/termenv"
 
+	"smhbin/safe"
 	"smhbin/theme"
 )
 
@@ -135,7 +136,7 @@ func codeCounts(counts map[string]int) string {
 	})
 	parts := make([]string, len(list))
 	for i, e := range list {
-		parts[i] = humanize.Comma(int64(e.n)) + " " + e.code
+		parts[i] = humanize.Comma(int64(e.n)) + " " + safe.Text(e.code) // a server's code
 	}
 	return strings.Join(parts, ", ")
 }

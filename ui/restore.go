@@ -155,7 +155,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 		rr.finals++
 		rr.failedCount++
 		rr.failedBy[ev.Code]++
-		if ev.Code == "InvalidAccessToken" {
+		if ev.Code == api.CodeInvalidAccessToken {
 			rr.authLost = true
 		}
 	case api.Skipped:

@@ -21,18 +21,19 @@ type rowState struct {
 
 // hints say what to do about each failure code, in one line.
 var hints = map[string]string{
-	"DirectoryNotFound":             "parent folder is gone — retry with fallbackToRoot (R, then t)",
-	"SourceFileNotFound":            "the link's target is gone — nothing left to restore",
-	"RecycledItemNotFound":          "no longer in the bin (expired or restored elsewhere) — reload",
-	"NoPermission":                  "the token lacks the restore_recycled grant",
-	"InvalidAccessToken":            "token rejected — restart with a fresh SMH_ACCESS_TOKEN or --token-file",
-	"SameNameDirectoryOrFileExists": "a file with this name exists at the destination",
-	api.CodeResponseLost:            "reply lost but still in the bin — safe to retry (R)",
-	api.CodeTransport:               "could not reach the server — retry (R)",
-	api.CodeNoResult:                "the server did not report on it — reload to check",
-	api.CodeCancelled:               "not sent: the restore was cancelled",
-	api.CodeNotSent:                 "not sent: the token was rejected first",
-	api.CodeAlreadyRestored:         "already restored earlier — not sent again",
+	api.CodeDirectoryNotFound:    "parent folder is gone — retry with fallbackToRoot (R, then t)",
+	api.CodeSourceFileNotFound:   "the link's target is gone — nothing left to restore",
+	api.CodeRecycledItemNotFound: "no longer in the bin (expired or restored elsewhere) — reload",
+	api.CodeNoPermission:         "the token lacks the restore_recycled grant",
+	api.CodeInvalidAccessToken:   "token rejected — restart with a fresh SMH_ACCESS_TOKEN or --token-file",
+	api.CodeSameNameExists:       "a file with this name exists at the destination",
+	api.CodeTransport:            "could not reach the server — retry (R)",
+	api.CodeRedirected:           "the server answered with a redirect, which is never followed — check the endpoint",
+	api.CodeCancelled:            "not sent: the restore was cancelled",
+	api.CodeNotSent:              "not sent: the token was rejected first",
+	api.CodeInFlight:             "not sent: another restore of it is under way",
+	api.CodeAlreadyRestored:      "already restored earlier — not sent again",
+	api.CodeNotConfirmed:         "not confirmed — an earlier request may still apply it; reload, then restore again if it is still in the bin",
 }
 
 func hintFor(code string) string {
@@ -58,7 +59,10 @@ func (m *Model) rowStatus(idx int32) rowState {
 		return rowState{glyph: "⧗", text: t, paint: m.st.Primary, detail: t}
 	case api.Unknown:
 		t := "unknown — reconciling"
-		if o.message != "" {
+		switch {
+		case o.code == api.CodeNotConfirmed:
+			t = safe.Text(o.message) // "not confirmed — still in the bin at …"
+		case o.message != "":
 			t = "unknown — " + safe.Text(o.message)
 		}
 		return rowState{glyph: "?", text: t, paint: m.st.Warn, detail: t}

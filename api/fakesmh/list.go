@@ -156,7 +156,15 @@ func (s *Server) serveList(w http.ResponseWriter, q url.Values) {
 		writeError(w, http.StatusBadRequest, "ParamInvalid", "limit must be an integer in [1,1000].")
 		return
 	}
-	out, ok := s.markerPage(q.Get("marker"), limit, spec)
+	s.lock()
+	endless := s.fault.Endless
+	s.mu.Unlock()
+	out, ok := wireList{}, false
+	if endless != "" {
+		out, ok = s.endlessPage(endless, q.Get("marker"), limit)
+	} else {
+		out, ok = s.markerPage(q.Get("marker"), limit, spec)
+	}
 	if !ok {
 		writeError(w, http.StatusBadRequest, "ParamInvalid", "Invalid marker.")
 		return

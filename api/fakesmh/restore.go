@@ -173,10 +173,16 @@ func (s *Server) serveRestoreBatch(w *statusWriter, q url.Values, body []byte) {
 		return
 	}
 	rows, status := s.restoreAllLocked(ids, ps)
+	after, drop := s.fault.StatusAfterRestore, s.fault.DropRows
 	s.mu.Unlock()
 	if reset && resetConnection(w) {
 		return
 	}
+	if after != 0 {
+		writeError(w, after, "InternalServerError", "Internal server error.")
+		return
+	}
+	rows = rows[:len(rows)-min(drop, len(rows))]
 	writeJSON(w, status, struct {
 		Result []wireRow `json:"result"`
 	}{rows})

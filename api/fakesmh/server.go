@@ -52,6 +52,16 @@ type Fault struct {
 	// connection without replying. This simulates a response lost after
 	// the server acted. It needs HTTP/1.x; under HTTP/2 the reply is sent.
 	ResetAfterRestore bool
+	// StatusAfterRestore, when non-zero, answers a synchronous batch
+	// restore with this status and an error body after applying it, as a
+	// server that fails while writing its reply does (e.g. 500).
+	StatusAfterRestore int
+	// DropRows, when > 0, leaves the last DropRows rows out of a
+	// synchronous batch restore's 200/207 reply, after applying them all.
+	DropRows int
+	// Endless, when set to one of the Endless… modes, makes every marker
+	// listing page forever in that way (the stored items are not listed).
+	Endless string
 }
 
 // SetFault replaces the injected faults and restarts the request counters

@@ -1,6 +1,8 @@
 package fakesmh
 
 import (
+	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -268,4 +270,27 @@ func (s *Server) remainingLocked(e *entry) int {
 // parentMissingLocked reports whether the item's original folder is gone now.
 func (s *Server) parentMissingLocked(e *entry) bool {
 	return e.rec.ParentMissing && !s.recreated[joinPath(e.rec.parent())]
+}
+
+// RestoreSends counts, from the request log, how many restore requests
+// (single or batch) carried each id, whatever their reply. A correct
+// client never sends an id twice; tests assert it with this.
+func (s *Server) RestoreSends() map[int64]int {
+	n := map[int64]int{}
+	for _, r := range s.Requests() {
+		if r.Method != http.MethodPost || !r.Query.Has("restore") {
+			continue
+		}
+		if segs := strings.Split(strings.Trim(r.Path, "/"), "/"); len(segs) == 6 {
+			if id, err := strconv.ParseInt(segs[5], 10, 64); err == nil {
+				n[id]++
+			}
+			continue
+		}
+		ids, _ := parseIDs([]byte(r.Body))
+		for _, id := range ids {
+			n[id]++
+		}
+	}
+	return n
 }

@@ -1,4 +1,4 @@
-package cli
+package sshserve
 
 import (
 	"context"
@@ -9,11 +9,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 
+	"smhbin/safe"
 	"smhbin/ui"
 )
 
-// shutdownMessage is what a session reads when the server stops under it.
-const shutdownMessage = "smhbin: server shutting down"
+// ShutdownMessage is what a session reads when the server stops under it.
+const ShutdownMessage = "smhbin: server shutting down"
 
 // program is the middleware that runs the terminal UI for a session.
 //
@@ -21,7 +22,7 @@ const shutdownMessage = "smhbin: server shutting down"
 // middleware sets lipgloss's process-wide colour profile for every session
 // and whose resize goroutine spins on the closed window channel when a
 // connection outlives its session (ssh ControlMaster).
-func (s *sshServer) program(next ssh.Handler) ssh.Handler {
+func (s *Server) program(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.runProgram(sess)
 		next(sess)
@@ -31,7 +32,7 @@ func (s *sshServer) program(next ssh.Handler) ssh.Handler {
 // runProgram gives the session its own model — its own size, colours,
 // clipboard and context — over the shared client and engine, and runs it
 // until the user quits, the connection drops or the server shuts down.
-func (s *sshServer) runProgram(sess ssh.Session) {
+func (s *Server) runProgram(sess ssh.Session) {
 	pty, winch, _ := sess.Pty()
 	getenv := sessionEnv(sess.Environ(), pty.Term)
 	readOnly := s.readOnly(sess)
@@ -44,7 +45,7 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	defer cancel()
 
 	out := ui.LockOutput(sess)
-	opts := uiOptions(ctx, s.conf.App, s.conf.Client, out, getenv)
+	opts := s.conf.Options(ctx, out, getenv)
 	// Sessions share the server's engine so that its ledger keeps two of
 	// them from restoring one id twice.
 	opts.ReadOnly = readOnly
@@ -58,7 +59,7 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	if pty.Window.Width > 0 && pty.Window.Height > 0 {
 		// Size the model before its first frame rather than drawing one at
 		// 80×24 and another when the pty's size arrives.
-		_, _ = m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+		_, _ = m.Update(windowSize(pty.Window))
 	}
 	p := tea.NewProgram(m,
 		tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(), tea.WithContext(ctx),
@@ -66,7 +67,7 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 		tea.WithoutSignalHandler(),
 	)
 	if !s.table.attach(p) {
-		refuse(sess, shutdownMessage)
+		refuse(sess, ShutdownMessage)
 		return
 	}
 	go forwardResizes(winch, p)
@@ -74,13 +75,13 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 	s.table.detach(p)
 	closing := s.table.isClosing()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		s.conf.Log.printf("session program failed user=%q remote=%s: %v", cleanText(sess.User()), sess.RemoteAddr(), err)
+		s.log.printf("session program failed user=%q remote=%s: %v", safe.Text(sess.User()), sess.RemoteAddr(), err)
 	}
 	if note := m.ExitNote(); note != "" {
 		fmt.Fprintln(sess.Stderr(), "smhbin: "+note)
 	}
 	if closing {
-		refuse(sess, shutdownMessage)
+		refuse(sess, ShutdownMessage)
 	}
 }
 
@@ -89,17 +90,29 @@ func (s *sshServer) runProgram(sess ssh.Session) {
 // no-op): the ssh package blocks on a window change nobody reads.
 func forwardResizes(winch <-chan ssh.Window, p *tea.Program) {
 	for w := range winch {
-		p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		p.Send(windowSize(w))
 	}
 }
 
-// sessionTable counts sessions for the cap and tracks running programs so
-// that shutdown can end them.
+// windowSize is the client's window clamped to ui.MaxWidth × ui.MaxHeight
+// (1000×500). Every size a client sends passes here, the pty request's
+// and each window change's: the program's renderer sizes its buffers
+// from the message before the model sees it, and a client may claim up to
+// 4294967295×4294967295.
+func windowSize(w ssh.Window) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), ui.MaxWidth), Height: min(max(w.Height, 0), ui.MaxHeight)}
+}
+
+// sessionTable counts sessions for the cap, tracks running programs so
+// that shutdown can end them, and counts session handlers so that
+// shutdown can wait for them.
 type sessionTable struct {
 	mu       sync.Mutex
 	max, n   int
 	programs map[*tea.Program]struct{}
 	closing  bool
+	handlers int           // session handlers running, admitted or not
+	idle     chan struct{} // closed when handlers drops to 0; nil until waited on
 }
 
 func newSessionTable(max int) *sessionTable {
@@ -160,4 +173,46 @@ func (t *sessionTable) closeAll() int {
 		go p.Quit()
 	}
 	return len(t.programs)
+}
+
+// begin counts a session handler that started; end, one that returned.
+// (A sync.WaitGroup would not do: a handler may start while shutdown
+// waits, which WaitGroup forbids once its count has reached zero.)
+func (t *sessionTable) begin() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.handlers++
+}
+
+func (t *sessionTable) end() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.handlers--
+	if t.handlers == 0 && t.idle != nil {
+		close(t.idle)
+		t.idle = nil
+	}
+}
+
+// waitHandlers waits until no session handler runs or ctx ends, and
+// returns how many were still running.
+func (t *sessionTable) waitHandlers(ctx context.Context) int {
+	t.mu.Lock()
+	if t.handlers == 0 {
+		t.mu.Unlock()
+		return 0
+	}
+	if t.idle == nil {
+		t.idle = make(chan struct{})
+	}
+	idle := t.idle
+	t.mu.Unlock()
+	select {
+	case <-idle:
+		return 0
+	case <-ctx.Done():
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		return t.handlers
+	}
 }
