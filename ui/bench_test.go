@@ -28,20 +28,26 @@ func BenchmarkCursorMove(b *testing.B) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		b.Run(sizeName(sz), func(b *testing.B) {
 			m := bigModel(b, items100k(b), sz[0], sz[1])
-			down, up := keyMsg("down"), keyMsg("up")
-			b.ReportAllocs()
 			b.ResetTimer()
-			i := 0
-			for b.Loop() {
-				k := down
-				if (i/200)%2 == 1 {
-					k = up
-				}
-				i++
-				m.Update(k)
-				_ = m.View()
-			}
+			scroll(b, m, 200)
 		})
+	}
+}
+
+// scroll is the loop of the cursor benchmarks: down for run keypresses,
+// up for as many, and so on, each with the frame after it.
+func scroll(b *testing.B, m *Model, run int) {
+	down, up := keyMsg("down"), keyMsg("up")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := down
+		if (i/run)%2 == 1 {
+			k = up
+		}
+		i++
+		m.Update(k)
+		_ = m.View()
 	}
 }
 
@@ -128,16 +134,5 @@ func BenchmarkViewSwitch(b *testing.B) {
 func BenchmarkGroupedCursorMove(b *testing.B) {
 	m := bigModel(b, items100k(b), 120, 40)
 	press(b, m, "b", "enter")
-	down, up := keyMsg("down"), keyMsg("up")
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		k := down
-		if (i/30)%2 == 1 {
-			k = up
-		}
-		i++
-		m.Update(k)
-		_ = m.View()
-	}
+	scroll(b, m, 30)
 }
