@@ -100,8 +100,8 @@ func TestAsyncBatchShowsTaskThenResults(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: 3, TaskDuration: 300 * time.Millisecond}, api.EngineOptions{ChunkSize: 10})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	sawTask := false
 	for cmd != nil {
 		cmd = step(t, m, cmd)
@@ -124,8 +124,8 @@ func TestCancelMidRestoreNeverSendsUnsentChunks(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1, Latency: 150 * time.Millisecond}, api.EngineOptions{ChunkSize: 2, Concurrency: 1})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	for cmd != nil && !strings.Contains(plain(m), "restoring…") {
 		cmd = step(t, m, cmd)
 	}
@@ -214,8 +214,8 @@ func TestCancelKeyXAndDenyKeepGoing(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1, Latency: 50 * time.Millisecond}, api.EngineOptions{ChunkSize: 2, Concurrency: 1})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	for cmd != nil && !strings.Contains(plain(m), "restoring…") {
 		cmd = step(t, m, cmd)
 	}
