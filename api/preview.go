@@ -1,0 +1,207 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Preview limits. The storage URL a preview redirects to is outside the
+// API's control, so whatever it sends is treated as hostile.
+const (
+	// PreviewMaxBytes caps the thumbnail body: a real one is tens of KB.
+	PreviewMaxBytes = 4 << 20
+	// PreviewMaxSide and PreviewMaxPixels cap the dimensions an image may
+	// claim before it is decoded, so that a small file cannot expand into
+	// gigabytes of pixels (a decompression bomb).
+	PreviewMaxSide   = 4096
+	PreviewMaxPixels = 16 << 20
+	// DefaultPreviewTimeout bounds a whole preview: the API call, the
+	// storage request and reading the body. A thumbnail that takes longer
+	// is not worth waiting for in a details pane.
+	DefaultPreviewTimeout = 8 * time.Second
+	// maxRedirectBody caps what is read of the API's redirect or error reply.
+	maxRedirectBody = 64 << 10
+)
+
+// PreviewError is why a preview could not be shown, as one line that names
+// neither the token nor the signed storage URL's path or query.
+type PreviewError struct {
+	Reason string
+	Err    error // the underlying error, for errors.Is; may be nil
+}
+
+func (e *PreviewError) Error() string { return "preview: " + e.Reason }
+func (e *PreviewError) Unwrap() error { return e.Err }
+
+func previewErr(err error, format string, args ...any) *PreviewError {
+	return &PreviewError{Reason: fmt.Sprintf(format, args...), Err: err}
+}
+
+// Preview fetches the thumbnail of item id and scales it down to fit in
+// maxW×maxH pixels (never up), keeping its aspect ratio.
+//
+// The API answers 302 with a signed storage URL. Preview follows exactly
+// that one redirect, itself: the target must be https (or, for the local
+// emulator, the endpoint's own loopback origin), it is fetched by a client
+// that never sends the access token and follows no further redirect, its
+// body is capped at PreviewMaxBytes, only PNG, JPEG, GIF and WebP are
+// decoded, and only once their claimed size is within PreviewMaxSide and
+// PreviewMaxPixels. The whole call is bounded by the client's preview
+// timeout. Errors are *PreviewError (or wrap one).
+func (c *Client) Preview(ctx context.Context, id int64, maxW, maxH int) (image.Image, error) {
+	if maxW <= 0 || maxH <= 0 {
+		return nil, previewErr(nil, "empty box %dx%d", maxW, maxH)
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.previewTimeout)
+	defer cancel()
+	target, err := c.previewLocation(ctx, id, maxW)
+	if err != nil {
+		return nil, c.previewFailure(ctx, err)
+	}
+	body, err := c.fetchStorage(ctx, target)
+	if err != nil {
+		return nil, c.previewFailure(ctx, err)
+	}
+	img, err := decodePreview(body)
+	if err != nil {
+		return nil, err
+	}
+	return fitInto(img, maxW, maxH), nil
+}
+
+// previewFailure turns a failure into one line: a deadline says how long
+// was waited, a transport error loses its URL (the signed storage URL is
+// long and not the user's business), and the token is scrubbed anyway.
+func (c *Client) previewFailure(ctx context.Context, err error) error {
+	var pe *PreviewError
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return previewErr(context.DeadlineExceeded, "timed out after %s", c.previewTimeout)
+	case errors.Is(err, context.Canceled):
+		return previewErr(context.Canceled, "cancelled")
+	case errors.As(err, &pe):
+		return c.redactErr(err)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return c.redactErr(previewErr(err, "request failed: %v", err))
+}
+
+// previewLocation asks the API for the preview and returns the checked
+// target of its redirect.
+func (c *Client) previewLocation(ctx context.Context, id int64, width int) (*url.URL, error) {
+	q := url.Values{"preview": {"1"}, "type": {"pic"}, "width_size": {strconv.Itoa(width)}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.urlFor(c.binPath(id), q), nil)
+	if err != nil {
+		return nil, c.redactErr(err)
+	}
+	// The redirect is read here, not followed: following it would carry
+	// the access_token query to the storage host.
+	hc := *c.hc
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	start := time.Now()
+	resp, err := hc.Do(req)
+	if err != nil {
+		err = c.redactErr(err)
+		c.logExchange(http.MethodGet, req.URL, 0, time.Since(start), "", err)
+		return nil, err
+	}
+	defer resp.Body.Close()
+	r := reply{status: resp.StatusCode, header: resp.Header}
+	r.body, err = readBounded(resp, maxRedirectBody)
+	c.logExchange(http.MethodGet, req.URL, r.status, time.Since(start), r.requestID(), err)
+	switch {
+	case err != nil:
+		return nil, c.redactErr(err)
+	case r.status >= 400:
+		ae := newAPIError(&r, c.redactString)
+		return nil, previewErr(ae, "%s", ae.Error())
+	case r.status < 300:
+		return nil, previewErr(nil, "the API answered HTTP %d, not a redirect to the image", r.status)
+	}
+	return c.checkLocation(req.URL, resp.Header.Get("Location"))
+}
+
+// checkLocation accepts a redirect target only if it is https, or http to
+// the endpoint's own origin when that is a loopback address (the
+// emulator); never one that carries the token back.
+func (c *Client) checkLocation(from *url.URL, loc string) (*url.URL, error) {
+	if loc == "" {
+		return nil, previewErr(nil, "the API's redirect has no Location")
+	}
+	if c.token != "" && (strings.Contains(loc, c.token) || strings.Contains(loc, url.QueryEscape(c.token))) {
+		return nil, previewErr(nil, "refused a redirect that carries the access token")
+	}
+	u, err := url.Parse(loc)
+	if err != nil {
+		return nil, previewErr(nil, "the API's redirect Location is not a URL")
+	}
+	u = from.ResolveReference(u)
+	origin := cleanText(u.Scheme+"://"+u.Host, maxErrorText)
+	switch {
+	case u.Host == "":
+		return nil, previewErr(nil, "refused a redirect to %s: no host", cleanText(u.Scheme+":", maxErrorText))
+	case u.User != nil:
+		return nil, previewErr(nil, "refused a redirect to %s with a user name in it", origin)
+	case u.Scheme == "https":
+		return u, nil
+	case u.Scheme == "http" && from.Scheme == "http" && u.Host == from.Host && isLoopback(u.Hostname()):
+		return u, nil
+	}
+	return nil, previewErr(nil, "refused a redirect to %s (only https, or the emulator's own address)", origin)
+}
+
+// isLoopback is true for "localhost" and literal loopback addresses.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
+}
+
+// fetchStorage GETs the signed storage URL with a client of its own: it
+// has the API client's transport (proxy and TLS settings) but no token,
+// no cookie jar and no redirects, and it reads at most PreviewMaxBytes.
+func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "image/png, image/jpeg, image/gif, image/webp")
+	hc := &http.Client{
+		Transport:     c.hc.Transport,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	start := time.Now()
+	resp, err := hc.Do(req)
+	logURL := &url.URL{Path: target.Host + target.EscapedPath()} // the signature stays out of the log
+	if err != nil {
+		c.logExchange(http.MethodGet, logURL, 0, time.Since(start), "", err)
+		return nil, err
+	}
+	defer resp.Body.Close()
+	c.logExchange(http.MethodGet, logURL, resp.StatusCode, time.Since(start), "", nil)
+	switch {
+	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+		return nil, previewErr(nil, "the storage server redirected again (only one redirect is followed)")
+	case resp.StatusCode != http.StatusOK:
+		return nil, previewErr(nil, "the storage server answered HTTP %d", resp.StatusCode)
+	}
+	b, err := readBounded(resp, PreviewMaxBytes)
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		return nil, previewErr(err, "image larger than %d MiB", PreviewMaxBytes>>20)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
