@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"smhbin/internal/imgfit"
 )
 
 // Preview limits. The storage URL a preview redirects to is outside the
@@ -74,7 +76,7 @@ func (c *Client) Preview(ctx context.Context, id int64, maxW, maxH int) (image.I
 	if err != nil {
 		return nil, err
 	}
-	return fitInto(img, maxW, maxH), nil
+	return imgfit.Fit(img, maxW, maxH), nil
 }
 
 // previewFailure turns a failure into one line: a deadline says how long
@@ -196,6 +198,10 @@ func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, err
 		return nil, previewErr(nil, "the storage server answered HTTP %d", resp.StatusCode)
 	}
 	b, err := readBounded(resp, PreviewMaxBytes)
+	if ctx.Err() != nil {
+		// A body cut off by the deadline can read as a clean, short EOF.
+		return nil, ctx.Err()
+	}
 	var big *tooLargeError
 	if errors.As(err, &big) {
 		return nil, previewErr(err, "image larger than %d MiB", PreviewMaxBytes>>20)

@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"io"
 
-	"golang.org/x/image/draw"
 	"golang.org/x/image/webp"
 )
 
@@ -65,24 +64,4 @@ func decodePreview(body []byte) (image.Image, error) {
 		return nil, previewErr(err, "broken %s image", f.name)
 	}
 	return img, nil
-}
-
-// fitInto scales img down to fit in maxW×maxH, keeping its aspect ratio;
-// an image that already fits is returned as it is.
-func fitInto(img image.Image, maxW, maxH int) image.Image {
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w <= maxW && h <= maxH {
-		return img
-	}
-	// Scale by the tighter of the two ratios, in integers, at least 1 pixel.
-	nw, nh := maxW, h*maxW/w
-	if h*maxW > maxH*w {
-		nw, nh = w*maxH/h, maxH
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, max(nw, 1), max(nh, 1)))
-	// BiLinear widens its support when it shrinks, so every source pixel
-	// counts; ApproxBiLinear would alias a 4096-pixel photo into noise.
-	draw.BiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-	return dst
 }
