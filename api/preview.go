@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"smhbin/internal/imgfit"
@@ -29,8 +28,6 @@ const (
 	// storage request and reading the body. A thumbnail that takes longer
 	// is not worth waiting for in a details pane.
 	DefaultPreviewTimeout = 8 * time.Second
-	// maxRedirectBody caps what is read of the API's redirect or error reply.
-	maxRedirectBody = 64 << 10
 )
 
 // PreviewError is why a preview could not be shown, as one line that names
@@ -100,38 +97,27 @@ func (c *Client) previewFailure(ctx context.Context, err error) error {
 }
 
 // previewLocation asks the API for the preview and returns the checked
-// target of its redirect.
+// target of its redirect. The API client follows no redirect (see
+// noRedirects), so the 302 comes back here instead of taking the
+// access_token query to the storage host.
 func (c *Client) previewLocation(ctx context.Context, id int64, width int) (*url.URL, error) {
 	q := url.Values{"preview": {"1"}, "type": {"pic"}, "width_size": {strconv.Itoa(width)}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.urlFor(c.binPath(id), q), nil)
-	if err != nil {
-		return nil, c.redactErr(err)
-	}
-	// The redirect is read here, not followed: following it would carry
-	// the access_token query to the storage host.
-	hc := *c.hc
-	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	start := time.Now()
-	resp, err := hc.Do(req)
-	if err != nil {
-		err = c.redactErr(err)
-		c.logExchange(http.MethodGet, req.URL, 0, time.Since(start), "", err)
-		return nil, err
-	}
-	defer resp.Body.Close()
-	r := reply{status: resp.StatusCode, header: resp.Header}
-	r.body, err = readBounded(resp, maxRedirectBody)
-	c.logExchange(http.MethodGet, req.URL, r.status, time.Since(start), r.requestID(), err)
+	rawURL := c.urlFor(c.binPath(id), q)
+	r, _, err := c.once(ctx, http.MethodGet, rawURL, nil)
 	switch {
 	case err != nil:
-		return nil, c.redactErr(err)
+		return nil, err
 	case r.status >= 400:
 		ae := newAPIError(&r, c.redactString)
 		return nil, previewErr(ae, "%s", ae.Error())
 	case r.status < 300:
 		return nil, previewErr(nil, "the API answered HTTP %d, not a redirect to the image", r.status)
 	}
-	return c.checkLocation(req.URL, resp.Header.Get("Location"))
+	from, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, c.redactErr(err)
+	}
+	return c.checkLocation(from, r.header.Get("Location"))
 }
 
 // checkLocation accepts a redirect target only if it is https, or http to
@@ -141,7 +127,7 @@ func (c *Client) checkLocation(from *url.URL, loc string) (*url.URL, error) {
 	if loc == "" {
 		return nil, previewErr(nil, "the API's redirect has no Location")
 	}
-	if c.token != "" && (strings.Contains(loc, c.token) || strings.Contains(loc, url.QueryEscape(c.token))) {
+	if c.token != "" && c.holdsToken(loc) {
 		return nil, previewErr(nil, "refused a redirect that carries the access token")
 	}
 	u, err := url.Parse(loc)
@@ -178,10 +164,7 @@ func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, err
 		return nil, err
 	}
 	req.Header.Set("Accept", "image/png, image/jpeg, image/gif, image/webp")
-	hc := &http.Client{
-		Transport:     c.hc.Transport,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	hc := noRedirects(&http.Client{Transport: c.hc.Transport})
 	start := time.Now()
 	resp, err := hc.Do(req)
 	logURL := &url.URL{Path: target.Host + target.EscapedPath()} // the signature stays out of the log
