@@ -1,10 +1,12 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -169,6 +171,10 @@ func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, err
 	resp, err := hc.Do(req)
 	logURL := &url.URL{Path: target.Host + target.EscapedPath()} // the signature stays out of the log
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // its URL is the signed one
+		}
 		c.logExchange(http.MethodGet, logURL, 0, time.Since(start), "", err)
 		return nil, err
 	}
@@ -180,17 +186,43 @@ func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, err
 	case resp.StatusCode != http.StatusOK:
 		return nil, previewErr(nil, "the storage server answered HTTP %d", resp.StatusCode)
 	}
-	b, err := readBounded(resp, PreviewMaxBytes)
+	b, err := readCapped(resp.Body, resp.ContentLength, PreviewMaxBytes)
 	if ctx.Err() != nil {
 		// A body cut off by the deadline can read as a clean, short EOF.
 		return nil, ctx.Err()
 	}
-	var big *tooLargeError
-	if errors.As(err, &big) {
-		return nil, previewErr(err, "image larger than %d MiB", PreviewMaxBytes>>20)
+	return b, err
+}
+
+// readCapped reads a body of at most max bytes. A declared length over max
+// is refused before reading. The body is read in chunks (one of the
+// declared length, else 64 KiB each) that are joined only at the end, so
+// a hostile stream costs max bytes of allocation, however much it sends.
+func readCapped(r io.Reader, declared, max int64) ([]byte, error) {
+	tooBig := previewErr(nil, "image larger than %d MiB", max>>20)
+	if declared > max {
+		return nil, tooBig
 	}
-	if err != nil {
-		return nil, err
+	size := int64(64 << 10)
+	if declared >= 0 {
+		size = declared + 1 // room to see the EOF in the same chunk
 	}
-	return b, nil
+	var chunks [][]byte
+	var total int64
+	for {
+		c := make([]byte, min(size, max+1-total))
+		n, err := io.ReadFull(r, c)
+		chunks, total = append(chunks, c[:n]), total+int64(n)
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			if len(chunks) == 1 {
+				return chunks[0], nil
+			}
+			return bytes.Join(chunks, nil), nil
+		case err != nil:
+			return nil, err
+		case total > max:
+			return nil, tooBig
+		}
+	}
 }

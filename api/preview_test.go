@@ -130,9 +130,23 @@ func TestPreviewFormatsAndScaling(t *testing.T) {
 // The storage URL is fetched without the token: not in its URL, not in a
 // header, not in a cookie.
 func TestPreviewTokenNeverReachesStorage(t *testing.T) {
-	_, st, c := previewEnv(t, serveBytes(encoded(t, func(b *bytes.Buffer, m image.Image) error { return png.Encode(b, m) }, 4, 4)), 0)
+	f, st, c := previewEnv(t, serveBytes(encoded(t, func(b *bytes.Buffer, m image.Image) error { return png.Encode(b, m) }, 4, 4)), 0)
 	if _, err := c.Preview(context.Background(), 7, 8, 8); err != nil {
 		t.Fatal(err)
+	}
+	// The log names both hops without the token or the storage signature,
+	// also when the storage request fails.
+	st.srv.Close()
+	_, err := c.Preview(context.Background(), 7, 8, 8)
+	checkReason(t, err, "request failed")
+	logs := f.logLines()
+	if len(logs) != 4 {
+		t.Errorf("log lines %q, want 4", logs)
+	}
+	for _, l := range append(logs, err.Error()) {
+		if strings.Contains(l, "S3CRET") || strings.Contains(l, "sign=") {
+			t.Errorf("log or error line %q holds a secret", l)
+		}
 	}
 	reqs := st.requests()
 	if len(reqs) != 1 {
