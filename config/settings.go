@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"smhbin/api"
+	"smhbin/termimg"
 )
 
 // Environment variables the table names.
@@ -25,6 +26,7 @@ const (
 	EnvToken    = "SMH_ACCESS_TOKEN" // read by Resolve; no flag ever holds the token
 	EnvUserID   = "SMH_USER_ID"
 	EnvNoColor  = "NO_COLOR" // https://no-color.org: any value turns colour off
+	EnvPreview  = "SMH_PREVIEW"
 )
 
 // Limits and defaults.
@@ -55,7 +57,7 @@ type Setting struct {
 // values are the typed values of one invocation.
 type values struct {
 	endpoint, library, space, tokenFile, userID Text
-	orderBy, order, restorePath                 Enum
+	orderBy, order, restorePath, preview        Enum
 	pageSize, expiringDays, seed                Int
 	batchGap                                    Duration
 	readOnly, noColor, demo                     Bool
@@ -78,6 +80,7 @@ func newValues() *values {
 		expiringDays: Int{v: DefaultExpiringDays, min: 1, max: MaxExpiringDays},
 		seed:         Int{v: 1, min: math.MinInt64, max: math.MaxInt64},
 		batchGap:     Duration{v: DefaultBatchGap, min: MinBatchGap, max: MaxBatchGap},
+		preview:      Enum{v: string(termimg.ModeAuto), choices: termimg.Modes()},
 	}
 }
 
@@ -147,6 +150,11 @@ func table(v *values) []Setting {
 			Help: fmt.Sprintf("terminal UI: the expiring filter (e) keeps items with at most `N` days left (1-%d)", MaxExpiringDays),
 			Doc: "Terminal UI, expiring filter (e) and \"expire soon\" counts: items with at\n" +
 				fmt.Sprintf("most this many days left, 1-%d (no environment variable).", MaxExpiringDays)},
+		{Flag: "preview", Env: EnvPreview, Key: "preview", Value: &v.preview, Name: "image previews in the details pane",
+			Help: "terminal UI: draw image previews with " + choices(&v.preview, "|") + " (env " + EnvPreview + ")",
+			Doc: "Terminal UI: how the details pane draws image and video thumbnails:\n" +
+				"auto (detect), kitty, iterm2, sixel, blocks (half-blocks, works everywhere)\n" +
+				"or off (env " + EnvPreview + "). TERM=dumb always means off."},
 		{Flag: "demo", Value: &v.demo, Name: "demo library (also used when no library is set)", Help: "use the embedded emulator with demo data"},
 		{Flag: "seed", Value: &v.seed, Name: "demo data seed", Help: "demo data seed"},
 		{Flag: "config", Value: &v.config, Name: "config file",
