@@ -46,7 +46,10 @@ func (a *app) resolveHook(insecureDemo *bool) func(*cobra.Command, []string) err
 // work with a broken one.
 const needsConfig = "smhbin/config"
 
-func usesConfig(cmd *cobra.Command) *cobra.Command {
+// usesConfig marks cmd as a command that uses the resolved configuration
+// and registers the flags of the settings whose scope includes scope.
+func (a *app) usesConfig(cmd *cobra.Command, scope config.Command) *cobra.Command {
+	a.addSettingFlags(cmd, cmd.Flags(), scope)
 	if cmd.Annotations == nil {
 		cmd.Annotations = map[string]string{}
 	}
