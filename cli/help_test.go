@@ -37,12 +37,12 @@ func TestHelpShowsOnlyTheFlagsACommandUses(t *testing.T) {
 		args      []string
 		has, lack []string
 	}{
-		{nil, append(append([]string{"page-size", "order-by", "order", "restore-path", "read-only"}, connection...), tuiOnly...), nil},
-		{[]string{"serve"}, append(append([]string{"addr", "authorized-keys", "read-only", "order-by"}, connection...), tuiOnly...), nil},
-		{[]string{"list"}, append([]string{"page-size", "order-by", "order", "json", "limit"}, connection...),
+		{nil, append(append([]string{"page-size", "order-by", "order", "restore-path", "read-only", "public-read"}, connection...), tuiOnly...), nil},
+		{[]string{"serve"}, append(append([]string{"addr", "authorized-keys", "read-only", "public-read", "order-by"}, connection...), tuiOnly...), nil},
+		{[]string{"list"}, append([]string{"page-size", "order-by", "order", "public-read", "json", "limit"}, connection...),
 			append([]string{"restore-path", "read-only"}, tuiOnly...)},
 		{[]string{"restore"}, append([]string{"restore-path", "read-only", "chunk"}, connection...),
-			append([]string{"page-size", "order-by", "order"}, tuiOnly...)},
+			append([]string{"page-size", "order-by", "order", "public-read"}, tuiOnly...)},
 		{[]string{"fake-server"}, []string{"addr", "items", "seed"}, append([]string{"library", "token-file", "config", "log", "demo"}, tuiOnly...)},
 		{[]string{"config", "init"}, []string{"force"}, append([]string{"library", "token-file", "log"}, tuiOnly...)},
 	}

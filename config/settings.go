@@ -98,6 +98,7 @@ type values struct {
 	batchGap                                    Duration
 	readOnly, noColor, demo                     Bool
 	config, log                                 Text
+	publicRead                                  Bool // lets a command browse without a token
 }
 
 func newValues() *values {
@@ -159,6 +160,11 @@ func table(v *values) []Setting {
 		{Flag: "user-id", Scope: connects, Env: EnvUserID, Key: "user_id", Value: &v.userID, Name: "acting user",
 			Help: "acting user for an admin token (env " + EnvUserID + ")",
 			Doc:  "Acting user, for an admin token issued without one (env " + EnvUserID + ")."},
+		// Restoring is never a read call, so restore does not take it.
+		{Flag: "public-read", Scope: lists, Key: "public_read", Value: &v.publicRead, Name: "browse a public-read library without a token",
+			Help: "the library is public-read: browse it without an access token (read-only)",
+			Doc: "The library is public-read: list and browse it without an access token.\n" +
+				"Without one, the terminal UI is read-only and restore refuses to run."},
 		{Flag: "page-size", Scope: lists, Key: "page_size", Value: &v.pageSize, Name: "items per list request",
 			Help: fmt.Sprintf("items per list request (1-%d)", MaxPageSize),
 			Doc:  fmt.Sprintf("Items per list request, 1-%d.", MaxPageSize)},
