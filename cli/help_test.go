@@ -146,9 +146,10 @@ func TestReflowKeepsTablesIndented(t *testing.T) {
 // A mistyped command gets a suggestion, as git and gh give.
 func TestUnknownCommandSuggests(t *testing.T) {
 	for args, want := range map[string]string{
-		"lsit":       `smhbin: unknown command "lsit" for "smhbin": did you mean "list"?` + "\n",
-		"restroe":    `smhbin: unknown command "restroe" for "smhbin": did you mean "restore"?` + "\n",
-		"frobnicate": `smhbin: unknown command "frobnicate" for "smhbin"` + "\n",
+		"lsit":        `smhbin: unknown command "lsit" for "smhbin": did you mean "list"?` + "\n",
+		"restroe":     `smhbin: unknown command "restroe" for "smhbin": did you mean "restore"?` + "\n",
+		"frobnicate":  `smhbin: unknown command "frobnicate" for "smhbin"` + "\n",
+		"config inti": `smhbin: unknown command "inti" for "smhbin config": did you mean "init"?` + "\n",
 	} {
 		r := runCLI(t, nil, "", strings.Fields(args)...)
 		if r.code != exitUsage || !strings.HasPrefix(r.stderr, want) || r.stdout != "" {
