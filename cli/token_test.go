@@ -31,6 +31,7 @@ func TestNoTokenSaysSoBeforeAnyRequest(t *testing.T) {
 		{"restore from stdin", noToken, []string{"restore", "-"}, errNoToken + "\n"},
 		{"restore, public-read library", publicRead, []string{"restore", "1"}, errNoToken + " (restoring needs one even from a public-read library)\n"},
 		{"terminal UI", noToken, nil, errNoToken},
+		{"serve", noToken, []string{"serve", "--addr", "127.0.0.1:0"}, errNoToken},
 	}
 	// A cancelled context makes a command that went ahead (the terminal
 	// UI, above all) stop at once, so that a missing check fails the test
