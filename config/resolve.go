@@ -51,6 +51,10 @@ type Config struct {
 	// turns it into a protocol for the terminal at hand.
 	Preview termimg.Mode
 
+	// PublicRead allows browsing without a token: SMH lets a public-read
+	// library's read calls omit it.
+	PublicRead bool
+
 	ConfigFile string         // the config file that was read; "" when none
 	KeyMap     *keymap.KeyMap // the config file's [keys]; nil for keymap.Default()
 	Palette    *theme.Palette // the config file's [theme]; nil for the default
@@ -137,6 +141,7 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 		Preview:    termimg.Mode(v.preview.v),
 		ConfigFile: f.Path, KeyMap: f.KeyMap, Palette: f.Palette, LogFile: v.log.v,
 	}
+	c.PublicRead = v.publicRead.v
 	if c.Demo {
 		// The embedded emulator provides endpoint, library and token; a
 		// configured token is not read (and stdin is left alone).
