@@ -118,7 +118,7 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 		f := strings.Fields(l)
 		got[strings.Join(f[1:min(3, len(f))], " ")]++
 	}
-	want := map[string]int{"restored docs/a.txt": 1, "restored docs/b.txt": 1, "failed InvalidAccessToken": 2, "skipped NotSent": 2}
+	want := map[string]int{"restored /docs/a.txt": 1, "restored /docs/b.txt": 1, "failed InvalidAccessToken": 2, "skipped NotSent": 2}
 	for k, n := range want {
 		if got[k] != n {
 			t.Fatalf("outcomes %v, want %v:\n%s", got, want, r.stdout)

@@ -29,8 +29,9 @@ func (a *app) listCmd() *cobra.Command {
 		Long: `list prints every item in the recycle bin, following the server's pages to
 the end, in the server's order (see --order-by and --order).
 
-The table shows id, size, deletion time (local), days left before the item
-is purged and the original path. --json prints one JSON array of items with
+The table shows id, size (SI units, as the TUI: 1 MB = 1,000,000 bytes),
+deletion time (local), days left before the item is purged and the original
+path. --json prints one JSON array of items with
 the API's field names and exact ids. If a page fails, list stops with exit
 code 1 and says how many items were loaded.
 
@@ -236,13 +237,15 @@ func newTableSink(w io.Writer) *tableSink {
 }
 
 func (s *tableSink) item(it *api.Item) error {
-	size, path := humanize.IBytes(it.Size), joinPath(it.OriginalPath)
+	// SI units and a leading "/", as the TUI shows them.
+	size, path := humanize.Bytes(it.Size), joinPath(it.OriginalPath)
 	if it.Type == "dir" {
 		size, path = "-", path+"/"
 	}
 	if path == "" || path == "/" {
 		path = cleanText(it.Name)
 	}
+	path = "/" + path
 	deleted := "-"
 	if !it.RemovalTime.IsZero() {
 		deleted = it.RemovalTime.Local().Format("2006-01-02 15:04")

@@ -237,3 +237,37 @@ func TestListCSVHasHeaderAndEveryItem(t *testing.T) {
 		t.Fatalf("--csv --json exit %d, want %d", r.code, exitUsage)
 	}
 }
+
+// The table shows sizes in SI units and paths from the root, as the TUI
+// does: "5.3 MB" and "/docs/a.txt", never "5.1 MiB" or "docs/a.txt".
+func TestListTableUnitsAndPathsMatchTheTUI(t *testing.T) {
+	file := fakesmh.NewRecord("docs", "a.txt")
+	file.Size = 5_300_000
+	dir := fakesmh.NewRecord("docs", "old")
+	dir.Type = fakesmh.TypeDir
+	top := fakesmh.NewRecord("top.txt")
+	top.Size = 26_000_000
+	_, env := emulator(t, fakesmh.Options{Items: -1}, file, dir, top)
+	r := runCLI(t, env, "", "list")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	want := map[string][2]string{"a.txt": {"5.3 MB", "/docs/a.txt"}, "old": {"-", "/docs/old/"}, "top.txt": {"26 MB", "/top.txt"}}
+	for _, line := range lines(r.stdout)[1:] {
+		for name, w := range want {
+			if strings.Contains(line, name) {
+				f := strings.Fields(line)
+				if size := strings.Join(f[1:len(f)-4], " "); size != w[0] || f[len(f)-1] != w[1] {
+					t.Errorf("row %q: size %q path %q, want %q and %q", line, size, f[len(f)-1], w[0], w[1])
+				}
+				delete(want, name)
+			}
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("rows missing for %v:\n%s", want, r.stdout)
+	}
+	if strings.Contains(r.stdout, "iB") {
+		t.Errorf("IEC units in the table:\n%s", r.stdout)
+	}
+}

@@ -27,7 +27,7 @@ func (a *app) restoreCmd() *cobra.Command {
 --concurrency batches in flight, and prints one line per item as its result
 arrives:
 
-  ID  restored  path/to/final (1).docx
+  ID  restored  /path/to/final (1).docx
   ID  failed  CODE  message
   ID  skipped  CODE  message
   ID  unknown  CODE  message     (the run was aborted with the request in flight)
@@ -178,7 +178,7 @@ func (a *app) restore(cmd *cobra.Command, cfg Config, ids []int64, asJSON bool, 
 func logEvent(l *debugLog, ev api.Event) {
 	switch ev.Kind {
 	case api.Restored:
-		l.printf("restore: %d restored to %s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
+		l.printf("restore: %d restored to /%s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
 	case api.Failed, api.Skipped, api.Unknown:
 		l.printf("restore: %d %s %s: %s", ev.ID, ev.Kind, ev.Code, cleanText(ev.Message))
 	}

@@ -54,7 +54,7 @@ type restoreLine struct {
 	Status  string `json:"status"` // restored | failed | skipped | unknown
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message,omitempty"`
-	Path    string `json:"path,omitempty"` // final path, "/"-joined, when restored
+	Path    string `json:"path,omitempty"` // final path from the space root ("/docs/a.txt"), when restored
 }
 
 // event records one engine event and prints it if it is final.
@@ -128,7 +128,7 @@ func (r *restoreReport) print(id int64, status string, ev api.Event) error {
 	if r.asJSON {
 		line := restoreLine{ID: id, Status: status, Code: ev.Code, Message: ev.Message}
 		if ev.Kind == api.Restored {
-			line.Path = strings.Join(ev.Path, "/")
+			line.Path = "/" + strings.Join(ev.Path, "/")
 		}
 		b, err := json.Marshal(line)
 		if err != nil {
@@ -139,7 +139,7 @@ func (r *restoreReport) print(id int64, status string, ev api.Event) error {
 	}
 	var s string
 	if ev.Kind == api.Restored {
-		path := joinPath(ev.Path)
+		path := "/" + joinPath(ev.Path) // from the space root, as the TUI shows it
 		if len(ev.Path) == 0 {
 			path = "(the server did not say where)"
 		}

@@ -42,9 +42,9 @@ func TestRestoreMixReportsEachItem(t *testing.T) {
 	got := lines(r.stdout)
 	slices.Sort(got) // results arrive in any order
 	want := []string{
-		"101  restored  docs/notes.txt",
+		"101  restored  /docs/notes.txt",
 		"102  failed  DirectoryNotFound",
-		"103  restored  docs/report (1).docx",
+		"103  restored  /docs/report (1).docx",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("stdout:\n%s\nwant %d lines", r.stdout, len(want))
@@ -78,7 +78,7 @@ func TestRestoreAllOKExits0(t *testing.T) {
 		}
 		byID[rl.ID] = rl
 	}
-	want := map[int64]string{101: "docs/notes.txt", 102: "plan.xlsx", 103: "docs/report (1).docx"}
+	want := map[int64]string{101: "/docs/notes.txt", 102: "/plan.xlsx", 103: "/docs/report (1).docx"}
 	for id, path := range want {
 		if got := byID[id]; got.Status != "restored" || got.Path != path {
 			t.Errorf("item %d: %+v, want restored to %q", id, got, path)
@@ -198,7 +198,7 @@ func TestRestoreInterruptIsGraceful(t *testing.T) {
 		t.Errorf("exit %d, want 1; stderr %q", code, stderr.String())
 	}
 	out := stdout.String()
-	if !strings.Contains(out, "201  restored  docs/fa.txt") || strings.Count(out, "skipped  Cancelled") != 4 {
+	if !strings.Contains(out, "201  restored  /docs/fa.txt") || strings.Count(out, "skipped  Cancelled") != 4 {
 		t.Errorf("stdout:\n%s\nwant 201 restored and 4 skipped", out)
 	}
 	if !strings.Contains(stderr.String(), "restored 1 of 5 · 4 skipped (4 Cancelled)") {
