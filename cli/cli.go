@@ -23,7 +23,8 @@ import (
 
 // Main runs smhbin with args (without the program name) against the
 // process environment and returns the exit code: 0 success, 1 some items
-// failed or a runtime error, 2 bad usage, configuration or credentials.
+// failed or a runtime error, 2 bad usage or configuration, 4 a missing,
+// rejected or expired access token (see exitCode).
 //
 // Cancelling ctx (main does so on the first SIGINT or SIGTERM) stops work
 // gracefully: a restore lets requests in flight finish and skips the rest.
@@ -102,7 +103,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 			path = cmd.CommandPath()
 		}
 		fmt.Fprintf(a.stderr, "smhbin: %s\nRun '%s --help' for usage.\n", cleanText(ue.msg), path)
-		return exitUsage
+		return exitCode(err)
 	}
 	msg, code := describe(err, configOf(cmd))
 	if msg != "" {
@@ -141,7 +142,9 @@ restore are for scripts.
 Without a configured library (SMH_LIBRARY_ID or --library), or with --demo,
 smhbin uses an embedded emulator filled with demo data, so it can be tried
 without an account. The access token is read from SMH_ACCESS_TOKEN or
---token-file, never from the command line.`,
+--token-file, never from the command line.
+
+` + exitCodesHelp,
 		Example: `  smhbin                          # terminal UI on a demo recycle bin
   SMH_LIBRARY_ID=smh123 SMH_ACCESS_TOKEN=acctk… smhbin
   smhbin --token-file ~/.smh-token --library smh123 list --limit 20`,

@@ -115,19 +115,20 @@ const errNoToken = "no access token: set SMH_ACCESS_TOKEN or --token-file"
 // Browsing without one therefore takes an explicit opt-in, public_read
 // (--public-read), on the commands that only read (list, the terminal UI
 // and serve); the UI is then read-only. Restoring is never a read call:
-// restore does not take the flag and always needs a token.
+// restore does not take the flag and always needs a token. A missing
+// token exits 4, as a rejected one does, so a script handles both alike.
 func requireToken(cmd *cobra.Command, cfg *Config) error {
 	if cfg.Demo || cfg.Token != "" {
 		return nil
 	}
 	if cmd.Flags().Lookup("public-read") == nil {
 		if cfg.PublicRead {
-			return &configError{msg: errNoToken + " (restoring needs one even from a public-read library)"}
+			return &authError{msg: errNoToken + " (restoring needs one even from a public-read library)"}
 		}
-		return &configError{msg: errNoToken}
+		return &authError{msg: errNoToken}
 	}
 	if !cfg.PublicRead {
-		return &configError{msg: errNoToken + " (or --public-read for a public-read library)"}
+		return &authError{msg: errNoToken + " (or --public-read for a public-read library)"}
 	}
 	cfg.ReadOnly = true
 	return nil

@@ -3,6 +3,7 @@ package cli
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -163,5 +164,26 @@ func TestRestoreWithoutIDsSaysWhatItNeeds(t *testing.T) {
 	want := "smhbin: restore needs at least one id (or - to read ids from stdin)\nRun 'smhbin restore --help' for usage.\n"
 	if r.code != exitUsage || r.stderr != want {
 		t.Errorf("exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+}
+
+// The root help documents every exit code, 4 for the token included, and
+// at 40 columns keeps each on lines of its own.
+func TestHelpDocumentsExitCodes(t *testing.T) {
+	for _, cols := range []string{"80", "40"} {
+		r := runCLI(t, map[string]string{"COLUMNS": cols}, "", "--help")
+		if r.code != exitOK {
+			t.Fatalf("exit %d", r.code)
+		}
+		_, codes, ok := strings.Cut(r.stdout, "Exit codes:\n")
+		codes, _, _ = strings.Cut(codes, "\nUsage:")
+		for _, c := range []int{exitOK, exitFailure, exitUsage, exitAuth} {
+			if !ok || !regexp.MustCompile(`(?m)^  `+strconv.Itoa(c)+`  \S`).MatchString(codes) {
+				t.Errorf("COLUMNS=%s: exit code %d not documented:\n%s", cols, c, codes)
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(codes), " "), "no access token, or it was rejected or has expired") {
+			t.Errorf("COLUMNS=%s: code 4 not explained:\n%s", cols, codes)
+		}
 	}
 }

@@ -38,7 +38,8 @@ with DirectoryNotFound; fallbackToRoot restores it to the space root.
 A summary goes to stderr. Give - as the only argument to read ids from stdin.
 
 Exit code 0 when every item was restored, 1 when some were not, 2 for bad
-usage or a rejected token. Interrupt (Ctrl-C) once to stop after the requests
+usage or a missing grant, 4 when the token is missing, rejected or expired
+(renew it and rerun with the items not restored). Interrupt (Ctrl-C) once to stop after the requests
 in flight (the rest is reported skipped); twice to abort them.`,
 		Example: `  smhbin restore 312 313
   smhbin restore --restore-path fallbackToRoot 312

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,7 +111,7 @@ func (r *restoreReport) setupProblem() *api.APIError {
 	slices.Sort(codes)
 	for _, c := range codes {
 		ev := r.firstFail[c]
-		if explain.IsSetupCode(c) || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
+		if explain.IsSetupCode(c) || ev.Status == http.StatusUnauthorized || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
 			return &api.APIError{Status: ev.Status, Code: ev.Code, Message: ev.Message}
 		}
 	}
@@ -207,15 +208,16 @@ func countList(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// outcome is the command's result: nil when everything was restored, exit
-// 2 with the setup problem's sentence, or exit 1 (the summary said it all).
+// outcome is the command's result: nil when everything was restored, the
+// setup problem's sentence (exit 4 for a rejected or expired token, 2 for
+// the rest), or exit 1 (the summary said it all).
 func (r *restoreReport) outcome(cfg *Config) error {
 	if e := r.setupProblem(); e != nil {
 		msg, _ := explain.Error(e, where(cfg))
 		if e.Code == api.CodeNoPermission {
 			msg = "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions"
 		}
-		return &exitError{code: exitUsage, msg: msg}
+		return &exitError{code: exitCode(e), msg: msg}
 	}
 	switch {
 	case r.restored == len(r.ids):

@@ -122,9 +122,10 @@ func TestRestoreReadOnly(t *testing.T) {
 	}
 }
 
-// A rejected token is a setup problem (exit 2) with one sentence saying
-// what to do, and the token's text never appears in any output.
-func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
+// A rejected token exits 4 (a script renews it and reruns) with one
+// sentence saying what to do, and the token's text never appears in any
+// output. list prints nothing on stdout (not even an empty array).
+func TestBadTokenExits4WithoutShowingIt(t *testing.T) {
 	const bad = "BAD-token-7f3a9c21e5"
 	srv, env := mixedBin(t)
 	tokenFile := filepath.Join(t.TempDir(), "token")
@@ -145,8 +146,11 @@ func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runCLI(t, tt.env, "", tt.args...)
-			if r.code != exitUsage {
-				t.Errorf("exit %d, want 2", r.code)
+			if r.code != exitAuth {
+				t.Errorf("exit %d, want 4", r.code)
+			}
+			if strings.HasPrefix(tt.name, "list") && r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
 			}
 			if !strings.Contains(r.stderr, explain.TokenRejected) {
 				t.Errorf("stderr %q lacks the sentence", r.stderr)
@@ -276,5 +280,28 @@ func TestRestoreNoPermission(t *testing.T) {
 		if !strings.Contains(r.stdout, "401  failed  NoPermission") {
 			t.Errorf("restore %v: stdout %q", tt.ids, r.stdout)
 		}
+	}
+}
+
+// A server that answers 401 (any code) is a rejected token too.
+func TestRestore401Exits4(t *testing.T) {
+	deny := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	rec := fakesmh.NewRecord("docs", "a.txt")
+	rec.ID = 501
+	srv, env := emulatorWith(t, fakesmh.Options{Items: -1}, deny, rec)
+	r := runCLI(t, env, "", "restore", "501")
+	if r.code != exitAuth || !strings.Contains(r.stderr, "HTTP 401") || !strings.Contains(r.stderr, "get a fresh token") {
+		t.Errorf("exit %d, stderr %q; want 4 and the status", r.code, r.stderr)
+	}
+	if srv.RestoreCount(501) != 0 {
+		t.Errorf("restored despite the 401")
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // With a library but no token, every command that would talk to it says
 // so before sending anything, rather than relaying the server's
-// InvalidAccessToken.
+// InvalidAccessToken, and exits 4 as for a rejected token.
 func TestNoTokenSaysSoBeforeAnyRequest(t *testing.T) {
 	srv, env := emulator(t, fakesmh.Options{Items: 3})
 	noToken := copyEnv(env, envToken, "")
@@ -41,8 +41,8 @@ func TestNoTokenSaysSoBeforeAnyRequest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runCLICtx(t, ctx, tt.env, "1\n", tt.args...)
-			if r.code != exitUsage || !strings.HasPrefix(r.stderr, "smhbin: "+tt.want) || r.stdout != "" {
-				t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", r.code, r.stdout, r.stderr, tt.want)
+			if r.code != exitAuth || !strings.HasPrefix(r.stderr, "smhbin: "+tt.want) || r.stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 4 and %q", r.code, r.stdout, r.stderr, tt.want)
 			}
 		})
 	}
