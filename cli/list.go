@@ -20,8 +20,9 @@ import (
 func (a *app) listCmd() *cobra.Command {
 	var asJSON bool
 	var limit int
-	var asCSV bool
-	var filter string
+	var asCSV, asIDs bool
+	var filter, jqExpr string
+	var jq *jqProgram  // compiled by Args, so a bad expression is a usage error too
 	var q *query.Query // parsed by Args, so a bad query is a usage error before any request
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -31,9 +32,16 @@ the end, in the server's order (see --order-by and --order).
 
 The table shows id, size (SI units, as the TUI: 1 MB = 1,000,000 bytes),
 deletion time (local), days left before the item is purged and the original
-path. --json prints one JSON array of items with
-the API's field names and exact ids. If a page fails, list stops with exit
-code 1 and says how many items were loaded.
+path. --json prints one JSON array of items with the API's field names and
+exact ids. --ids prints one id per line and --jq evaluates a jq expression
+on that array in-process with exact integers: ids can exceed 2^53, which
+jq 1.6 and other float64 JSON readers silently round, so feed scripts --ids
+or --jq rather than piping --json into jq.
+
+If a page fails, list stops, says on stderr how many items it had listed,
+and exits 1 (4 when the token was rejected or expired). --json then still
+prints a complete JSON array of the items listed so far, and --jq prints
+nothing.
 
 --filter narrows the listing client-side with the filter language of the
 TUI's / prompt (see the README): every page is still fetched (up to
@@ -43,16 +51,21 @@ TUI's / prompt (see the README): every page is still fetched (up to
   smhbin list --json > bin.json
   smhbin list --csv > bin.csv
   smhbin list --filter 'type:image size:>5MB deleted:<7d'
-  smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
+  smhbin list --ids --filter 'deleted:<1d' | smhbin restore -
+  smhbin list --jq '.[] | select(.remainingTime < 7) | .recycledItemId'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case limit < 0:
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
-			case asJSON && asCSV:
-				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
+			}
+			if err := checkListFormats(cmd, asJSON, asCSV, asIDs); err != nil {
+				return err
 			}
 			var err error
 			if q, err = parseListFilter(filter, cmd.CommandPath()); err != nil {
+				return err
+			}
+			if jq, err = compileJQ(jqExpr, cmd, asCSV || asIDs); err != nil {
 				return err
 			}
 			return cobra.NoArgs(cmd, args)
@@ -60,16 +73,22 @@ TUI's / prompt (see the README): every page is still fetched (up to
 		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
 			format := "table"
 			switch {
+			case jq != nil:
+				format = "jq"
 			case asJSON:
 				format = "json"
 			case asCSV:
 				format = "csv"
+			case asIDs:
+				format = "ids"
 			}
-			return a.list(cmd, cfg, format, limit, q)
+			return a.list(cmd, cfg, format, limit, q, jq)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV rows with the API's field names as the header")
+	cmd.Flags().BoolVar(&asIDs, "ids", false, "print only the ids, one per line (exact, for scripts)")
+	cmd.Flags().StringVar(&jqExpr, "jq", "", "print the results of jq `EXPRESSION` run on the JSON array, with exact integers (strings unquoted)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
 	cmd.Flags().StringVar(&filter, "filter", "", "print only the items matching `QUERY` (client-side; e.g. 'type:image size:>5MB')")
 	return cmd
@@ -82,7 +101,7 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query) error {
+func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query, jq *jqProgram) error {
 	ctx := cmd.Context()
 	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
@@ -97,6 +116,10 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 		if sink, err = newCSVSink(a.stdout); err != nil {
 			return err
 		}
+	case "ids":
+		sink = newIDSink(a.stdout)
+	case "jq":
+		sink = newJQSink(ctx, a.stdout, jq)
 	default:
 		sink = newTableSink(a.stdout)
 	}
@@ -110,10 +133,10 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
 	a.progressDone()
 	if err != nil {
-		// The table is still useful up to the failure; the JSON array is
-		// deliberately left unterminated so that no parser takes it for a
-		// complete listing.
-		if format == "table" && loaded > 0 {
+		// What was listed is still useful, and --json stays one valid
+		// array (the error and the exit code say it is not all); --jq
+		// prints nothing rather than results over part of the bin.
+		if format != "jq" && loaded > 0 {
 			_ = sink.finish()
 		}
 		if total < 0 {

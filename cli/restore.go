@@ -43,8 +43,8 @@ usage or a missing grant, 4 when the token is missing, rejected or expired
 in flight (the rest is reported skipped); twice to abort them.`,
 		Example: `  smhbin restore 312 313
   smhbin restore --restore-path fallbackToRoot 312
-  smhbin list --json | jq -r '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
-  smhbin restore --json 312 313 | jq -r 'select(.status != "restored") | .id'`,
+  smhbin list --jq '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
+  smhbin restore 312 313 | awk '$2 != "restored" {print $1}'     # the ids to retry, exact`,
 		// The checks come before the configuration is resolved, which
 		// may read the token from stdin.
 		Args: func(cmd *cobra.Command, args []string) error {

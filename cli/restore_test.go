@@ -140,6 +140,8 @@ func TestBadTokenExits4WithoutShowingIt(t *testing.T) {
 	}{
 		{"list", envBad, []string{"list"}},
 		{"list json", envBad, []string{"list", "--json"}},
+		{"list ids", envBad, []string{"list", "--ids"}},
+		{"list jq", envBad, []string{"list", "--jq", ".[].recycledItemId"}},
 		{"restore", envBad, []string{"restore", "101", "102"}},
 		{"restore json, token file", env, []string{"--token-file", tokenFile, "restore", "--json", "101"}},
 	}
