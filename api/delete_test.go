@@ -16,7 +16,7 @@ import (
 
 // delEmulator starts fakesmh with opts behind an optional middleware and
 // returns it with a client that never waits long.
-func delEmulator(t *testing.T, opts fakesmh.Options, wrap func(http.Handler) http.Handler) (*fakesmh.Server, *api.Client) {
+func delEmulator(t *testing.T, opts fakesmh.Options, wrap func(http.Handler) http.Handler, tune ...func(*api.Config)) (*fakesmh.Server, *api.Client) {
 	t.Helper()
 	if opts.Items == 0 {
 		opts.Items = -1
@@ -28,10 +28,14 @@ func delEmulator(t *testing.T, opts fakesmh.Options, wrap func(http.Handler) htt
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c, err := api.New(api.Config{
+	cfg := api.Config{
 		Endpoint: srv.URL, LibraryID: fakesmh.DefaultLibraryID, Token: s.Token(),
 		PollInterval: time.Millisecond, PollMaxInterval: 5 * time.Millisecond, RetryBaseDelay: time.Millisecond,
-	})
+	}
+	for _, f := range tune {
+		f(&cfg)
+	}
+	c, err := api.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
