@@ -8,38 +8,24 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"testing"
-	"time"
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
 )
 
-// delEmulator starts fakesmh with opts behind an optional middleware and
-// returns it with a client that never waits long.
+// delEmulator starts fakesmh with opts (an empty bin unless opts.Items
+// says otherwise) behind an optional middleware, with a client.
 func delEmulator(t *testing.T, opts fakesmh.Options, wrap func(http.Handler) http.Handler, tune ...func(*api.Config)) (*fakesmh.Server, *api.Client) {
 	t.Helper()
 	if opts.Items == 0 {
 		opts.Items = -1
 	}
-	s := fakesmh.New(opts)
-	var h http.Handler = s
-	if wrap != nil {
-		h = wrap(s)
+	var edit func(*api.Config)
+	if len(tune) > 0 {
+		edit = tune[0]
 	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	cfg := api.Config{
-		Endpoint: srv.URL, LibraryID: fakesmh.DefaultLibraryID, Token: s.Token(),
-		PollInterval: time.Millisecond, PollMaxInterval: 5 * time.Millisecond, RetryBaseDelay: time.Millisecond,
-	}
-	for _, f := range tune {
-		f(&cfg)
-	}
-	c, err := api.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, c
+	env := newFaultEnv(t, opts, wrap, edit)
+	return env.srv, env.client
 }
 
 // addFiles puts n deletable files in the bin and returns their ids.

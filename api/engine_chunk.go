@@ -85,7 +85,7 @@ func (l engineLoss) restored() string {
 // idempotent, so an uncertain outcome is checked with Info instead.
 func (r *Run) runChunk(ids []int64) {
 	for _, id := range ids {
-		r.emit(Event{ID: id, Kind: r.op.sendingKind()})
+		r.emit(Event{ID: id, Kind: opFacts[r.op].sending})
 	}
 	if r.op == OpDelete {
 		r.deleteChunk(ids)
@@ -359,7 +359,7 @@ func (r *Run) recheck(ids []int64) (send []int64) {
 				inBin[id] = true
 				mu.Unlock()
 			case leftBin(err):
-				r.finish(Event{ID: id, Kind: Skipped, Code: r.e.earlierOp(id).goneCode(),
+				r.finish(Event{ID: id, Kind: Skipped, Code: opFacts[r.e.earlierOp(id)].goneCode,
 					Message: "not sent: it left the recycle bin after an earlier request"})
 			default:
 				r.finish(Event{ID: id, Kind: Skipped, Code: CodeNotConfirmed,

@@ -14,46 +14,23 @@ const (
 	OpDelete            // delete items permanently
 )
 
-func (o Op) String() string {
-	if o == OpDelete {
-		return "delete"
-	}
-	return "restore"
+// opFacts holds what differs between the operations, by Op.
+var opFacts = [...]struct {
+	name      string
+	sending   EventKind // emitted when an item's chunk is sent
+	done      EventKind // the final kind of an item the operation succeeded for
+	goneCode  string    // Skipped code of an item an earlier request took out of the bin
+	heldByRun string    // message of an item another run of this kind holds
+}{
+	OpRestore: {"restore", Restoring, Restored, CodeAlreadyRestored, "not sent: another run is restoring it"},
+	OpDelete:  {"delete", Deleting, Deleted, CodeAlreadyDeleted, "not sent: another run is deleting it"},
 }
+
+func (o Op) String() string { return opFacts[o].name }
 
 // DoneKind is the final kind of an item the operation succeeded for:
 // Restored or Deleted.
-func (o Op) DoneKind() EventKind {
-	if o == OpDelete {
-		return Deleted
-	}
-	return Restored
-}
-
-// sendingKind is the kind emitted when an item's chunk is sent.
-func (o Op) sendingKind() EventKind {
-	if o == OpDelete {
-		return Deleting
-	}
-	return Restoring
-}
-
-// goneCode is the Skipped code of an item an earlier request of this
-// operation took out of the bin.
-func (o Op) goneCode() string {
-	if o == OpDelete {
-		return CodeAlreadyDeleted
-	}
-	return CodeAlreadyRestored
-}
-
-// busyText says what the run holding an item is doing to it.
-func (o Op) busyText() string {
-	if o == OpDelete {
-		return "not sent: another run is deleting it"
-	}
-	return "not sent: another run is restoring it"
-}
+func (o Op) DoneKind() EventKind { return opFacts[o].done }
 
 // outcome is what the ledger knows of an id: the last final or Unknown
 // kind and the operation that produced it.
@@ -108,7 +85,7 @@ func (e *Engine) reserve(r *Run, ids []int64) (send, recheck []int64, blocked []
 			continue
 		case e.inFlight[id] != nil:
 			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeInFlight,
-				Message: e.inFlight[id].op.busyText()})
+				Message: opFacts[e.inFlight[id].op].heldByRun})
 			continue
 		case known && last.kind == Restored:
 			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored,

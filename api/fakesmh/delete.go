@@ -44,10 +44,7 @@ func (s *Server) serveDeleteOne(w *statusWriter, id int64) {
 		s.purgeLocked(e)
 		reset := s.fault.ResetAfterDelete
 		s.mu.Unlock()
-		if reset && resetConnection(w) {
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
+		replyDeleted(w, reset)
 	}
 }
 
@@ -99,6 +96,12 @@ func (s *Server) serveEmpty(w *statusWriter) {
 	}
 	reset := s.fault.ResetAfterDelete
 	s.mu.Unlock()
+	replyDeleted(w, reset)
+}
+
+// replyDeleted answers 204, or drops the connection when reset (the
+// ResetAfterDelete fault).
+func replyDeleted(w *statusWriter, reset bool) {
 	if reset && resetConnection(w) {
 		return
 	}
