@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"smhbin/api"
+	"smhbin/ui"
+)
+
+// runEngine runs op on ids through e, printing each item's result as it
+// arrives and the summary on stderr, and returns the command's outcome.
+// Restore and delete share it, interrupt handling included.
+func (a *app) runEngine(ctx context.Context, cfg Config, e *api.Engine, op api.Op, ids []int64, asJSON bool) error {
+	// The engine gets a context that the first interrupt does not cancel:
+	// that one becomes Run.Cancel, which lets requests in flight finish. A
+	// second interrupt cancels engineCtx and aborts them.
+	engineCtx, abort := context.WithCancel(context.WithoutCancel(ctx))
+	defer abort()
+	var run *api.Run
+	if op == api.OpDelete {
+		run = e.StartDelete(engineCtx, ids)
+	} else {
+		run = e.Start(engineCtx, ids, cfg.RestorePath)
+	}
+	stderr := ui.LockOutput(a.stderr) // the result loop and the interrupt watcher both write
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		a.watchInterrupt(ctx, done, run, abort, stderr)
+	}()
+	rep := newRunReport(op, a.stdout, asJSON, ids)
+	for ev := range run.Events() {
+		logEvent(cfg.Log, op, ev)
+		if err := rep.event(ev); err != nil {
+			close(done)
+			<-watched
+			return err
+		}
+	}
+	close(done)
+	<-watched
+	if err := rep.finish(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, rep.summary())
+	cfg.Log.printf("%s: %s", op, rep.summary())
+	return rep.outcome(&cfg)
+}
+
+// logEvent records an item's outcome in the debug log: failures, unknowns
+// and skips with their code, restores with their final path.
+func logEvent(l *debugLog, op api.Op, ev api.Event) {
+	switch ev.Kind {
+	case api.Restored:
+		l.printf("restore: %d restored to %s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
+	case api.Deleted:
+		l.printf("delete: %d deleted", ev.ID)
+	case api.Failed, api.Skipped, api.Unknown:
+		l.printf("%s: %d %s %s: %s", op, ev.ID, ev.Kind, ev.Code, cleanText(ev.Message))
+	}
+}
+
+// watchInterrupt turns the first cancellation of ctx into a graceful
+// Run.Cancel and a later interrupt signal into a hard abort.
+func (a *app) watchInterrupt(ctx context.Context, done <-chan struct{}, run *api.Run, abort context.CancelFunc, stderr io.Writer) {
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	}
+	run.Cancel()
+	fmt.Fprintln(stderr, "smhbin: stopping: requests in flight will finish, the rest is skipped (interrupt again to abort)")
+	sigs, stopSignals := a.interrupts()
+	defer stopSignals()
+	select {
+	case <-done:
+	case <-sigs:
+		fmt.Fprintln(stderr, "smhbin: aborting the requests in flight")
+		abort()
+	}
+}
