@@ -162,6 +162,7 @@ without an account. The access token is read from SMH_ACCESS_TOKEN or
 	a.addPersistentFlags(root)
 	usesConfig(root)
 	root.AddCommand(usesConfig(a.listCmd()), usesConfig(a.restoreCmd()), a.fakeServerCmd())
+	root.AddCommand(usesConfig(a.deleteCmd()), usesConfig(a.emptyCmd()))
 	root.AddCommand(usesConfig(a.serveCmd()))
 	root.AddCommand(a.configCmd())
 	return root

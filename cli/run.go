@@ -12,8 +12,19 @@ import (
 
 // runEngine runs op on ids through e, printing each item's result as it
 // arrives and the summary on stderr, and returns the command's outcome.
-// Restore and delete share it, interrupt handling included.
-func (a *app) runEngine(ctx context.Context, cfg Config, e *api.Engine, op api.Op, ids []int64, asJSON bool) error {
+// Restore and delete share it, interrupt handling included. pre are the
+// final events of ids left out before the run; they are reported first.
+func (a *app) runEngine(ctx context.Context, cfg Config, e *api.Engine, op api.Op, ids []int64, asJSON bool, pre ...api.Event) error {
+	all := make([]int64, 0, len(pre)+len(ids))
+	for _, ev := range pre {
+		all = append(all, ev.ID)
+	}
+	rep := newRunReport(op, a.stdout, asJSON, append(all, ids...))
+	for _, ev := range pre {
+		if err := rep.event(ev); err != nil {
+			return err
+		}
+	}
 	// The engine gets a context that the first interrupt does not cancel:
 	// that one becomes Run.Cancel, which lets requests in flight finish. A
 	// second interrupt cancels engineCtx and aborts them.
@@ -32,7 +43,6 @@ func (a *app) runEngine(ctx context.Context, cfg Config, e *api.Engine, op api.O
 		defer close(watched)
 		a.watchInterrupt(ctx, done, run, abort, stderr)
 	}()
-	rep := newRunReport(op, a.stdout, asJSON, ids)
 	for ev := range run.Events() {
 		logEvent(cfg.Log, op, ev)
 		if err := rep.event(ev); err != nil {
