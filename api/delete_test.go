@@ -181,3 +181,18 @@ func TestClientDeleteLenientReplies(t *testing.T) {
 		srv.Close()
 	}
 }
+
+func TestItemDeletable(t *testing.T) {
+	for _, tc := range []struct {
+		it   api.Item
+		want bool
+	}{
+		{api.Item{}, true}, // no authorityList: the server decides
+		{api.Item{HasAuthority: true, Authority: api.Authority{CanDelete: true}}, true},
+		{api.Item{HasAuthority: true, Authority: api.Authority{CanRestore: true}}, false},
+	} {
+		if got := tc.it.Deletable(); got != tc.want {
+			t.Errorf("%+v: Deletable() = %v, want %v", tc.it, got, tc.want)
+		}
+	}
+}

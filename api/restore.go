@@ -9,7 +9,7 @@ import (
 	"net/url"
 )
 
-// MaxBatch is the most ids one batch restore may carry.
+// MaxBatch is the most ids one batch restore or batch delete may carry.
 const MaxBatch = 1000
 
 var _ Restorer = (*Client)(nil)

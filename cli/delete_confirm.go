@@ -89,7 +89,7 @@ func deletable(ids []int64, found map[int64]api.Item) (send []int64, out []api.E
 		case !ok:
 			out = append(out, api.Event{ID: id, Kind: api.Skipped, Code: codeNotInBin,
 				Message: "not sent: it is not in the recycle bin"})
-		case it.HasAuthority && !it.Authority.CanDelete:
+		case !it.Deletable():
 			out = append(out, api.Event{ID: id, Kind: api.Skipped, Code: codeNotDeletable,
 				Message: "not sent: the server says you may not delete it (authorityList.canDelete is false)"})
 		default:
