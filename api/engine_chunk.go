@@ -66,6 +66,8 @@ func (l engineLoss) reconciling() string {
 		return engMsgTaskReconciling
 	case lossRow:
 		return engMsgRowReconciling
+	case lossFailed:
+		return "the batch delete answered HTTP 500, perhaps after deleting some items; checking whether the item left the recycle bin"
 	}
 	return engMsgLostReconciling
 }

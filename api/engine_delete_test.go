@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,7 +74,11 @@ func TestEngineDelete500Reconciles(t *testing.T) {
 	s, c := delEmulator(t, fakesmh.Options{}, nil)
 	ids := addFiles(s, 5)
 	s.SetFault(fakesmh.Fault{DeletePartial: 2})
-	last := lastEvents(t, api.NewEngine(c, fastOpts).StartDelete(context.Background(), ids))
+	evs := engCollect(t, api.NewEngine(c, fastOpts).StartDelete(context.Background(), ids))
+	last := map[int64]api.Event{}
+	for _, ev := range evs {
+		last[ev.ID] = ev
+	}
 	for i, id := range ids {
 		ev := last[id]
 		switch {
@@ -81,6 +86,11 @@ func TestEngineDelete500Reconciles(t *testing.T) {
 			t.Errorf("id %d was deleted by the failed batch but reported %v %s", id, ev.Kind, ev.Code)
 		case i >= 2 && (ev.Kind != api.Failed || ev.Code != api.CodeStillInBin || !s.InBin(id)):
 			t.Errorf("id %d still in the bin but reported %v %s", id, ev.Kind, ev.Code)
+		}
+	}
+	for _, ev := range evs {
+		if ev.Kind == api.Unknown && !strings.Contains(ev.Message, "HTTP 500") {
+			t.Errorf("id %d is being checked after a 500, but the message says %q", ev.ID, ev.Message)
 		}
 	}
 	info := 0
