@@ -15,13 +15,6 @@ import (
 	"smhbin/explain"
 )
 
-func TestVersion(t *testing.T) {
-	r := runCLI(t, nil, "", "--version")
-	if r.code != exitOK || !regexp.MustCompile(`^smhbin \S+\n$`).MatchString(r.stdout) {
-		t.Errorf("exit %d, stdout %q: want \"smhbin VERSION\"", r.code, r.stdout)
-	}
-}
-
 func TestCompletionWithoutConfiguration(t *testing.T) {
 	for _, shell := range []string{"bash", "zsh", "fish"} {
 		r := runCLI(t, nil, "", "completion", shell)

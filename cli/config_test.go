@@ -26,7 +26,7 @@ func resolveConfig(t *testing.T, env map[string]string, args ...string) Config {
 	t.Helper()
 	a := newApp(getenvFrom(env), nil, io.Discard, io.Discard)
 	fs := pflag.NewFlagSet("smhbin", pflag.ContinueOnError)
-	a.settings.AddFlags(fs)
+	a.settings.AddFlags(fs, config.TUI)
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}

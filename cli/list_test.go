@@ -75,17 +75,17 @@ func TestListJSONReturnsEveryItemOnceInServerOrder(t *testing.T) {
 // 52 clipboard write or a bidi override must not reach the terminal),
 // while --json keeps every name exact.
 func TestListCSVEscapesLikeTheTUI(t *testing.T) {
-	hostile := []string{"osc]52;c;aGk=.txt", "clear[2J.txt", "c12J.txt", "invoice‮exe.pdf", "dcsPq.txt"}
+	hostile := []string{"osc\x1b]52;c;aGk=\a.txt", "clear\x1b[2J.txt", "c1\u009b2J.txt", "invoice\u202eexe.pdf", "dcs\x1bPq.txt"}
 	var recs []fakesmh.Record
 	for _, n := range hostile {
-		recs = append(recs, fakesmh.NewRecord("docs⁦", n))
+		recs = append(recs, fakesmh.NewRecord("docs\u2066", n))
 	}
 	_, env := emulator(t, fakesmh.Options{Items: -1}, recs...)
 	r := runCLI(t, env, "", "list", "--csv")
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if strings.ContainsAny(r.stdout, "‮⁦") {
+	if strings.ContainsAny(r.stdout, "\x1b\a\u009b\u202e\u2066") {
 		t.Errorf("raw control characters reached the terminal:\n%q", r.stdout)
 	}
 	for _, n := range hostile {
@@ -102,7 +102,7 @@ func TestListCSVEscapesLikeTheTUI(t *testing.T) {
 		t.Fatalf("json: %v, %d items", err, len(items))
 	}
 	for _, it := range items {
-		if !slices.Contains(hostile, it.Name) || it.OriginalPath[0] != "docs⁦" {
+		if !slices.Contains(hostile, it.Name) || it.OriginalPath[0] != "docs\u2066" {
 			t.Errorf("json changed a name: %q %q", it.Name, it.OriginalPath)
 		}
 	}

@@ -50,7 +50,7 @@ in flight (the rest is reported skipped); twice to abort them.`,
 			}
 			switch {
 			case len(args) == 0:
-				return usage("give the ids to restore, or - to read them from stdin")
+				return usage("restore needs at least one id (or - to read ids from stdin)")
 			case chunk < 1 || chunk > api.MaxChunkSize:
 				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, chunk)
 			case concurrency < 1 || concurrency > maxConcurrency:

@@ -88,13 +88,17 @@ func (s *Server) serveInfo(w http.ResponseWriter, id int64) {
 	writeJSON(w, http.StatusOK, info)
 }
 
-// servePreview answers 302 with a (fake) signed COS URL, as the real API does.
+// servePreview answers 302 with a signed storage URL, as the real API
+// does. Images and videos get a generated thumbnail on the emulator's own
+// origin (see serveStorage); other files a (fake) COS URL.
 func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, id int64) {
 	s.lock()
 	e := s.binEntryLocked(id)
 	var info wireInfo
+	thumb := false
 	if e != nil {
 		info = s.infoLocked(e, s.now())
+		thumb = hasThumbnail(&e.rec)
 	}
 	s.mu.Unlock()
 	switch {
@@ -102,6 +106,8 @@ func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, id int64) 
 		writeError(w, http.StatusNotFound, rowNotFound.Code, rowNotFound.Message)
 	case info.CosURL == "":
 		writeError(w, http.StatusNotFound, "FileNotFound", "Directories have no preview.")
+	case thumb:
+		http.Redirect(w, r, s.thumbURL(r, id, thumbWidthOf(r.URL.Query())), http.StatusFound)
 	default:
 		http.Redirect(w, r, info.CosURL+"&ci-process=snapshot", http.StatusFound)
 	}

@@ -211,8 +211,13 @@ func (s *Server) hold(w *statusWriter, r *http.Request, d time.Duration) bool {
 	return false
 }
 
-// route dispatches /api/v1/{token|recycled|task}/….
+// route dispatches /api/v1/{token|recycled|task}/… and the signed
+// thumbnail URLs under storagePrefix.
 func (s *Server) route(w *statusWriter, r *http.Request, q url.Values, body []byte) {
+	if strings.HasPrefix(r.URL.Path, storagePrefix) {
+		s.serveStorage(w, r, q)
+		return
+	}
 	segs := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 	if len(segs) < 3 || segs[0] != "api" || segs[1] != "v1" {
 		writeError(w, http.StatusNotFound, "NotFound", "No such API.")
