@@ -11,8 +11,8 @@ import (
 
 // deleteFlags are the flags of delete.
 type deleteFlags struct {
-	yes, asJSON, dryRun bool
-	chunk, concurrency  int
+	batchFlags
+	yes, dryRun bool
 }
 
 func (a *app) deleteCmd() *cobra.Command {
@@ -56,39 +56,22 @@ flight; twice to abort them.`,
   smhbin list --json | jq -r '.[] | select(.remainingTime < 2) | .recycledItemId' | smhbin delete --yes -
   smhbin delete --yes --json 312 | jq -r 'select(.status != "deleted") | .id'`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			usage := func(format string, v ...any) error {
-				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
+			if len(args) == 1 && args[0] == "-" && !f.yes && !f.dryRun {
+				return &usageError{msg: "with ids on stdin the confirmation cannot be typed: add --yes (check first with --dry-run)", cmdPath: cmd.CommandPath()}
 			}
-			switch {
-			case len(args) == 0:
-				return usage("give the ids to delete, or - to read them from stdin")
-			case f.chunk < 1 || f.chunk > api.MaxChunkSize:
-				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, f.chunk)
-			case f.concurrency < 1 || f.concurrency > maxConcurrency:
-				return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, f.concurrency)
-			case len(args) == 1 && args[0] == "-" && a.settings.TokenFileFlag() == "-":
-				return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
-			case len(args) == 1 && args[0] == "-" && !f.yes && !f.dryRun:
-				return usage("with ids on stdin the confirmation cannot be typed: add --yes (check first with --dry-run)")
-			}
-			return nil
+			return a.checkBatchArgs(cmd, args, f.batchFlags)
 		},
 		RunE: withConfig(func(cmd *cobra.Command, args []string, cfg Config) error {
-			ids, err := a.parseIDs(args)
-			switch {
-			case err != nil:
-				return &usageError{msg: err.Error(), cmdPath: cmd.CommandPath()}
-			case len(ids) == 0:
-				return &usageError{msg: "no ids on stdin", cmdPath: cmd.CommandPath()}
+			ids, err := a.idsOf(cmd, args)
+			if err != nil {
+				return err
 			}
 			return a.deleteItems(cmd, cfg, ids, f)
 		}),
 	}
 	cmd.Flags().BoolVarP(&f.yes, "yes", "y", false, "delete without asking (required when stdin is not a terminal)")
 	cmd.Flags().BoolVar(&f.dryRun, "dry-run", false, "print what would be deleted (ids, names, total size) and send nothing")
-	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print one JSON object per item: id, status, code, message")
-	cmd.Flags().IntVar(&f.chunk, "chunk", api.DefaultChunkSize, "ids per batch request (1-1000)")
-	cmd.Flags().IntVar(&f.concurrency, "concurrency", api.DefaultConcurrency, fmt.Sprintf("batch requests in flight at once (1-%d)", maxConcurrency))
+	f.add(cmd, "print one JSON object per item: id, status, code, message")
 	return cmd
 }
 
@@ -136,8 +119,7 @@ func (a *app) deleteItems(cmd *cobra.Command, cfg Config, ids []int64, f deleteF
 		}
 	}
 	cfg.Log.printf("delete: %d ids", len(send))
-	err = a.runEngine(ctx, cfg, api.NewEngine(client, api.EngineOptions{ChunkSize: f.chunk, Concurrency: f.concurrency}),
-		api.OpDelete, send, f.asJSON, pre...)
+	err = a.runEngine(ctx, cfg, api.NewEngine(client, f.engineOptions()), api.OpDelete, send, f.asJSON, pre...)
 	var ee *exitError
 	if len(send) == 0 && errors.As(err, &ee) && ee.msg == "" {
 		ee.msg = "nothing to delete"

@@ -13,11 +13,7 @@ import (
 )
 
 func (a *app) restoreCmd() *cobra.Command {
-	var (
-		asJSON      bool
-		chunk       int
-		concurrency int
-	)
+	var f batchFlags
 	cmd := &cobra.Command{
 		Use:   "restore [flags] ID... | -",
 		Short: "Restore items from the recycle bin by id",
@@ -44,44 +40,18 @@ in flight (the rest is reported skipped); twice to abort them.`,
   smhbin restore --json 312 313 | jq -r 'select(.status != "restored") | .id'`,
 		// The checks come before the configuration is resolved, which
 		// may read the token from stdin.
-		Args: func(cmd *cobra.Command, args []string) error {
-			usage := func(format string, v ...any) error {
-				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
-			}
-			switch {
-			case len(args) == 0:
-				return usage("restore needs at least one id (or - to read ids from stdin)")
-			case chunk < 1 || chunk > api.MaxChunkSize:
-				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, chunk)
-			case concurrency < 1 || concurrency > maxConcurrency:
-				return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, concurrency)
-			case len(args) == 1 && args[0] == "-" && a.settings.TokenFileFlag() == "-":
-				return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
-			}
-			return nil
-		},
+		Args: func(cmd *cobra.Command, args []string) error { return a.checkBatchArgs(cmd, args, f) },
 		RunE: withConfig(func(cmd *cobra.Command, args []string, cfg Config) error {
-			usage := func(format string, v ...any) error {
-				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
-			}
-			ids, err := a.parseIDs(args)
+			ids, err := a.idsOf(cmd, args)
 			if err != nil {
-				return usage("%v", err)
+				return err
 			}
-			if len(ids) == 0 {
-				return usage("no ids on stdin")
-			}
-			return a.restore(cmd, cfg, ids, asJSON, api.EngineOptions{ChunkSize: chunk, Concurrency: concurrency})
+			return a.restore(cmd, cfg, ids, f.asJSON, f.engineOptions())
 		}),
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per item: id, status, code, message, path")
-	cmd.Flags().IntVar(&chunk, "chunk", api.DefaultChunkSize, "ids per batch request (1-1000)")
-	cmd.Flags().IntVar(&concurrency, "concurrency", api.DefaultConcurrency, fmt.Sprintf("batch requests in flight at once (1-%d)", maxConcurrency))
+	f.add(cmd, "print one JSON object per item: id, status, code, message, path")
 	return cmd
 }
-
-// maxConcurrency keeps a script from flooding the server.
-const maxConcurrency = 32
 
 // parseIDs reads decimal int64 ids from args, or from stdin when the only
 // argument is "-" (separated by white space or commas; # starts a comment).

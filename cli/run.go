@@ -6,9 +6,63 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"smhbin/api"
 	"smhbin/ui"
 )
+
+// batchFlags are the flags restore and delete share.
+type batchFlags struct {
+	asJSON             bool
+	chunk, concurrency int
+}
+
+func (f *batchFlags) add(cmd *cobra.Command, jsonHelp string) {
+	cmd.Flags().BoolVar(&f.asJSON, "json", false, jsonHelp)
+	cmd.Flags().IntVar(&f.chunk, "chunk", api.DefaultChunkSize, fmt.Sprintf("ids per batch request (1-%d)", api.MaxChunkSize))
+	cmd.Flags().IntVar(&f.concurrency, "concurrency", api.DefaultConcurrency, fmt.Sprintf("batch requests in flight at once (1-%d)", maxConcurrency))
+}
+
+func (f *batchFlags) engineOptions() api.EngineOptions {
+	return api.EngineOptions{ChunkSize: f.chunk, Concurrency: f.concurrency}
+}
+
+// maxConcurrency keeps a script from flooding the server.
+const maxConcurrency = 32
+
+// checkBatchArgs checks the ids arguments and the batch flags of restore
+// or delete. It runs before the configuration is resolved, which may
+// read the token from stdin.
+func (a *app) checkBatchArgs(cmd *cobra.Command, args []string, f batchFlags) error {
+	usage := func(format string, v ...any) error {
+		return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
+	}
+	switch {
+	case len(args) == 0:
+		return usage("%s needs at least one id (or - to read ids from stdin)", cmd.Name())
+	case f.chunk < 1 || f.chunk > api.MaxChunkSize:
+		return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, f.chunk)
+	case f.concurrency < 1 || f.concurrency > maxConcurrency:
+		return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, f.concurrency)
+	case len(args) == 1 && args[0] == "-" && a.settings.TokenFileFlag() == "-":
+		return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
+	}
+	return nil
+}
+
+// idsOf parses the ids of restore or delete (see parseIDs); a mistake is
+// a usage error.
+func (a *app) idsOf(cmd *cobra.Command, args []string) ([]int64, error) {
+	ids, err := a.parseIDs(args)
+	switch {
+	case err != nil:
+		return nil, &usageError{msg: err.Error(), cmdPath: cmd.CommandPath()}
+	case len(ids) == 0:
+		return nil, &usageError{msg: "no ids on stdin", cmdPath: cmd.CommandPath()}
+	}
+	return ids, nil
+}
 
 // runEngine runs op on ids through e, printing each item's result as it
 // arrives and the summary on stderr, and returns the command's outcome.
