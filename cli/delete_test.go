@@ -224,3 +224,20 @@ func TestEmptyLostReplyIsChecked(t *testing.T) {
 		t.Errorf("exit %d, %d deletes, stderr %q", r.code, deletesSent(srv), r.stderr)
 	}
 }
+
+// TestDeleteBadTokenNamesTheDeleteGrant: a refused token is exit 2 with a
+// sentence naming the grant deletes need, and the token never shows.
+func TestDeleteBadTokenNamesTheDeleteGrant(t *testing.T) {
+	const bad = "BAD-token-delete-5c1e"
+	srv, env := deleteBin(t, fakesmh.Options{})
+	env[envToken] = bad
+	for _, args := range [][]string{{"delete", "--yes", "201"}, {"empty", "--yes"}} {
+		r := runCLI(t, env, "", args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "delete_recycled") || strings.Contains(r.stdout+r.stderr, bad) {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	if srv.Stats().InBin != 4 {
+		t.Error("items deleted with a refused token")
+	}
+}

@@ -92,8 +92,11 @@ func (a *app) empty(ctx context.Context, cfg Config, yes, dryRun bool) error {
 		return a.checkEmptied(ctx, client, err)
 	}
 	var ae *api.APIError
-	if errors.As(err, &ae) && ae.Code == api.CodeNoPermission {
+	switch {
+	case errors.As(err, &ae) && ae.Code == api.CodeNoPermission:
 		return &exitError{code: exitUsage, msg: "the access token may not delete (NoPermission): emptying the bin needs a token issued with the delete_recycled grant (or admin/space_admin)"}
+	case errors.Is(err, api.ErrUnauthorized):
+		return &exitError{code: exitUsage, msg: deleteTokenRejected}
 	}
 	return err
 }

@@ -221,13 +221,20 @@ var noPermission = map[api.Op]string{
 	api.OpDelete:  "every item was refused (NoPermission): deletes need a token issued with the delete_recycled grant (or admin/space_admin)",
 }
 
+// deleteTokenRejected is explain.TokenRejected for deletes, which need
+// another grant.
+const deleteTokenRejected = "the access token was rejected (InvalidAccessToken): get a fresh token with the delete_recycled grant and set SMH_ACCESS_TOKEN or --token-file"
+
 // outcome is the command's result: nil when everything was restored, exit
 // 2 with the setup problem's sentence, or exit 1 (the summary said it all).
 func (r *runReport) outcome(cfg *Config) error {
 	if e := r.setupProblem(); e != nil {
 		msg, _ := explain.Error(e, where(cfg))
-		if e.Code == api.CodeNoPermission {
+		switch {
+		case e.Code == api.CodeNoPermission:
 			msg = noPermission[r.op]
+		case e.Code == api.CodeInvalidAccessToken && r.op == api.OpDelete:
+			msg = deleteTokenRejected
 		}
 		return &exitError{code: exitUsage, msg: msg}
 	}
