@@ -224,3 +224,33 @@ func TestEngineRestoreDeleteExclusion(t *testing.T) {
 		})
 	}
 }
+
+// TestEngineEmptyHoldsOffRuns: while the bin is being emptied, no run of
+// the same Engine may send anything.
+func TestEngineEmptyHoldsOffRuns(t *testing.T) {
+	b := newEngBlocker()
+	isEmpty := func(r *http.Request) bool {
+		return r.Method == http.MethodDelete && strings.Count(strings.Trim(r.URL.Path, "/"), "/") == 4
+	}
+	s, c := delEmulator(t, fakesmh.Options{}, gate(b, isEmpty))
+	ids := addFiles(s, 2)
+	e := api.NewEngine(c, fastOpts)
+	ctx := context.Background()
+	emptied := make(chan error, 1)
+	go func() { emptied <- e.Empty(ctx) }()
+	b.awaitStart(t)
+	for _, run := range []*api.Run{e.StartDelete(ctx, ids), e.Start(ctx, ids, api.OriginalPath)} {
+		for id, ev := range lastEvents(t, run) {
+			if ev.Kind != api.Skipped || ev.Code != api.CodeInFlight {
+				t.Errorf("%s of id %d while emptying: %v %s", run.Op(), id, ev.Kind, ev.Code)
+			}
+		}
+	}
+	close(b.release)
+	if err := <-emptied; err != nil {
+		t.Fatalf("Empty: %v", err)
+	}
+	if n := s.Stats().InBin; n != 0 || len(s.RestoreSends()) != 0 || len(s.DeleteSends()) != 0 {
+		t.Fatalf("%d items left, restores %v, deletes %v", n, s.RestoreSends(), s.DeleteSends())
+	}
+}
