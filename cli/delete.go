@@ -114,7 +114,7 @@ func (a *app) deleteItems(cmd *cobra.Command, cfg Config, ids []int64, f deleteF
 			return a.printDryRun(ids, found, f.asJSON)
 		}
 		send, pre = deletable(ids, found)
-		if len(send) > 0 && !a.confirmDelete(send, found) {
+		if len(send) > 0 && !a.confirmDelete(send, found, len(pre)) {
 			return errNotConfirmed
 		}
 	}

@@ -113,8 +113,9 @@ func totalSize(ids []int64, found map[int64]api.Item) uint64 {
 }
 
 // confirmDelete shows what will be lost and reads the typed confirmation:
-// the count of items, or "delete" for one item.
-func (a *app) confirmDelete(ids []int64, found map[int64]api.Item) bool {
+// the count of items, or "delete" for one item. Items left out are only
+// counted here: they are reported skipped afterwards.
+func (a *app) confirmDelete(ids []int64, found map[int64]api.Item, leftOut int) bool {
 	want, them := strconv.Itoa(len(ids)), "them"
 	if len(ids) == 1 {
 		want, them = "delete", "it"
@@ -126,6 +127,9 @@ func (a *app) confirmDelete(ids []int64, found map[int64]api.Item) bool {
 	}
 	if len(ids) > shownItems {
 		fmt.Fprintf(&b, "  and %d more\n", len(ids)-shownItems)
+	}
+	if leftOut > 0 {
+		fmt.Fprintf(&b, "Left out: %d %s not in the bin or closed to you (reported skipped).\n", leftOut, plural(leftOut, "id"))
 	}
 	fmt.Fprintf(&b, "This cannot be undone. Type %s to delete %s: ", want, them)
 	return a.confirm(b.String(), want)

@@ -113,8 +113,8 @@ func TestDeleteTypedConfirmation(t *testing.T) {
 func TestDeleteLeavesOutWhatItCannotDelete(t *testing.T) {
 	srv, env := deleteBin(t, fakesmh.Options{})
 	r := runTTY(t, env, "delete\n", "delete", "201", "204", "999")
-	if r.code != exitFailure {
-		t.Errorf("exit %d, want 1", r.code)
+	if r.code != exitFailure || !strings.Contains(r.stderr, "Left out: 2 ids") {
+		t.Errorf("exit %d, want 1; stderr %q", r.code, r.stderr)
 	}
 	got := lines(r.stdout)
 	slices.Sort(got)
