@@ -30,7 +30,7 @@ const (
 )
 
 // maxEventsPerID bounds the events one id can produce in a run: Queued,
-// Restoring, Waiting, Unknown (reconciling) and its last event. The events
+// Restoring or Deleting, Waiting, Unknown (reconciling) and its last event. The events
 // channel is sized from it so that no send ever waits for the consumer.
 const maxEventsPerID = 5
 

@@ -16,9 +16,10 @@ const (
 	// Failed: the server refused it; Code and Message say why.
 	Failed
 	// Unknown: the chunk's reply was lost, was a 5xx or had no row for the
-	// item; the engine is reconciling via Info. A later Restored event
-	// settles it; an Unknown last event (Code NotConfirmed when the item was
-	// still in the bin) leaves it unresolved.
+	// item; the engine is reconciling via Info. A later Restored or
+	// Deleted event settles it (or Failed StillInBin, after a batch
+	// delete's 500); an Unknown last event (Code NotConfirmed when the
+	// item was still in the bin) leaves it unresolved.
 	Unknown
 	// Skipped: never sent (run cancelled, token expired, already restored
 	// or deleted in an earlier run, held by another run, or an earlier
