@@ -169,6 +169,7 @@ without an account. The access token is read from SMH_ACCESS_TOKEN or
 	// those (config.Setting.Scope): none is persistent.
 	a.usesConfig(root, config.TUI)
 	root.AddCommand(a.usesConfig(a.listCmd(), config.List), a.usesConfig(a.restoreCmd(), config.Restore), a.fakeServerCmd())
+	root.AddCommand(a.usesConfig(a.deleteCmd(), config.Delete), a.usesConfig(a.emptyCmd(), config.Empty))
 	root.AddCommand(a.usesConfig(a.serveCmd(), config.Serve))
 	cfgCmd := a.configCmd()
 	a.addSettingFlags(cfgCmd, cfgCmd.PersistentFlags(), config.ConfigCmd)

@@ -70,9 +70,9 @@ func TestRestoreAllOKExits0(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	byID := map[int64]restoreLine{}
+	byID := map[int64]resultLine{}
 	for _, l := range lines(r.stdout) {
-		var rl restoreLine
+		var rl resultLine
 		if err := json.Unmarshal([]byte(l), &rl); err != nil {
 			t.Fatalf("line %q is not JSON: %v", l, err)
 		}

@@ -55,18 +55,21 @@ const (
 	List                          // list
 	Restore                       // restore
 	ConfigCmd                     // config init and config path
+	Delete                        // delete
+	Empty                         // empty
 )
 
 // Scopes of the table's rows.
 const (
-	connects = TUI | Serve | List | Restore // every command that talks to a library
+	connects = TUI | Serve | List | Restore | Delete | Empty // every command that talks to a library
+	deletes  = Delete | Empty
 	lists    = TUI | Serve | List
 	restores = TUI | Serve | Restore
 	ui       = TUI | Serve
 )
 
 // commandNames name the commands in Command's bit order.
-var commandNames = []string{"smhbin", "serve", "list", "restore", "config"}
+var commandNames = []string{"smhbin", "serve", "list", "restore", "config", "delete", "empty"}
 
 // String names the commands in c, as the README's table does.
 func (c Command) String() string {
@@ -180,8 +183,8 @@ func table(v *values) []Setting {
 		{Flag: "restore-path", Scope: restores, Key: "restore_path", Value: &v.restorePath, Name: "when the original folder is gone",
 			Help: "where restores go when the original folder is gone: originalPath (fail) or fallbackToRoot",
 			Doc:  "When an item's folder is gone: originalPath (fail) or fallbackToRoot (restore into the space root)."},
-		{Flag: "read-only", Scope: restores, Key: "read_only", Value: &v.readOnly, Name: "never restore",
-			Help: "never restore anything", Doc: "Never restore anything."},
+		{Flag: "read-only", Scope: restores | deletes, Key: "read_only", Value: &v.readOnly, Name: "never restore or delete",
+			Help: "never restore or delete anything", Doc: "Never restore or delete anything."},
 		{Flag: "no-color", Scope: ui, Env: EnvNoColor, Key: "no_color", Value: &v.noColor, Name: "no colours",
 			Help: "no colours (also env " + EnvNoColor + ")",
 			Doc:  "No colours (the environment's " + EnvNoColor + " does the same, but this file wins over it)."},

@@ -85,6 +85,10 @@ type Options struct {
 	// TokenExpiresAfter, when > 0, makes counted requests after the Nth
 	// answer 403 InvalidAccessToken until the token is renewed.
 	TokenExpiresAfter int
+	// NoDeleteGrant makes the token one issued without delete_recycled
+	// (nor admin / space_admin): delete, batch delete and empty answer
+	// 403 NoPermission and change nothing.
+	NoDeleteGrant bool
 	// DefaultLimit is the marker-mode page size when limit is absent (20).
 	DefaultLimit int
 	// RetentionDays is the bin's retention (30); remainingTime derives from it.

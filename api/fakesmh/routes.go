@@ -113,61 +113,6 @@ func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, id int64) 
 	}
 }
 
-// purgeLocked deletes an item permanently.
-func (s *Server) purgeLocked(e *entry) {
-	e.state = purged
-	s.inBin--
-	s.version++
-	s.stats.Purged++
-}
-
-func (s *Server) serveDeleteOne(w http.ResponseWriter, id int64) {
-	s.lock()
-	e := s.binEntryLocked(id)
-	switch {
-	case e == nil:
-		s.mu.Unlock()
-		writeError(w, http.StatusNotFound, rowNotFound.Code, rowNotFound.Message)
-	case !e.rec.CanDelete:
-		s.mu.Unlock()
-		writeError(w, http.StatusForbidden, "NoPermission", "No permission to delete this item.")
-	default:
-		s.purgeLocked(e)
-		s.mu.Unlock()
-		w.WriteHeader(http.StatusNoContent)
-	}
-}
-
-// serveDeleteBatch deletes the listed items; unknown ids and items the user
-// may not delete are skipped (the API reports no per-item detail).
-func (s *Server) serveDeleteBatch(w http.ResponseWriter, body []byte) {
-	ids, msg := parseIDs(body)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, "ParamInvalid", msg)
-		return
-	}
-	s.lock()
-	for _, id := range ids {
-		if e := s.binEntryLocked(id); e != nil && e.rec.CanDelete {
-			s.purgeLocked(e)
-		}
-	}
-	s.mu.Unlock()
-	w.WriteHeader(http.StatusNoContent)
-}
-
-// serveEmpty empties the bin: items vanish from the listing at once.
-func (s *Server) serveEmpty(w http.ResponseWriter) {
-	s.lock()
-	for _, e := range s.entries {
-		if e.state == inBin {
-			s.purgeLocked(e)
-		}
-	}
-	s.mu.Unlock()
-	w.WriteHeader(http.StatusNoContent)
-}
-
 // serveLifecycle sets the retention. A longer value extends items already in
 // the bin; a shorter one applies only to items removed afterwards (Add).
 func (s *Server) serveLifecycle(w http.ResponseWriter, body []byte) {

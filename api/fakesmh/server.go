@@ -56,6 +56,14 @@ type Fault struct {
 	// restore with this status and an error body after applying it, as a
 	// server that fails while writing its reply does (e.g. 500).
 	StatusAfterRestore int
+	// ResetAfterDelete: after handling a delete, batch delete or empty,
+	// close the connection without replying (a reply lost after the
+	// server acted). HTTP/1.x only, like ResetAfterRestore.
+	ResetAfterDelete bool
+	// DeletePartial, when > 0, makes a batch delete delete only its first
+	// DeletePartial ids (in request order) and then answer a bare 500
+	// InternalServerError, as the real API may after a partial effect.
+	DeletePartial int
 	// DropRows, when > 0, leaves the last DropRows rows out of a
 	// synchronous batch restore's 200/207 reply, after applying them all.
 	DropRows int
