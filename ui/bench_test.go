@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"smhbin/api"
 	"smhbin/ui/bindata"
 	"smhbin/ui/internal/seed"
@@ -16,7 +14,7 @@ func bigModel(b *testing.B, items []api.Item, w, h int) *Model {
 	m := newTestModel(b, &fakeBin{}, w, h, func(o *Options) { o.Restorer = nopRestorer{} })
 	m.data.Add(items)
 	m.complete, m.total = true, int64(len(items))
-	m.View()
+	m.render()
 	return m
 }
 
@@ -47,7 +45,7 @@ func scroll(b *testing.B, m *Model, run int) {
 		}
 		i++
 		m.Update(k)
-		_ = m.View()
+		_ = m.render()
 	}
 }
 
@@ -67,7 +65,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	press(b, m, "/")
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'s'}})
+		m.Update(keyMsg("s"))
 		m.Update(keyMsg("backspace"))
 	}
 }
@@ -79,7 +77,7 @@ func BenchmarkFilterNarrowing(b *testing.B) {
 	press(b, m, "/", "s")
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+		m.Update(keyMsg("c"))
 		b.StopTimer()
 		m.Update(keyMsg("backspace"))
 		b.StartTimer()
@@ -108,7 +106,7 @@ func BenchmarkRestoreFrame(b *testing.B) {
 	for b.Loop() {
 		m.rr = &restoreRun{id: 1, total: 1000, events: make(chan api.Event), failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 		m.Update(restoreEventsMsg{run: 1, events: evs})
-		_ = m.View()
+		_ = m.render()
 	}
 }
 
@@ -122,9 +120,9 @@ func BenchmarkViewSwitch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Update(bk) // f → b
-		_ = m.View()
+		_ = m.render()
 		m.Update(fk) // b → f
-		_ = m.View()
+		_ = m.render()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N)/1e6, "ms/switch")
 }

@@ -4,11 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/keymap"
@@ -92,7 +91,15 @@ func New(opts Options) *Model {
 	fi.Prompt = "/ "
 	fi.Placeholder = "filter names and paths"
 	fi.CharLimit = 256
-	fi.Cursor.SetMode(cursor.CursorStatic) // no blink ticks: nothing to redraw over SSH
+	fs := textinput.DefaultStyles(opts.Styles.Target.Dark)
+	if opts.Styles.Target.NoColor {
+		fs = textinput.Styles{}
+	}
+	fs.Cursor.Blink = false // no blink ticks: nothing to redraw over SSH
+	fi.SetStyles(fs)
+	// The terminal's own cursor, placed by View: a drawn one would be
+	// styled text (reverse video) even without colour.
+	fi.SetVirtualCursor(false)
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	m := &Model{
 		opts:     opts,
@@ -137,8 +144,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		// v2 delivers a paste as one message rather than as keys; only
+		// the filter prompt takes text.
+		return m, m.handlePaste(msg)
 	case pageLoadedMsg:
 		return m, m.handlePage(msg)
 	case spinner.TickMsg:
@@ -171,8 +182,8 @@ func (m *Model) resize(w, h int) {
 	if !m.detailsSet {
 		m.showDetails = w >= wideWidth
 	}
-	m.filter.Width = max(1, w-20)
-	m.progress.Width = min(30, max(w/4, 0))
+	m.filter.SetWidth(max(1, w-20))
+	m.progress.SetWidth(min(30, max(w/4, 0)))
 	m.sizeLists()
 }
 

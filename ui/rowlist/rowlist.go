@@ -12,8 +12,8 @@ package rowlist
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Source is what a list shows: Len rows, each with a key that changes
@@ -102,7 +102,7 @@ func (m *Model[K]) Clamp() {
 
 // HandleKey moves the cursor when msg is a movement key and reports
 // whether it was one.
-func (m *Model[K]) HandleKey(msg tea.KeyMsg) bool {
+func (m *Model[K]) HandleKey(msg tea.KeyPressMsg) bool {
 	page := max(m.height, 1)
 	half := max(page/2, 1)
 	switch k := &m.KeyMap; {
