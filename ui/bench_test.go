@@ -45,7 +45,7 @@ func scroll(b *testing.B, m *Model, run int) {
 		}
 		i++
 		m.Update(k)
-		_ = m.render()
+		_ = m.View()
 	}
 }
 
@@ -106,7 +106,7 @@ func BenchmarkRestoreFrame(b *testing.B) {
 	for b.Loop() {
 		m.rr = &restoreRun{id: 1, total: 1000, events: make(chan api.Event), failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 		m.Update(restoreEventsMsg{run: 1, events: evs})
-		_ = m.render()
+		_ = m.View()
 	}
 }
 
@@ -120,9 +120,9 @@ func BenchmarkViewSwitch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Update(bk) // f → b
-		_ = m.render()
+		_ = m.View()
 		m.Update(fk) // b → f
-		_ = m.render()
+		_ = m.View()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N)/1e6, "ms/switch")
 }

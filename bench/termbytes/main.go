@@ -55,23 +55,34 @@ func main() {
 	settle := flag.Duration("settle", 60*time.Millisecond, "how long the output must stay quiet after a key before it is counted")
 	flag.Parse()
 
-	srv := fakesmh.New(fakesmh.Options{Items: 3000, LibraryID: "lib", Token: "tok"})
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
+	// The emulator's seeded bin mixes CJK and Latin names, as a real one
+	// does; the second bin has only ASCII names and paths, since Bubble
+	// Tea v2's renderer repaints a changed frame's rows that hold a wide
+	// character whole, and diffs the others cell by cell.
+	mixed := httptest.NewServer(fakesmh.New(fakesmh.Options{Items: 3000, LibraryID: "lib", Token: "tok"}))
+	defer mixed.Close()
+	ascii := fakesmh.New(fakesmh.Options{Items: -1, LibraryID: "lib", Token: "tok"})
+	for i := range 3000 {
+		ascii.Add(fakesmh.NewRecord("projects", fmt.Sprintf("q%d", i%4+1), fmt.Sprintf("report-%04d.pdf", i)))
+	}
+	asciiSrv := httptest.NewServer(ascii)
+	defer asciiSrv.Close()
 
-	fmt.Printf("%-28s %10s %10s %10s\n", "scenario", "j", "j scroll", "pgdn")
-	for _, sc := range []scenario{
-		{"120x40, details open", 120, 40, true},
-		{"120x40, details closed", 120, 40, false},
-		{"80x24, details open", 80, 24, true},
-		{"80x24, details closed", 80, 24, false},
-	} {
-		j, scroll, pg, err := measure(hs.URL, sc, *moves, *settle)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "termbytes:", err)
-			os.Exit(1)
+	fmt.Printf("%-36s %10s %10s %10s\n", "scenario", "j", "j scroll", "pgdn")
+	for _, bin := range []struct{ name, url string }{{"mixed names", mixed.URL}, {"ASCII names", asciiSrv.URL}} {
+		for _, sc := range []scenario{
+			{"120x40, details open", 120, 40, true},
+			{"120x40, details closed", 120, 40, false},
+			{"80x24, details open", 80, 24, true},
+			{"80x24, details closed", 80, 24, false},
+		} {
+			j, scroll, pg, err := measure(bin.url, sc, *moves, *settle)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "termbytes:", err)
+				os.Exit(1)
+			}
+			fmt.Printf("%-36s %9dB %9dB %9dB\n", bin.name+", "+sc.name, j, scroll, pg)
 		}
-		fmt.Printf("%-28s %9dB %9dB %9dB\n", sc.name, j, scroll, pg)
 	}
 }
 
