@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"io"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"smhbin/keymap"
+	"smhbin/theme"
 )
 
 // TestProgramAsksForKeyboardEnhancements: the program asks the terminal to
@@ -49,5 +51,23 @@ func TestCtrlIAndTabAreDistinctKeys(t *testing.T) {
 	press(t, m, "ctrl+i")
 	if m.showDetails == before {
 		t.Fatal("ctrl+i did not toggle details")
+	}
+}
+
+// TestBackgroundAnswerRestyles: the terminal's answer to the background
+// query, when it arrives, replaces the environment's guess (dark), rows
+// already drawn included.
+func TestBackgroundAnswerRestyles(t *testing.T) {
+	dark, light := "38;2;139;135;255", "38;2;90;86;224" // primary on dark and on light
+	darkSubtle := "38;2;122;122;140"                    // the rows' secondary text on dark
+	m := loaded(t, &fakeBin{items: makeItems(5)}, 80, 24, func(o *Options) {
+		o.Styles = theme.New(theme.DefaultPalette(), theme.Target{Dark: true})
+	})
+	if f := m.render(); !strings.Contains(f, dark) || !strings.Contains(f, darkSubtle) || strings.Contains(f, light) {
+		t.Fatal("the first frame is not in the dark palette")
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if f := m.render(); strings.Contains(f, dark) || strings.Contains(f, darkSubtle) || !strings.Contains(f, light) {
+		t.Fatalf("after a light background answer the frame still has dark colours:\n%q", f)
 	}
 }

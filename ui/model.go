@@ -91,12 +91,7 @@ func New(opts Options) *Model {
 	fi.Prompt = "/ "
 	fi.Placeholder = "filter names and paths"
 	fi.CharLimit = 256
-	fs := textinput.DefaultStyles(opts.Styles.Target.Dark)
-	if opts.Styles.Target.NoColor {
-		fs = textinput.Styles{}
-	}
-	fs.Cursor.Blink = false // no blink ticks: nothing to redraw over SSH
-	fi.SetStyles(fs)
+	fi.SetStyles(filterStyles(opts.Styles))
 	// The terminal's own cursor, placed by View: a drawn one would be
 	// styled text (reverse video) even without colour.
 	fi.SetVirtualCursor(false)
@@ -126,9 +121,12 @@ func New(opts Options) *Model {
 	return m
 }
 
-// Init starts loading the first page.
+// Init starts loading the first page and asks the terminal for its
+// background colour. Nothing waits for the answer: the first frames use
+// the environment's guess, and an answer that differs restyles the screen
+// (see setBackground); a terminal that never answers changes nothing.
 func (m *Model) Init() tea.Cmd {
-	return m.startListing()
+	return tea.Batch(m.startListing(), tea.RequestBackgroundColor)
 }
 
 // Update dispatches a message to its handler, then re-derives which keys
@@ -146,6 +144,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.BackgroundColorMsg:
+		m.setBackground(msg.IsDark())
+		return m, nil
 	case tea.PasteMsg:
 		// v2 delivers a paste as one message rather than as keys; only
 		// the filter prompt takes text.
@@ -168,6 +169,36 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	return m, nil
+}
+
+// setBackground rebuilds the styles for the background the terminal
+// reported, and drops every row drawn in the old ones.
+func (m *Model) setBackground(dark bool) {
+	if dark == m.st.Target.Dark {
+		return
+	}
+	t := m.st.Target
+	t.Dark = dark
+	m.st = theme.New(m.st.Palette, t)
+	w := m.progress.Width()
+	m.progress = newProgress(m.st)
+	m.progress.SetWidth(w)
+	m.filter.SetStyles(filterStyles(m.st))
+	m.table.Flush()
+	m.batches.list.Flush()
+	m.folders.list.Flush()
+}
+
+// filterStyles are the filter prompt's styles for st: plain without
+// colour, and a cursor that does not blink (blink ticks would redraw the
+// screen twice a second over SSH for nothing).
+func filterStyles(st theme.Styles) textinput.Styles {
+	fs := textinput.DefaultStyles(st.Target.Dark)
+	if st.Target.NoColor {
+		fs = textinput.Styles{}
+	}
+	fs.Cursor.Blink = false
+	return fs
 }
 
 func (m *Model) setStatus(s string, isErr bool) {

@@ -157,6 +157,9 @@ func (m *Model[K]) View(b *strings.Builder, empty string, pad bool, eol func(i i
 	}
 }
 
+// Flush drops the drawn rows, for when their look changed (new styles).
+func (m *Model[K]) Flush() { clear(m.cache) }
+
 // row is row i drawn as a non-cursor row, from the cache when it is there.
 func (m *Model[K]) row(i int) string {
 	ck := cacheKey[K]{m.src.Key(i), int32(m.width)}
