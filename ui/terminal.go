@@ -87,6 +87,8 @@ func (l *lockedFile) Write(p []byte) (int, error) {
 // OSC52Clipboard returns a Clipboard func writing an OSC 52 sequence to w,
 // wrapped for tmux or screen when the environment says we run inside one.
 // It works over SSH because the sequence travels to the user's terminal.
+// (Bubble Tea v2's tea.SetClipboard writes the bare sequence, which tmux
+// and screen swallow unless it is wrapped as here.)
 func OSC52Clipboard(w io.Writer, getenv func(string) string) func(string) error {
 	return func(s string) error {
 		seq := osc52.New(s)
