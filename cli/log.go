@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/charmbracelet/log"
+	"charm.land/log/v2"
 )
 
 // logTimeFormat puts milliseconds in log lines: requests take a few.

@@ -31,11 +31,11 @@ func TestLogRecordsRequestsWithoutTheToken(t *testing.T) {
 	}
 	assertMode(t, logPath, 0o600)
 	log := readLog(t, logPath)
-	header := regexp.MustCompile(`(?m)^\S+ INFO smhbin \S+ smhbin list: endpoint=http://127\.0\.0\.1:\d+ library=smhtest space=- user= token=set demo=false config=""$`)
+	header := regexp.MustCompile(`(?m)^\S+ INFO +smhbin \S+ smhbin list: endpoint=http://127\.0\.0\.1:\d+ library=smhtest space=- user= token=set demo=false config=""$`)
 	if !header.MatchString(log) {
 		t.Errorf("no header line naming the command and settings in\n%s", log)
 	}
-	get := regexp.MustCompile(`(?m)^\S+ DEBU http: GET /api/v1/recycled/smhtest/- 200 \d\S*s request=\S+$`)
+	get := regexp.MustCompile(`(?m)^\S+ DEBUG http: GET /api/v1/recycled/smhtest/- 200 \d\S*s request=\S+$`)
 	if n := len(get.FindAllString(log, -1)); n != 3 {
 		t.Errorf("%d GET lines with status, duration and request id, want 3 (250 items, pages of 100):\n%s", n, log)
 	}
@@ -47,7 +47,7 @@ func TestLogRecordsRequestsWithoutTheToken(t *testing.T) {
 		t.Fatalf("restore: exit %d, stderr %q", r.code, r.stderr)
 	}
 	log = readLog(t, logPath)
-	if !regexp.MustCompile(`(?m)^\S+ DEBU http: POST /api/v1/recycled/smhtest/- 20[07] \d\S*s request=`).MatchString(log) || !strings.Contains(log, "smhbin restore:") {
+	if !regexp.MustCompile(`(?m)^\S+ DEBUG http: POST /api/v1/recycled/smhtest/- 20[07] \d\S*s request=`).MatchString(log) || !strings.Contains(log, "smhbin restore:") {
 		t.Errorf("no restore request in the log:\n%s", log)
 	}
 	for _, id := range ids { // each item's outcome is logged

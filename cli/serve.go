@@ -60,7 +60,7 @@ forwarding, agent-forwarding, …) are accepted, as nothing is forwarded. A
 line with any other option (from=, command=, …) stops the server at
 start-up rather than being silently widened.
 
-Limits: a window is laid out at most 1000×500, whatever the client claims;
+Limits: a window is laid out at most 500×250, whatever the client claims;
 a connection must authenticate within --handshake-timeout; at most
 --max-connections are open at once, a quarter of them still authenticating
 (the oldest of those gives way to a newcomer).

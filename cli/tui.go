@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/ui"
@@ -27,13 +27,14 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	// Signals reach the program only through ctx (main cancels it on
 	// SIGINT, SIGTERM and SIGHUP), which asks it to quit as q would;
 	// requests in flight are aborted through the same ctx (opts.Context).
-	// Bubble Tea's own handler is off: when it and ctx both saw a SIGTERM,
-	// its goroutine blocked sending a QuitMsg to the ended event loop and
-	// the program hung on exit (13 SIGTERMs of 30 under a pty). ctx is not
-	// the program's context either: cancelling that kills the program,
-	// which closes its input reader while the reader is still reading (a
-	// data race in Bubble Tea, seen on SIGHUP).
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(stdin), tea.WithOutput(out), tea.WithoutSignalHandler())
+	// Bubble Tea's own handler stays off in v2 too: it knows no SIGHUP,
+	// turns SIGINT into ErrInterrupted (an abort, not q's quit) and would
+	// be a second path racing main's for SIGTERM (v1's hung the program
+	// on exit, 13 SIGTERMs of 30 under a pty). ctx is not the program's
+	// context either: cancelling that kills the program rather than
+	// letting it quit.
+	p := tea.NewProgram(m, tea.WithInput(stdin), tea.WithOutput(out), tea.WithoutSignalHandler(),
+		tea.WithColorProfile(ui.ProfileFromEnv(getenv, cfg.NoColor)))
 	defer context.AfterFunc(ctx, p.Quit)()
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
@@ -48,9 +49,9 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 // Restorer: the caller decides which engine (the SSH server shares one
 // across sessions so its ledger spans them).
 func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Writer, getenv func(string) string) ui.Options {
-	styles := ui.StylesFor(out, getenv, cfg.NoColor)
+	styles := ui.StylesFor(getenv, cfg.NoColor)
 	if cfg.Palette != nil {
-		styles = ui.StylesWithPalette(out, getenv, cfg.NoColor, *cfg.Palette)
+		styles = ui.StylesWithPalette(getenv, cfg.NoColor, *cfg.Palette)
 	}
 	o := ui.Options{
 		Context:      ctx,

@@ -4,7 +4,7 @@
 // hint bar and the help screen only show keys that work.
 package keymap
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // KeyMap is every binding of the program. The UI matches keys with
 // key.Matches against these fields only; nothing is hard-coded elsewhere.
@@ -51,7 +51,7 @@ func Default() KeyMap {
 		Top:      b([]string{"g", "home"}, "g/home", "first row"),
 		Bottom:   b([]string{"G", "end"}, "G/end", "last row"),
 
-		Mark:       b([]string{" "}, "space", "mark"),
+		Mark:       b([]string{"space"}, "space", "mark"),
 		RangeMark:  b([]string{"v"}, "v", "mark range"),
 		MarkAll:    b([]string{"a"}, "a", "mark all shown"),
 		Invert:     b([]string{"i"}, "i", "invert marks"),

@@ -3,7 +3,7 @@ package keymap
 import (
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/key"
 )
 
 // TestNoSharedKeysPerMode guards against two enabled bindings answering the

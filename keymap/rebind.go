@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/key"
+	"charm.land/bubbles/v2/key"
 
 	"smhbin/internal/suggest"
 )
@@ -70,7 +70,7 @@ func (e *RebindError) Error() string { return e.Msg }
 // Rebind returns km with the keys of each action named in m replaced by
 // the keys given, and its help key updated to show them. Key names are
 // those of key.WithKeys ("r", "ctrl+r", "pgdown", "space" for the space
-// bar). It refuses unknown actions, unknown key names, empty lists and a
+// bar), and Bubble Tea v1's spellings of them (" ", "ctrl+@"). It refuses unknown actions, unknown key names, empty lists and a
 // key that would answer two actions in one mode, since one of them would
 // then be unreachable; on error km is returned unchanged.
 func Rebind(km KeyMap, m map[string][]string) (KeyMap, error) {
@@ -126,26 +126,34 @@ func normalizeKeys(action string, in []string) ([]string, error) {
 	return out, nil
 }
 
-// keyAliases are friendlier spellings of Bubble Tea's key names.
+// keyAliases map other spellings to Bubble Tea's key names: friendlier
+// ones, and those of Bubble Tea v1 ("ctrl+@", " "), so that a config file
+// written before the move to v2 still loads.
 var keyAliases = map[string]string{
-	"space": " ", "escape": "esc", "return": "enter", "pagedown": "pgdown", "pgdn": "pgdown",
-	"pageup": "pgup", "del": "delete", "ins": "insert", "bs": "backspace",
+	" ": "space", "ctrl+@": "ctrl+space", "escape": "esc", "return": "enter", "pagedown": "pgdown",
+	"pgdn": "pgdown", "pageup": "pgup", "del": "delete", "ins": "insert", "bs": "backspace",
 }
 
 // normalizeKey returns Bubble Tea's name for k: a single printable
 // character (case matters: "g" and "G" differ), a named key such as
-// "ctrl+r" or "f5" (any case), either optionally prefixed with "alt+".
+// "ctrl+r" or "f5" (any case), either optionally prefixed with "alt+"
+// ("alt+G" is "alt+shift+g").
 func normalizeKey(k string) (string, bool) {
 	alt := ""
 	if rest, ok := strings.CutPrefix(strings.ToLower(k), "alt+"); ok && len(rest) > 0 {
 		alt, k = "alt+", k[len("alt+"):]
 	}
-	if r := []rune(k); len(r) == 1 {
-		return alt + k, unicode.IsPrint(r[0])
-	}
 	lower := strings.ToLower(k)
 	if a, ok := keyAliases[lower]; ok {
 		return alt + a, true
+	}
+	if r := []rune(k); len(r) == 1 {
+		if alt != "" && unicode.IsUpper(r[0]) {
+			// Bubble Tea v2 reports alt with a capital as alt+shift+letter:
+			// the text of an alt key is dropped.
+			return "alt+shift+" + string(unicode.ToLower(r[0])), true
+		}
+		return alt + k, unicode.IsPrint(r[0])
 	}
 	if slices.Contains(namedKeys, lower) {
 		return alt + lower, true
@@ -153,11 +161,13 @@ func normalizeKey(k string) (string, bool) {
 	return "", false
 }
 
-// namedKeys are the multi-character names Bubble Tea gives keys
+// namedKeys are the multi-character names Bubble Tea v2 gives key presses
 // (tea.Key.String), so that a rebinding can only name keys that exist.
+// ctrl+i and ctrl+m are keys of their own where the terminal reports
+// keyboard enhancements (elsewhere they arrive as tab and enter).
 var namedKeys = func() []string {
 	names := []string{
-		"ctrl+@", "tab", "enter", "esc", "backspace", "ctrl+\\", "ctrl+]", "ctrl+^", "ctrl+_",
+		"space", "ctrl+space", "tab", "enter", "esc", "backspace", "ctrl+\\", "ctrl+]", "ctrl+^", "ctrl+_",
 		"up", "down", "right", "left", "shift+tab", "home", "end", "ctrl+home", "ctrl+end",
 		"shift+home", "shift+end", "ctrl+shift+home", "ctrl+shift+end", "pgup", "pgdown",
 		"ctrl+pgup", "ctrl+pgdown", "delete", "insert", "ctrl+up", "ctrl+down", "ctrl+right",
@@ -165,9 +175,7 @@ var namedKeys = func() []string {
 		"ctrl+shift+down", "ctrl+shift+left", "ctrl+shift+right",
 	}
 	for c := 'a'; c <= 'z'; c++ {
-		if c != 'i' && c != 'm' { // ctrl+i is tab, ctrl+m is enter
-			names = append(names, "ctrl+"+string(c))
-		}
+		names = append(names, "ctrl+"+string(c))
 	}
 	for i := 1; i <= 20; i++ {
 		names = append(names, fmt.Sprintf("f%d", i))
@@ -180,8 +188,6 @@ func helpKey(keys []string) string {
 	shown := make([]string, len(keys))
 	for i, k := range keys {
 		switch k {
-		case " ":
-			k = "space"
 		case "up":
 			k = "↑"
 		case "down":

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // snake turns a Go field name into its action name: RetryPage → retry_page.
@@ -71,10 +71,10 @@ func TestRebindUpdatesKeysAndHelp(t *testing.T) {
 	}{
 		{"restore", km.Restore, []string{"ctrl+r"}, "ctrl+r", "restore"},
 		{"reload", km.Reload, []string{"f5"}, "f5", "reload"},
-		{"mark", km.Mark, []string{" ", "m"}, "space/m", "mark"},
+		{"mark", km.Mark, []string{"space", "m"}, "space/m", "mark"},
 		{"bottom", km.Bottom, []string{"G", "end"}, "G/end", "last row"},
 		{"page down", km.PageDown, []string{"pgdown"}, "pgdn", "page down"},
-		{"quit", km.Quit, []string{"alt+Q"}, "alt+Q", "quit"},
+		{"quit", km.Quit, []string{"alt+shift+q"}, "alt+shift+q", "quit"},
 		{"untouched", km.Up, []string{"up", "k"}, "↑/k", "up"},
 		{"rebound as before", km.CancelRestore, []string{"x", "ctrl+c"}, "x", "cancel restore"},
 	}
@@ -144,32 +144,97 @@ func TestRebindAllowsSharingAcrossModesAndExclusiveActions(t *testing.T) {
 }
 
 // TestNamedKeysAreBubbleTeaNames keeps the list of key names in step
-// with the names Bubble Tea gives key presses.
+// with the names Bubble Tea gives key presses: each is what tea.Key's
+// String returns for the key it names.
 func TestNamedKeysAreBubbleTeaNames(t *testing.T) {
-	tea := teaKeyNames()
 	for _, n := range namedKeys {
-		if !tea[n] {
-			t.Errorf("%q is not a Bubble Tea key name", n)
-		}
-	}
-	for n := range tea {
-		if len([]rune(n)) > 1 && n != "runes" && !slices.Contains(namedKeys, n) {
-			t.Errorf("Bubble Tea key %q cannot be bound", n)
+		k, ok := parseKeyName(n)
+		if !ok || k.String() != n {
+			t.Errorf("%q is not a Bubble Tea key name (parsed %v: %q)", n, ok, k.String())
 		}
 	}
 	for alias, n := range keyAliases {
-		if n != " " && !tea[n] {
+		if k, ok := parseKeyName(n); !ok || k.String() != n {
 			t.Errorf("alias %q maps to %q, not a Bubble Tea key name", alias, n)
 		}
 	}
 }
 
-func teaKeyNames() map[string]bool {
-	out := map[string]bool{}
-	for t := tea.KeyType(-200); t < 200; t++ {
-		if s := (tea.Key{Type: t}).String(); s != "" {
-			out[s] = true
+// v1Names are key names of Bubble Tea v1 (which a config file could
+// use), with their v2 spelling, and an action they may be bound to.
+var v1Names = []struct{ action, old, want string }{
+	{"mark", " ", "space"}, {"details", "ctrl+@", "ctrl+space"}, {"details", "alt+Q", "alt+shift+q"},
+	{"details", "alt+ ", "alt+space"}, {"page_down", "pgdown", "pgdown"}, {"force_quit", "ctrl+\\", "ctrl+\\"},
+	{"details", "ctrl+^", "ctrl+^"}, {"details", "ctrl+_", "ctrl+_"}, {"details", "shift+tab", "shift+tab"},
+}
+
+// A config file written for Bubble Tea v1's key names still loads, and
+// each name now matches the key press it meant.
+func TestRebindAcceptsV1KeyNames(t *testing.T) {
+	for _, tc := range v1Names {
+		km, err := Rebind(Default(), map[string][]string{tc.action: {tc.old}})
+		if err != nil {
+			t.Errorf("Rebind(%s = %q): %v", tc.action, tc.old, err)
+			continue
+		}
+		b, _ := km.Binding(tc.action)
+		if got := b.Keys(); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%q became %q, want %q", tc.old, got, tc.want)
+		}
+		k, _ := parseKeyName(tc.want)
+		if !key.Matches(tea.KeyPressMsg(k), b) {
+			t.Errorf("the key %q names does not trigger %s", tc.old, tc.action)
 		}
 	}
-	return out
+	// Every named key of v1 (its whole list) is still a name.
+	for _, n := range []string{"ctrl+@", "tab", "enter", "esc", "backspace", "ctrl+\\", "ctrl+]", "ctrl+^", "ctrl+_",
+		"up", "down", "right", "left", "shift+tab", "home", "end", "ctrl+home", "ctrl+end", "shift+home", "shift+end",
+		"ctrl+shift+home", "ctrl+shift+end", "pgup", "pgdown", "ctrl+pgup", "ctrl+pgdown", "delete", "insert",
+		"ctrl+up", "ctrl+down", "ctrl+right", "ctrl+left", "shift+up", "shift+down", "shift+right", "shift+left",
+		"ctrl+shift+up", "ctrl+shift+down", "ctrl+shift+left", "ctrl+shift+right", "ctrl+a", "ctrl+z", "f1", "f20"} {
+		if _, ok := normalizeKey(n); !ok {
+			t.Errorf("v1 key name %q no longer loads", n)
+		}
+	}
+}
+
+// parseKeyName builds the key press a name describes: modifiers, then a
+// Bubble Tea key name or one character.
+func parseKeyName(n string) (tea.Key, bool) {
+	var k tea.Key
+	parts := strings.Split(n, "+")
+	if strings.HasSuffix(n, "+") { // "ctrl++"
+		parts = append(parts[:len(parts)-2], "+")
+	}
+	for _, p := range parts[:len(parts)-1] {
+		switch p {
+		case "ctrl":
+			k.Mod |= tea.ModCtrl
+		case "alt":
+			k.Mod |= tea.ModAlt
+		case "shift":
+			k.Mod |= tea.ModShift
+		default:
+			return k, false
+		}
+	}
+	base := parts[len(parts)-1]
+	codes := map[string]rune{}
+	for _, c := range []rune{tea.KeyEnter, tea.KeyTab, tea.KeyBackspace, tea.KeyEscape, tea.KeySpace} {
+		codes[tea.Key{Code: c}.String()] = c
+	}
+	for c := tea.KeyUp; c <= tea.KeyF20; c++ {
+		codes[tea.Key{Code: c}.String()] = c
+	}
+	if c, ok := codes[base]; ok {
+		k.Code = c
+	} else if r := []rune(base); len(r) == 1 {
+		k.Code = r[0]
+		if k.Mod == 0 {
+			k.Text = base
+		}
+	} else {
+		return k, false
+	}
+	return k, true
 }

@@ -60,7 +60,7 @@ func testOptions(client *api.Client) func(context.Context, io.Writer, func(strin
 		return ui.Options{
 			Context:   ctx,
 			Client:    client,
-			Styles:    ui.StylesFor(out, getenv, false),
+			Styles:    ui.StylesFor(getenv, false),
 			Library:   "smhtest",
 			Clipboard: ui.OSC52Clipboard(out, getenv),
 		}

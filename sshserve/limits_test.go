@@ -15,7 +15,7 @@ import (
 	"smhbin/sshserve/sshtest"
 )
 
-// heapBound is far above what a 1000×500 session costs and far below what
+// heapBound is far above what a 500×250 session costs and far below what
 // an unclamped 65535×65535 frame would (gigabytes).
 const heapBound = 128 << 20
 
@@ -56,7 +56,7 @@ func watchHeap(t *testing.T) func() uint64 {
 }
 
 // A client that asks for a 65535×65535 pty and then resizes to the uint32
-// maximum is laid out at 1000×500: the server's heap stays bounded, and
+// maximum is laid out at 500×250: the server's heap stays bounded, and
 // the next, ordinary session works.
 func TestServeHugeWindowStaysBounded(t *testing.T) {
 	alice := sshtest.NewClientKey(t)

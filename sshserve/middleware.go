@@ -3,11 +3,12 @@ package sshserve
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/ssh"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
 	"smhbin/safe"
@@ -142,6 +143,13 @@ func sessionEnv(environ []string, term string) func(string) string {
 		env["TERM"] = term
 	}
 	return func(k string) string { return env[k] }
+}
+
+// sessionEnviron is the session's environment as the program sees it:
+// the variables the client sent and TERM from the pty request, which
+// Bubble Tea reads to pick its input and output sequences.
+func sessionEnviron(environ []string, term string) []string {
+	return append(slices.Clip(environ), "TERM="+term)
 }
 
 // serveLog writes timestamped lines for the operator. Lines never include

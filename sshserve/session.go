@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"sync"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
 
 	"smhbin/safe"
 	"smhbin/ui"
@@ -18,10 +18,13 @@ const ShutdownMessage = "smhbin: server shutting down"
 
 // program is the middleware that runs the terminal UI for a session.
 //
-// It is written here rather than taken from wish/bubbletea, whose
-// middleware sets lipgloss's process-wide colour profile for every session
-// and whose resize goroutine spins on the closed window channel when a
-// connection outlives its session (ssh ControlMaster).
+// It is written here rather than taken from wish/v2/bubbletea, whose
+// resize goroutine forwards the client's window sizes unclamped (see
+// windowSize) and reads a window channel that closes when a connection
+// outlives its session (ssh ControlMaster), and which knows nothing of
+// the session table that shutdown ends programs through. The colour
+// profile, as with wish v2, comes from the session's environment and the
+// program downsamples to it: styles hold no per-session renderer.
 func (s *Server) program(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		s.runProgram(sess)
@@ -56,13 +59,15 @@ func (s *Server) runProgram(sess ssh.Session) {
 		opts.Restorer = s.engine
 	}
 	m := ui.New(opts)
-	if pty.Window.Width > 0 && pty.Window.Height > 0 {
-		// Size the model before its first frame rather than drawing one at
-		// 80×24 and another when the pty's size arrives.
-		_, _ = m.Update(windowSize(pty.Window))
-	}
+	// The program starts at the pty's size (clamped) rather than drawing a
+	// frame at 80×24 and another when the size arrives; an emulated pty
+	// has no terminal for Bubble Tea to ask.
+	size := windowSize(pty.Window)
 	p := tea.NewProgram(m,
-		tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(), tea.WithContext(ctx),
+		tea.WithInput(sess), tea.WithOutput(out), tea.WithContext(ctx),
+		tea.WithEnvironment(sessionEnviron(sess.Environ(), pty.Term)),
+		tea.WithColorProfile(ui.ProfileFromEnv(getenv, opts.Styles.Target.NoColor)),
+		tea.WithWindowSize(size.Width, size.Height),
 		// The server's signals stop the server (through ctx), not each program.
 		tea.WithoutSignalHandler(),
 	)
@@ -95,7 +100,7 @@ func forwardResizes(winch <-chan ssh.Window, p *tea.Program) {
 }
 
 // windowSize is the client's window clamped to ui.MaxWidth × ui.MaxHeight
-// (1000×500). Every size a client sends passes here, the pty request's
+// (500×250). Every size a client sends passes here, the pty request's
 // and each window change's: the program's renderer sizes its buffers
 // from the message before the model sees it, and a client may claim up to
 // 4294967295×4294967295.

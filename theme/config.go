@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/charmbracelet/lipgloss"
 )
 
 // ColorSpec is a role's colour as a config file gives it: "#RRGGBB" for
@@ -27,7 +25,7 @@ func (e *RoleError) Error() string { return e.Msg }
 // role is one of a palette's colours under its config-file name.
 type role struct {
 	name string
-	c    *lipgloss.AdaptiveColor
+	c    *Color
 }
 
 // roles lists the palette's colours under their config-file names.
@@ -49,13 +47,13 @@ func Roles() []string {
 }
 
 // Role returns the palette's colour for the named role.
-func (p Palette) Role(name string) (lipgloss.AdaptiveColor, bool) {
+func (p Palette) Role(name string) (Color, bool) {
 	for _, r := range p.roles() {
 		if r.name == name {
 			return *r.c, true
 		}
 	}
-	return lipgloss.AdaptiveColor{}, false
+	return Color{}, false
 }
 
 // PaletteFromConfig returns base with the roles named in colors set to

@@ -3,9 +3,6 @@ package theme
 import (
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 func TestPaletteFromConfigSetsRoles(t *testing.T) {
@@ -19,9 +16,9 @@ func TestPaletteFromConfigSetsRoles(t *testing.T) {
 		t.Fatalf("PaletteFromConfig: %v", err)
 	}
 	want := base
-	want.Primary = lipgloss.AdaptiveColor{Light: "#FF0000", Dark: "#FF0000"}
-	want.Danger = lipgloss.AdaptiveColor{Light: "#00AA00", Dark: "#00CC00"}
-	want.Bar = lipgloss.AdaptiveColor{Light: base.Bar.Light, Dark: "#101010"}
+	want.Primary = Color{Light: "#FF0000", Dark: "#FF0000"}
+	want.Danger = Color{Light: "#00AA00", Dark: "#00CC00"}
+	want.Bar = Color{Light: base.Bar.Light, Dark: "#101010"}
 	if p != want {
 		t.Fatalf("palette =\n %+v\nwant\n %+v", p, want)
 	}
@@ -29,7 +26,7 @@ func TestPaletteFromConfigSetsRoles(t *testing.T) {
 		t.Fatal("PaletteFromConfig changed its base")
 	}
 	// The colour reaches the styles built from the palette.
-	s := New(p, renderer(termenv.TrueColor))
+	s := New(p, Target{Dark: true})
 	var b strings.Builder
 	s.Primary.Wrap(&b, "x")
 	if !strings.Contains(b.String(), "38;2;255;0;0") {

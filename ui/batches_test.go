@@ -114,7 +114,7 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	m := newTestModel(t, &fakeBin{}, 100, 24, nil)
 	press(t, m, "b")
 	feedPage(m, 6, false, at(1, 0, "a", "x"), at(2, 100*s, "a", "y"))
-	mustContain(t, m.View(), "grouping the 2 loaded of 6 — batches may still grow")
+	mustContain(t, m.render(), "grouping the 2 loaded of 6 — batches may still grow")
 	if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, []string{"/a:[1]", "/a:[2]"}) {
 		t.Fatalf("after page 1: %q", got)
 	}
@@ -134,7 +134,7 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	}
 	for i, st := range steps {
 		feedPage(m, 6, st.last, st.items...)
-		v := m.View()
+		v := m.render()
 		if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, st.want) {
 			t.Fatalf("after page %d: %q, want %q", i+2, got, st.want)
 		}
@@ -145,5 +145,5 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 			t.Fatalf("after page %d (last %v) the partial hint shows %v:\n%s", i+2, st.last, partial, v)
 		}
 	}
-	mustContain(t, m.View(), "DELETION BATCHES · 3 · newest first")
+	mustContain(t, m.render(), "DELETION BATCHES · 3 · newest first")
 }

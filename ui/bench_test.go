@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"smhbin/api"
 	"smhbin/ui/bindata"
 	"smhbin/ui/internal/seed"
@@ -16,7 +14,7 @@ func bigModel(b *testing.B, items []api.Item, w, h int) *Model {
 	m := newTestModel(b, &fakeBin{}, w, h, func(o *Options) { o.Restorer = nopRestorer{} })
 	m.data.Add(items)
 	m.complete, m.total = true, int64(len(items))
-	m.View()
+	m.render()
 	return m
 }
 
@@ -67,7 +65,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	press(b, m, "/")
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'s'}})
+		m.Update(keyMsg("s"))
 		m.Update(keyMsg("backspace"))
 	}
 }
@@ -79,7 +77,7 @@ func BenchmarkFilterNarrowing(b *testing.B) {
 	press(b, m, "/", "s")
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'c'}})
+		m.Update(keyMsg("c"))
 		b.StopTimer()
 		m.Update(keyMsg("backspace"))
 		b.StartTimer()

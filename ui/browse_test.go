@@ -2,17 +2,19 @@ package ui
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"smhbin/api"
 )
 
 func TestKeyMsgHelperMatchesKeyNames(t *testing.T) {
-	for _, k := range []string{"up", "down", "pgup", "pgdown", "enter", "esc", "tab", " ", "ctrl+c", "ctrl+r", "ctrl+t", "ctrl+u", "ctrl+d", "ctrl+\\", "g", "G", "/"} {
+	for _, k := range []string{"up", "down", "pgup", "pgdown", "enter", "esc", "tab", "space", "ctrl+c", "ctrl+r", "ctrl+t", "ctrl+u", "ctrl+d", "ctrl+\\", "g", "G", "/"} {
 		if got := keyMsg(k).String(); got != k {
 			t.Errorf("keyMsg(%q).String() = %q", k, got)
 		}
@@ -35,8 +37,8 @@ func TestPagingLoadsEveryItemOnce(t *testing.T) {
 	if qs[0].OrderBy != api.OrderByRemovalTime || qs[0].OrderType != api.OrderDesc {
 		t.Fatalf("default sort sent %q %q, want removalTime desc", qs[0].OrderBy, qs[0].OrderType)
 	}
-	if !strings.Contains(m.View(), "230 items") {
-		t.Fatalf("footer lacks the count:\n%s", m.View())
+	if !strings.Contains(m.render(), "230 items") {
+		t.Fatalf("footer lacks the count:\n%s", m.render())
 	}
 }
 
@@ -60,7 +62,7 @@ func TestPageErrorKeepsRowsAndRetryKeepsMarks(t *testing.T) {
 	if len(m.data.Items()) != 100 || m.loadErr == nil {
 		t.Fatalf("items=%d err=%v, want 100 kept and an error", len(m.data.Items()), m.loadErr)
 	}
-	view := m.View()
+	view := m.render()
 	if !strings.Contains(view, "InternalServerError") || !strings.Contains(view, "loaded 100 of 150") {
 		t.Fatalf("error line missing code or counts:\n%s", view)
 	}
@@ -100,8 +102,8 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 			t.Fatalf("not descending by size at %d: %d < %d", i, a.Size, b.Size)
 		}
 	}
-	if !strings.Contains(m.View(), "SIZE ▼") {
-		t.Fatalf("header lacks the sort arrow:\n%s", m.View())
+	if !strings.Contains(m.render(), "SIZE ▼") {
+		t.Fatalf("header lacks the sort arrow:\n%s", m.render())
 	}
 	press(t, m, "S")
 	for i := 1; i < len(m.data.View()); i++ {
@@ -110,8 +112,8 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 			t.Fatalf("S must reverse to ascending; at %d: %d > %d", i, a.Size, b.Size)
 		}
 	}
-	if !strings.Contains(m.View(), "SIZE ▲") {
-		t.Fatalf("header lacks the sort arrow:\n%s", m.View())
+	if !strings.Contains(m.render(), "SIZE ▲") {
+		t.Fatalf("header lacks the sort arrow:\n%s", m.render())
 	}
 }
 
@@ -222,7 +224,7 @@ func TestViewKeys(t *testing.T) {
 		t.Fatal("details should start hidden below 120 columns")
 	}
 	press(t, m, "tab")
-	if !m.showDetails || !strings.Contains(m.View(), "recycledItemId") && !strings.Contains(m.View(), "1000") {
+	if !m.showDetails || !strings.Contains(m.render(), "recycledItemId") && !strings.Contains(m.render(), "1000") {
 		t.Fatal("tab should show details with the id")
 	}
 	press(t, m, "d")
@@ -230,15 +232,15 @@ func TestViewKeys(t *testing.T) {
 		t.Fatal("d toggles details off")
 	}
 	press(t, m, "T")
-	if !m.absTime || !strings.Contains(m.View(), "2026-11-23") {
-		t.Fatalf("T should show absolute times:\n%s", m.View())
+	if !m.absTime || !strings.Contains(m.render(), "2026-11-23") {
+		t.Fatalf("T should show absolute times:\n%s", m.render())
 	}
 	press(t, m, "y", "Y")
 	if len(copied) != 2 || copied[0] != "/projects/2024/file-00000.jpg" || copied[1] != "1000" {
 		t.Fatalf("copied %q", copied)
 	}
 	press(t, m, "?")
-	if !strings.Contains(m.View(), "keys") {
+	if !strings.Contains(m.render(), "keys") {
 		t.Fatal("? shows help")
 	}
 	press(t, m, "?")
@@ -265,17 +267,30 @@ func TestErrorTextNamesCode(t *testing.T) {
 	}
 }
 
-// TestBatchedRunesActAsSeparateKeys: "jjj" arriving in one read moves
-// three rows, but typed into the filter it stays text.
+// TestBatchedRunesActAsSeparateKeys: "jjj" arriving in one read (fast
+// typing, or keys batched by SSH) moves three rows, and "/file" in one
+// read is the filter key then text. Bubble Tea v2's input decoder reports
+// each rune as its own key press; this drives it through a real program.
 func TestBatchedRunesActAsSeparateKeys(t *testing.T) {
-	m := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, nil)
-	press(t, m, "jjj")
-	if m.table.Cursor() != 3 {
-		t.Fatalf("cursor %d after a batched \"jjj\", want 3", m.table.Cursor())
-	}
-	press(t, m, "/", "file")
-	if got := m.filter.Value(); got != "file" {
-		t.Fatalf("filter %q, want the runes as text", got)
+	for _, tc := range []struct {
+		input  string
+		cursor int
+		filter string
+	}{{"jjj", 3, ""}, {"/file\r", 0, "file"}} {
+		m := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, nil)
+		in, feed := io.Pipe()
+		out := &syncOutput{}
+		p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignals(), tea.WithWindowSize(80, 24))
+		done := make(chan tea.Model, 1)
+		go func() { fm, _ := p.Run(); done <- fm }()
+		waitOutput(t, out, "file-00000")
+		_, _ = feed.Write([]byte(tc.input)) // one write, one read
+		_, _ = feed.Write([]byte("q"))
+		fm := (<-done).(*Model)
+		_ = feed.Close()
+		if fm.table.Cursor() != tc.cursor || fm.filter.Value() != tc.filter {
+			t.Errorf("%q: cursor %d filter %q, want %d and %q", tc.input, fm.table.Cursor(), fm.filter.Value(), tc.cursor, tc.filter)
+		}
 	}
 }
 
@@ -316,12 +331,12 @@ func TestClockRefreshesCachedRelativeTimes(t *testing.T) {
 	now := testNow
 	m := loaded(t, &fakeBin{items: makeItems(5)}, 100, 24, func(o *Options) { o.Now = func() time.Time { return now } })
 	press(t, m, "down")
-	if !strings.Contains(m.View(), " now ") {
+	if !strings.Contains(m.render(), " now ") {
 		t.Fatal("first row should say now")
 	}
 	now = now.Add(time.Hour)
 	m.Update(statusMsg{text: "tick"}) // any message: a key, a page, a spinner tick
-	if v := m.View(); strings.Contains(v, " now ") || !strings.Contains(v, "1 hour ago") {
+	if v := m.render(); strings.Contains(v, " now ") || !strings.Contains(v, "1 hour ago") {
 		t.Fatalf("an hour later the cached row is stale:\n%s", v)
 	}
 }

@@ -3,9 +3,9 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 
@@ -106,7 +106,7 @@ func (m *Model) openDialog(d dialogState) {
 }
 
 // handleDialogKey confirms, cancels or toggles the destination strategy.
-func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 	d := &m.dialog
 	switch {
 	case key.Matches(msg, m.km.ToggleStrategy) && d.kind == dialogRestore:

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
@@ -112,7 +112,7 @@ func step(t *testing.T, m *Model, cmd tea.Cmd) tea.Cmd {
 }
 
 // plain returns the frame with no styles, lines joined by "\n".
-func plain(m *Model) string { return m.View() }
+func plain(m *Model) string { return m.render() }
 
 func mustContain(t *testing.T, s string, subs ...string) {
 	t.Helper()

@@ -51,7 +51,7 @@ func TestExpiringFilter(t *testing.T) {
 				d = 3 // the default
 			}
 			// The sort arrow moves to the days-left column.
-			v := m.View()
+			v := m.render()
 			mustContain(t, v, "expiring ≤"+itoa(int(d))+"d: "+itoa(len(c.want)), "LEFT▲")
 			if strings.Contains(v, "DELETED ▼") {
 				t.Fatalf("the header still shows the listing's sort:\n%s", v)
@@ -60,7 +60,7 @@ func TestExpiringFilter(t *testing.T) {
 			if got := viewIDs(m); !slices.Equal(got, before) {
 				t.Fatalf("after e again the view is %v, want the previous order %v", got, before)
 			}
-			if strings.Contains(m.View(), "expiring ≤") {
+			if strings.Contains(m.render(), "expiring ≤") {
 				t.Fatal("the status still shows the expiring filter")
 			}
 		})
@@ -126,7 +126,7 @@ func TestWarningAboutMarksExpiringWithinADay(t *testing.T) {
 		if m.data.MarkSoon() != s.want || soon != s.want {
 			t.Fatalf("step %d %v: count %d, recounted %d, want %d", i, s.keys, m.data.MarkSoon(), soon, s.want)
 		}
-		v := m.View()
+		v := m.render()
 		if s.text != "" {
 			mustContain(t, v, s.text)
 		} else if strings.Contains(v, "within a day") {

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
@@ -81,7 +81,7 @@ func laterPages(reply func(http.ResponseWriter)) func(http.Handler) http.Handler
 // the token; it returns the frame.
 func checkScreen(t *testing.T, m *Model) string {
 	t.Helper()
-	v := m.View()
+	v := m.render()
 	checkFrame(t, v, m.width, m.height, "frame")
 	if strings.Contains(v, faultToken) {
 		t.Fatalf("the access token is on screen:\n%s", v)

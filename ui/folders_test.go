@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/ui/bindata"
@@ -109,10 +109,10 @@ func pressArrows(t *testing.T, m *Model, keys ...string) {
 	for _, k := range keys {
 		switch k {
 		case "←", "left":
-			_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyLeft})
+			_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyLeft})
 			run(t, m, cmd)
 		case "→":
-			_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRight})
+			_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
 			run(t, m, cmd)
 		default:
 			press(t, m, k)
@@ -174,7 +174,7 @@ func TestMarkingAFolderMarksItsMarkableDescendants(t *testing.T) {
 	if got, want := markedIDs(m), []int64{1, 2, 5}; !slices.Equal(got, want) {
 		t.Fatalf("marking /a/b marked %v, want %v (not the locked file, nothing outside)", got, want)
 	}
-	mustContain(t, m.View(), "marked 3 items in this folder", "● 3 marked")
+	mustContain(t, m.render(), "marked 3 items in this folder", "● 3 marked")
 	moveTo(t, m, g, "b/")
 	press(t, m, " ")
 	if got := markedIDs(m); len(got) != 0 {

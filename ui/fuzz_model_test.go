@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"smhbin/api"
@@ -105,8 +105,12 @@ func fuzzModel(t *testing.T, data []byte) {
 		case op == 9:
 			msg = fuzzBurst(m, in)
 		case op == 10:
-			rs := []rune(keys[in.next()%len(keys)] + fuzzNames[in.next()%len(fuzzNames)])
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: rs, Paste: in.next()%2 == 0}
+			text := keys[in.next()%len(keys)] + fuzzNames[in.next()%len(fuzzNames)]
+			if in.next()%2 == 0 {
+				msg = tea.PasteMsg{Content: text}
+			} else {
+				msg = tea.KeyPressMsg{Code: tea.KeyExtended, Text: text} // a grapheme cluster
+			}
 		default:
 			msg = [...]tea.Msg{spinner.TickMsg{}, statusMsg{text: fuzzNames[in.next()%len(fuzzNames)], err: true}, nil}[in.next()%3]
 		}
@@ -218,7 +222,7 @@ func checkModel(t *testing.T, m *Model, when string) {
 	if m.rr != nil && (m.rr.unknown < 0 || m.rr.failedCount < 0) {
 		t.Fatalf("%s: run counters went negative: %+v", when, *m.rr)
 	}
-	checkFrame(t, m.View(), m.width, m.height, when)
+	checkFrame(t, m.render(), m.width, m.height, when)
 	// The summary and the status line are checked whole as well, since the
 	// frame may cut them short before a hostile code or message.
 	if m.rr != nil {
@@ -316,7 +320,7 @@ func FuzzModelUpdate(f *testing.F) {
 	size := func(i int) []byte { return []byte{6, byte(i)} }
 	f.Add([]byte{})
 	f.Add(seedOf(size(0), seedPage(5, false, 1), size(1), seedKey(f, "down"), size(2)))
-	f.Add(seedOf(seedPage(7, true, 1), seedKey(f, " "), seedKey(f, " "), seedPage(7, false, 20), seedKey(f, "G"), seedKey(f, "v"),
+	f.Add(seedOf(seedPage(7, true, 1), seedKey(f, "space"), seedKey(f, "space"), seedPage(7, false, 20), seedKey(f, "G"), seedKey(f, "v"),
 		seedKey(f, "k"), seedKey(f, "k"), seedKey(f, "v"), size(7), seedKey(f, "tab"), seedKey(f, "S")))
 	f.Add(seedOf(seedPage(7, false, 1), seedKey(f, "a"), seedKey(f, "r"), seedKey(f, "t"), seedKey(f, "y"),
 		seedBurst(false, [2]byte{0, 0}, [2]byte{5, 4}, [2]byte{3, 0}), seedBurst(true, [2]byte{4, 1}, [2]byte{6, 5}),

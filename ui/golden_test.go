@@ -45,7 +45,7 @@ func TestGoldenScreens(t *testing.T) {
 				o.Demo = true
 			})
 			press(t, m, c.keys...)
-			view := m.View()
+			view := m.render()
 			if strings.Contains(view, "\x1b") {
 				t.Fatal("an escape byte reached the screen")
 			}
@@ -69,7 +69,7 @@ func TestTinyTerminalsNeverPanic(t *testing.T) {
 		bin := &fakeBin{items: goldenItems()}
 		m := loaded(t, bin, sz[0], sz[1], func(o *Options) { o.Restorer = nopRestorer{} })
 		press(t, m, "down", " ", "tab", "r", "esc", "?", "esc", "/", "x", "enter")
-		v := m.View()
+		v := m.render()
 		if sz[0] > 0 && sz[1] > 0 && len(strings.Split(v, "\n")) > max(sz[1], 1) {
 			t.Fatalf("%dx%d: view has more lines than the terminal", sz[0], sz[1])
 		}

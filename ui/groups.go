@@ -3,8 +3,8 @@ package ui
 import (
 	"slices"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/ui/bindata"
 	"smhbin/ui/rowlist"
@@ -209,7 +209,7 @@ func (m *Model) groupSelection() []int32 {
 // handleGroupKey marks, expands and collapses in a grouped view (its row
 // list has already taken the movement keys); it reports whether it took
 // the key.
-func (m *Model) handleGroupKey(g *groupView, msg tea.KeyMsg) (tea.Cmd, bool) {
+func (m *Model) handleGroupKey(g *groupView, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.km.Mark):
 		m.markEntry(g)

@@ -51,7 +51,7 @@ func TestRestoreOnABatchRow(t *testing.T) {
 			if !slices.Equal(m.dialog.ids, c.ids) || m.dialog.noPerm != c.noPerm {
 				t.Fatalf("dialog ids %v noPerm %d, want %v and %d", m.dialog.ids, m.dialog.noPerm, c.ids, c.noPerm)
 			}
-			mustContain(t, m.View(), "Restore "+itemCount(len(c.ids)))
+			mustContain(t, m.render(), "Restore "+itemCount(len(c.ids)))
 			press(t, m, "n")
 		})
 	}
@@ -89,7 +89,7 @@ func TestGroupedViewKeys(t *testing.T) {
 		}
 	}
 	press(t, m, "?")
-	mustContain(t, m.View(), "Views", "b        batches", "expiring soon", "export CSV")
+	mustContain(t, m.render(), "Views", "b        batches", "expiring soon", "export CSV")
 }
 
 // TestViewSwitchUsesBuiltViews: switching back to a built view reuses it
@@ -126,11 +126,11 @@ func TestGroupSummary(t *testing.T) {
 	m := loaded(t, &fakeBin{items: batchItems()}, 130, 30, nil)
 	press(t, m, "b", " ")
 	press(t, m, "up")
-	v := m.View()
+	v := m.render()
 	mustContain(t, v, "Deletion batch", "folder     /a", "1 original folder", "4 items", "3 can be restored · 1 cannot",
 		"marked     3", "from 2026-11-23", "expiring   none within 3d")
 	press(t, m, "f")
-	mustContain(t, m.View(), "path       /a", "0 below it", "7 items")
+	mustContain(t, m.render(), "path       /a", "0 below it", "7 items")
 }
 
 // TestGroupedFramesFit: every grouped frame fits the terminal, hostile
@@ -140,7 +140,7 @@ func TestGroupedFramesFit(t *testing.T) {
 		m := loaded(t, &fakeBin{items: goldenItems()}, sz[0], sz[1], func(o *Options) { o.Restorer = nopRestorer{} })
 		for _, k := range []string{"b", "enter", "down", " ", "tab", "f", "down", "enter", "down", "e", "b", "G", "enter", "tab"} {
 			press(t, m, k)
-			checkFrame(t, m.View(), sz[0], sz[1], itoa(sz[0])+"x"+itoa(sz[1])+" after "+k)
+			checkFrame(t, m.render(), sz[0], sz[1], itoa(sz[0])+"x"+itoa(sz[1])+" after "+k)
 		}
 	}
 }
@@ -161,7 +161,7 @@ func TestGoldenGroupedScreens(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := loaded(t, &fakeBin{items: goldenItems()}, c.w, c.h, func(o *Options) { o.Restorer = nopRestorer{} })
 			press(t, m, c.keys...)
-			v := m.View()
+			v := m.render()
 			checkFrame(t, v, c.w, c.h, c.name)
 			golden.RequireEqual(t, []byte(v))
 		})

@@ -3,16 +3,15 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/theme"
@@ -79,10 +78,7 @@ func makeItems(n int) []api.Item {
 }
 
 func asciiStyles() theme.Styles {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return theme.New(theme.DefaultPalette(), r)
+	return theme.New(theme.DefaultPalette(), theme.Target{Dark: true, NoColor: true})
 }
 
 // newTestModel builds a model over a fakeBin and sizes it.
@@ -155,45 +151,39 @@ func press(t testing.TB, m *Model, keys ...string) {
 	}
 }
 
-// keyMsg builds the tea.KeyMsg whose String() is k.
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case " ":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "ctrl+r":
-		return tea.KeyMsg{Type: tea.KeyCtrlR}
-	case "ctrl+t":
-		return tea.KeyMsg{Type: tea.KeyCtrlT}
-	case "ctrl+u":
-		return tea.KeyMsg{Type: tea.KeyCtrlU}
-	case "ctrl+d":
-		return tea.KeyMsg{Type: tea.KeyCtrlD}
-	case "ctrl+\\":
-		return tea.KeyMsg{Type: tea.KeyCtrlBackslash}
+// keyMsg builds the key press whose String() is k, as Bubble Tea v2's
+// decoder would report it: "ctrl+r", "pgdown", "space", "G" (shift+g).
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
+		"delete": tea.KeyDelete, "f5": tea.KeyF5}
+	if c, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: c}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	if k == " " || k == "space" {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok && len(rest) > 0 {
+		m := keyMsg(rest)
+		m.Mod |= tea.ModCtrl
+		m.Text = ""
+		return m
+	}
+	if rest, ok := strings.CutPrefix(k, "alt+"); ok && len(rest) > 0 {
+		m := keyMsg(rest)
+		m.Mod |= tea.ModAlt
+		m.Text = ""
+		return m
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		return tea.KeyPressMsg{Code: tea.KeyExtended, Text: k}
+	}
+	if unicode.IsUpper(r[0]) {
+		return tea.KeyPressMsg{Code: unicode.ToLower(r[0]), ShiftedCode: r[0], Mod: tea.ModShift, Text: k}
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
 // loaded returns a model with every page of bin loaded.

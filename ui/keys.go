@@ -4,25 +4,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/safe"
 	"smhbin/ui/bindata"
 )
 
 // handleKey routes a key to the handler of the current mode.
-func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	// Bubble Tea v1 delivers letters that arrive in one read (fast typing,
-	// or keys batched by SSH) as one multi-rune key that matches nothing.
-	// Outside text entry each rune is its own command.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeFilter {
-		var cmds []tea.Cmd
-		for _, r := range msg.Runes {
-			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
-		}
-		return tea.Batch(cmds...)
-	}
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.km.ForceQuit) {
 		return tea.Quit
 	}
@@ -55,7 +45,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // handleMarkKey changes the selection; it reports whether the key did.
-func (m *Model) handleMarkKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+func (m *Model) handleMarkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.km.Mark):
 		if idx := m.cursorItem(); idx >= 0 {
@@ -115,7 +105,7 @@ func (m *Model) rangeMark() {
 }
 
 // handleBrowseKey handles the remaining browse-mode keys.
-func (m *Model) handleBrowseKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.km.CancelRestore):
 		return m.askCancelRestore()
@@ -173,7 +163,7 @@ func (m *Model) copyCursor(id bool) tea.Cmd {
 }
 
 // handleFilterKey edits the live filter: every keystroke narrows the view.
-func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.km.FilterApply):
 		m.mode = modeBrowse
@@ -184,6 +174,18 @@ func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 		m.filter.Blur()
 		m.filter.SetValue("")
 		m.applyFilter()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	m.applyFilter()
+	return cmd
+}
+
+// handlePaste types pasted text into the filter prompt; elsewhere a
+// paste is ignored rather than read as a burst of commands.
+func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
+	if m.mode != modeFilter {
 		return nil
 	}
 	var cmd tea.Cmd

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"go.uber.org/goleak"
 
 	"smhbin/api"
@@ -101,13 +101,13 @@ func TestQuitEndsEveryGoroutine(t *testing.T) {
 			m := New(Options{Context: ctx, Client: c, Restorer: api.NewEngine(c, api.EngineOptions{ChunkSize: 1, Concurrency: 2}),
 				Styles: asciiStyles(), Library: "testlib", PageSize: 20, Now: func() time.Time { return testNow }})
 			out := &syncOutput{}
-			p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx))
+			p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx),
+				tea.WithWindowSize(100, 30))
 			done := make(chan error, 1)
 			go func() {
 				_, err := p.Run()
 				done <- err
 			}()
-			p.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 			tc.play(t, p, out)
 			select {
 			case err := <-done:

@@ -4,11 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/keymap"
@@ -92,7 +91,10 @@ func New(opts Options) *Model {
 	fi.Prompt = "/ "
 	fi.Placeholder = "filter names and paths"
 	fi.CharLimit = 256
-	fi.Cursor.SetMode(cursor.CursorStatic) // no blink ticks: nothing to redraw over SSH
+	fi.SetStyles(filterStyles(opts.Styles))
+	// The terminal's own cursor, placed by View: a drawn one would be
+	// styled text (reverse video) even without colour.
+	fi.SetVirtualCursor(false)
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	m := &Model{
 		opts:     opts,
@@ -119,9 +121,12 @@ func New(opts Options) *Model {
 	return m
 }
 
-// Init starts loading the first page.
+// Init starts loading the first page and asks the terminal for its
+// background colour. Nothing waits for the answer: the first frames use
+// the environment's guess, and an answer that differs restyles the screen
+// (see setBackground); a terminal that never answers changes nothing.
 func (m *Model) Init() tea.Cmd {
-	return m.startListing()
+	return tea.Batch(m.startListing(), tea.RequestBackgroundColor)
 }
 
 // Update dispatches a message to its handler, then re-derives which keys
@@ -137,8 +142,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.BackgroundColorMsg:
+		m.setBackground(msg.IsDark())
+		return m, nil
+	case tea.PasteMsg:
+		// v2 delivers a paste as one message rather than as keys; only
+		// the filter prompt takes text.
+		return m, m.handlePaste(msg)
 	case pageLoadedMsg:
 		return m, m.handlePage(msg)
 	case spinner.TickMsg:
@@ -159,6 +171,36 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// setBackground rebuilds the styles for the background the terminal
+// reported, and drops every row drawn in the old ones.
+func (m *Model) setBackground(dark bool) {
+	if dark == m.st.Target.Dark {
+		return
+	}
+	t := m.st.Target
+	t.Dark = dark
+	m.st = theme.New(m.st.Palette, t)
+	w := m.progress.Width()
+	m.progress = newProgress(m.st)
+	m.progress.SetWidth(w)
+	m.filter.SetStyles(filterStyles(m.st))
+	m.table.Flush()
+	m.batches.list.Flush()
+	m.folders.list.Flush()
+}
+
+// filterStyles are the filter prompt's styles for st: plain without
+// colour, and a cursor that does not blink (blink ticks would redraw the
+// screen twice a second over SSH for nothing).
+func filterStyles(st theme.Styles) textinput.Styles {
+	fs := textinput.DefaultStyles(st.Target.Dark)
+	if st.Target.NoColor {
+		fs = textinput.Styles{}
+	}
+	fs.Cursor.Blink = false
+	return fs
+}
+
 func (m *Model) setStatus(s string, isErr bool) {
 	m.status, m.errMsg = s, isErr
 }
@@ -171,8 +213,8 @@ func (m *Model) resize(w, h int) {
 	if !m.detailsSet {
 		m.showDetails = w >= wideWidth
 	}
-	m.filter.Width = max(1, w-20)
-	m.progress.Width = min(30, max(w/4, 0))
+	m.filter.SetWidth(max(1, w-20))
+	m.progress.SetWidth(min(30, max(w/4, 0)))
 	m.sizeLists()
 }
 

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"io"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"smhbin/api/fakesmh"
 )
@@ -21,7 +20,7 @@ func TestOddTerminalsAtStartup(t *testing.T) {
 		m := New(Options{Client: e.client, Restorer: e.engine, Styles: asciiStyles(), Library: "testlib", PageSize: 3,
 			Now: func() time.Time { return testNow }})
 		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		first := m.View()
+		first := m.render()
 		w, h := max(sz[0], 1), max(sz[1], 1)
 		checkFrame(t, first, w, h, "before the first page")
 		if strings.TrimSpace(first) == "" && w >= 5 {
@@ -30,9 +29,9 @@ func TestOddTerminalsAtStartup(t *testing.T) {
 		run(t, m, m.Init())
 		checkFrame(t, checkScreen(t, m), w, h, "loaded")
 		press(t, m, "G", " ", "tab", "?")
-		checkFrame(t, m.View(), w, h, "help")
+		checkFrame(t, m.render(), w, h, "help")
 		press(t, m, "esc", "r")
-		checkFrame(t, m.View(), w, h, "dialog")
+		checkFrame(t, m.render(), w, h, "dialog")
 		if len(m.data.Items()) != 10 {
 			t.Errorf("%dx%d: %d items loaded, want 10", sz[0], sz[1], len(m.data.Items()))
 		}
@@ -50,7 +49,7 @@ func TestOddTerminalsThroughTheProgram(t *testing.T) {
 		m := New(Options{Client: e.client, Restorer: e.engine, Styles: asciiStyles(), Library: "testlib",
 			Now: func() time.Time { return testNow }})
 		out := &syncOutput{}
-		p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals())
+		p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithWindowSize(sz[0], sz[1]))
 		done := make(chan *Model, 1)
 		go func() {
 			fm, err := p.Run()
@@ -59,7 +58,6 @@ func TestOddTerminalsThroughTheProgram(t *testing.T) {
 			}
 			done <- fm.(*Model)
 		}()
-		p.Send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		want := "smhbin"
 		if sz[0] < 20 {
 			want = "…"
@@ -67,7 +65,7 @@ func TestOddTerminalsThroughTheProgram(t *testing.T) {
 		waitOutput(t, out, want)
 		p.Send(keyMsg("q"))
 		fm := <-done
-		checkFrame(t, fm.View(), sz[0], sz[1], "final")
+		checkFrame(t, fm.render(), sz[0], sz[1], "final")
 	}
 }
 
@@ -90,23 +88,23 @@ func TestNoColourForDumbTerminalsOrNoColor(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			getenv := func(k string) string { return tc.env[k] }
-			if got := ProfileFromEnv(getenv, tc.noColor) == termenv.Ascii; got != tc.plain {
+			if got := ProfileFromEnv(getenv, tc.noColor) == colorprofile.Ascii; got != tc.plain {
 				t.Fatalf("ProfileFromEnv is ASCII: %v, want %v", got, tc.plain)
 			}
 			e, _ := newFaultEmu(t, fakesmh.Options{AsyncThreshold: -1}, nil)
 			m := loaded(t, e.client, 120, 30, func(o *Options) {
-				o.Styles, o.Restorer = StylesFor(io.Discard, getenv, tc.noColor), e.engine
+				o.Styles, o.Restorer = StylesFor(getenv, tc.noColor), e.engine
 			})
 			var frames []string
-			frames = append(frames, m.View())
+			frames = append(frames, m.render())
 			press(t, m, " ", " ", "r")
-			frames = append(frames, m.View())
+			frames = append(frames, m.render())
 			press(t, m, "y")
-			frames = append(frames, m.View())
+			frames = append(frames, m.render())
 			press(t, m, "?")
-			frames = append(frames, m.View())
+			frames = append(frames, m.render())
 			press(t, m, "esc", "/", "t", "x")
-			frames = append(frames, m.View())
+			frames = append(frames, m.render())
 			escapes := 0
 			for _, f := range frames {
 				escapes += strings.Count(f, "\x1b[")

@@ -6,10 +6,9 @@ package ui
 
 import (
 	"context"
-	"io"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/colorprofile"
 
 	"smhbin/api"
 	"smhbin/keymap"
@@ -83,11 +82,11 @@ func (o *Options) logf(format string, args ...any) {
 
 // StylesWithPalette is StylesFor with palette p instead of the default
 // one, for colours set in the config file.
-func StylesWithPalette(w io.Writer, getenv func(string) string, noColor bool, p theme.Palette) theme.Styles {
-	r := lipgloss.NewRenderer(w)
-	r.SetColorProfile(ProfileFromEnv(getenv, noColor))
-	r.SetHasDarkBackground(darkFromEnv(getenv))
-	return theme.New(p, r)
+func StylesWithPalette(getenv func(string) string, noColor bool, p theme.Palette) theme.Styles {
+	return theme.New(p, theme.Target{
+		Dark:    darkFromEnv(getenv),
+		NoColor: ProfileFromEnv(getenv, noColor) <= colorprofile.Ascii,
+	})
 }
 
 func (o *Options) defaults() {

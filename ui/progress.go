@@ -4,10 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/progress"
 	"github.com/dustin/go-humanize"
-	"github.com/muesli/termenv"
 
 	"smhbin/safe"
 	"smhbin/theme"
@@ -58,29 +56,24 @@ func (m *Model) progressLine() string {
 // bubbles/progress. Its cells are block glyphs (█ and ░), so it reads
 // without colour too.
 func (m *Model) bar(frac float64) string {
-	if m.progress.Width <= 0 {
+	if m.progress.Width() <= 0 {
 		return ""
 	}
 	return m.progress.ViewAs(frac)
 }
 
-// newProgress builds the bar in the theme's primary and subtle colours,
-// with the colour profile of the styles' renderer (Ascii when unknown), so
-// that over SSH it matches the client's terminal rather than the server's.
+// newProgress builds the bar in the theme's primary and subtle colours for
+// the styles' background, and without colour when the styles have none.
+// The program downsamples the colours to the terminal's profile, so over
+// SSH the bar matches the client's terminal rather than the server's.
 func newProgress(st theme.Styles) progress.Model {
-	prof, dark := termenv.Ascii, true
-	if st.Renderer != nil {
-		prof, dark = st.Renderer.ColorProfile(), st.Renderer.HasDarkBackground()
+	t := st.Target
+	p := progress.New(progress.WithColors(st.Palette.Primary.On(t.Dark)), progress.WithoutPercentage())
+	p.EmptyColor = st.Palette.Subtle.On(t.Dark)
+	p.Full, p.Empty = '█', '░' // whole cells: they read without colour too
+	if t.NoColor {
+		p.FullColor, p.EmptyColor = nil, nil
 	}
-	pick := func(c lipgloss.AdaptiveColor) string {
-		if dark {
-			return c.Dark
-		}
-		return c.Light
-	}
-	p := progress.New(progress.WithSolidFill(pick(st.Palette.Primary)), progress.WithoutPercentage(),
-		progress.WithColorProfile(prof))
-	p.EmptyColor = pick(st.Palette.Subtle)
 	return p
 }
 

@@ -20,7 +20,7 @@ func TestResizeClampsBothWays(t *testing.T) {
 		if m.width != tt.wantW || m.height != tt.wantH {
 			t.Fatalf("%d×%d: laid out at %d×%d, want %d×%d", tt.w, tt.h, m.width, m.height, tt.wantW, tt.wantH)
 		}
-		lines := strings.Split(m.View(), "\n")
+		lines := strings.Split(m.render(), "\n")
 		widest := 0
 		for _, l := range lines {
 			widest = max(widest, ansi.StringWidth(l))

@@ -6,8 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
@@ -73,7 +72,7 @@ func TestTeatestRestoreFlow(t *testing.T) {
 			waitScreen(t, tm, "Restore 5 items")
 			keys(tm, "y")
 			waitScreen(t, tm, "restored 3 of 5", "✗ DirectoryNotFound", "✗ SourceFileNotFound", "report (1).docx")
-			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}})
+			tm.Send(keyMsg("q"))
 			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 			for _, r := range e.recs {
 				want := 0

@@ -7,26 +7,27 @@ import (
 	"sync"
 
 	"github.com/aymanbagabas/go-osc52/v2"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/colorprofile"
 
 	"smhbin/theme"
 )
 
 // ProfileFromEnv picks a colour profile from the environment alone —
-// NO_COLOR, TERM and COLORTERM — and never by asking the terminal, which
-// over SSH can stall start-up for seconds.
-func ProfileFromEnv(getenv func(string) string, noColor bool) termenv.Profile {
+// NO_COLOR, TERM and COLORTERM — and never by asking the terminal. The
+// program is given it (tea.WithColorProfile) and downsamples every
+// frame's colours to it; Ascii also turns the styles' colours off.
+func ProfileFromEnv(getenv func(string) string, noColor bool) colorprofile.Profile {
 	term := strings.ToLower(getenv("TERM"))
 	ct := strings.ToLower(getenv("COLORTERM"))
 	switch {
 	case noColor || getenv("NO_COLOR") != "" || term == "dumb" || term == "":
-		return termenv.Ascii
+		return colorprofile.Ascii
 	case ct == "truecolor" || ct == "24bit":
-		return termenv.TrueColor
+		return colorprofile.TrueColor
 	case strings.Contains(term, "256color") || strings.Contains(term, "kitty") || strings.Contains(term, "alacritty"):
-		return termenv.ANSI256
+		return colorprofile.ANSI256
 	}
-	return termenv.ANSI
+	return colorprofile.ANSI
 }
 
 // darkFromEnv reads COLORFGBG ("15;0": light text on a dark background)
@@ -44,10 +45,10 @@ func darkFromEnv(getenv func(string) string) bool {
 	return true
 }
 
-// StylesFor builds the styles for output w from the environment, without
-// any terminal query.
-func StylesFor(w io.Writer, getenv func(string) string, noColor bool) theme.Styles {
-	return StylesWithPalette(w, getenv, noColor, theme.DefaultPalette())
+// StylesFor builds the styles from the environment, without any terminal
+// query.
+func StylesFor(getenv func(string) string, noColor bool) theme.Styles {
+	return StylesWithPalette(getenv, noColor, theme.DefaultPalette())
 }
 
 // LockOutput serialises writes to w so that the clipboard's OSC 52
@@ -86,6 +87,8 @@ func (l *lockedFile) Write(p []byte) (int, error) {
 // OSC52Clipboard returns a Clipboard func writing an OSC 52 sequence to w,
 // wrapped for tmux or screen when the environment says we run inside one.
 // It works over SSH because the sequence travels to the user's terminal.
+// (Bubble Tea v2's tea.SetClipboard writes the bare sequence, which tmux
+// and screen swallow unless it is wrapped as here.)
 func OSC52Clipboard(w io.Writer, getenv func(string) string) func(string) error {
 	return func(s string) error {
 		seq := osc52.New(s)

@@ -3,18 +3,34 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 
 	"smhbin/safe"
 )
 
-// View renders the frame. Its cost depends on the terminal size, not on
+// View is the program's frame: the screen drawn by render, on the
+// alternate screen. Bubble Tea v2's renderer diffs it cell by cell against
+// the last frame, so a cursor move costs the terminal the few cells that
+// changed, and downsamples its colours to the terminal's profile.
+func (m *Model) View() tea.View {
+	content := m.render()
+	v := tea.NewView(content)
+	v.AltScreen = true
+	if c := m.filter.Cursor(); c != nil && m.mode == modeFilter {
+		c.Y = strings.Count(content, "\n") // the prompt is the bottom line
+		v.Cursor = c
+	}
+	return v
+}
+
+// render draws the frame. Its cost depends on the terminal size, not on
 // the number of items: only the visible window of rows is drawn and rows
 // are cached between frames.
-func (m *Model) View() string {
+func (m *Model) render() string {
 	if m.width < 20 || m.height < 5 {
 		return safe.Truncate("smhbin: terminal too small", m.width)
 	}

@@ -22,7 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
@@ -55,23 +55,34 @@ func main() {
 	settle := flag.Duration("settle", 60*time.Millisecond, "how long the output must stay quiet after a key before it is counted")
 	flag.Parse()
 
-	srv := fakesmh.New(fakesmh.Options{Items: 3000, LibraryID: "lib", Token: "tok"})
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
+	// The emulator's seeded bin mixes CJK and Latin names, as a real one
+	// does; the second bin has only ASCII names and paths, since Bubble
+	// Tea v2's renderer repaints a changed frame's rows that hold a wide
+	// character whole, and diffs the others cell by cell.
+	mixed := httptest.NewServer(fakesmh.New(fakesmh.Options{Items: 3000, LibraryID: "lib", Token: "tok"}))
+	defer mixed.Close()
+	ascii := fakesmh.New(fakesmh.Options{Items: -1, LibraryID: "lib", Token: "tok"})
+	for i := range 3000 {
+		ascii.Add(fakesmh.NewRecord("projects", fmt.Sprintf("q%d", i%4+1), fmt.Sprintf("report-%04d.pdf", i)))
+	}
+	asciiSrv := httptest.NewServer(ascii)
+	defer asciiSrv.Close()
 
-	fmt.Printf("%-28s %10s %10s %10s\n", "scenario", "j", "j scroll", "pgdn")
-	for _, sc := range []scenario{
-		{"120x40, details open", 120, 40, true},
-		{"120x40, details closed", 120, 40, false},
-		{"80x24, details open", 80, 24, true},
-		{"80x24, details closed", 80, 24, false},
-	} {
-		j, scroll, pg, err := measure(hs.URL, sc, *moves, *settle)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "termbytes:", err)
-			os.Exit(1)
+	fmt.Printf("%-36s %10s %10s %10s\n", "scenario", "j", "j scroll", "pgdn")
+	for _, bin := range []struct{ name, url string }{{"mixed names", mixed.URL}, {"ASCII names", asciiSrv.URL}} {
+		for _, sc := range []scenario{
+			{"120x40, details open", 120, 40, true},
+			{"120x40, details closed", 120, 40, false},
+			{"80x24, details open", 80, 24, true},
+			{"80x24, details closed", 80, 24, false},
+		} {
+			j, scroll, pg, err := measure(bin.url, sc, *moves, *settle)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "termbytes:", err)
+				os.Exit(1)
+			}
+			fmt.Printf("%-36s %9dB %9dB %9dB\n", bin.name+", "+sc.name, j, scroll, pg)
 		}
-		fmt.Printf("%-28s %9dB %9dB %9dB\n", sc.name, j, scroll, pg)
 	}
 }
 
@@ -89,18 +100,18 @@ func measure(endpoint string, sc scenario, moves int, settle time.Duration) (jMe
 	getenv := func(k string) string {
 		return map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}[k]
 	}
-	m := ui.New(ui.Options{Context: ctx, Client: c, Styles: ui.StylesFor(out, getenv, false), Library: "lib", PageSize: 1000})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx))
+	m := ui.New(ui.Options{Context: ctx, Client: c, Styles: ui.StylesFor(getenv, false), Library: "lib", PageSize: 1000})
+	p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx),
+		tea.WithWindowSize(sc.w, sc.h), tea.WithColorProfile(ui.ProfileFromEnv(getenv, false)), tea.WithEnvironment([]string{"TERM=xterm-256color", "COLORTERM=truecolor"}))
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
 
-	p.Send(tea.WindowSizeMsg{Width: sc.w, Height: sc.h})
 	time.Sleep(500 * time.Millisecond) // the emulator's 3,000 items load
 	if sc.details != (sc.w >= 120) {   // the pane opens by itself on wide terminals
 		p.Send(key("d"))
 		quiet(out, settle)
 	}
-	sample := func(k tea.KeyMsg, n int) []int64 {
+	sample := func(k tea.KeyPressMsg, n int) []int64 {
 		var d []int64
 		for i := 0; i < n; i++ {
 			before := out.n.Load()
@@ -117,7 +128,7 @@ func measure(endpoint string, sc scenario, moves int, settle time.Duration) (jMe
 		b, _ := out.last.Load().([]byte)
 		_ = os.WriteFile(fmt.Sprintf("%s-%dx%d-%v", *dump, sc.w, sc.h, sc.details), b, 0o644)
 	}
-	pgs := sample(tea.KeyMsg{Type: tea.KeyPgDown}, moves/4+1)
+	pgs := sample(tea.KeyPressMsg{Code: tea.KeyPgDown}, moves/4+1)
 	p.Quit()
 	<-done
 	return median(js), median(scroll), median(pgs), nil
@@ -138,7 +149,10 @@ func quiet(out *countingWriter, settle time.Duration) {
 	}
 }
 
-func key(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+func key(s string) tea.KeyPressMsg {
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
 
 func median(v []int64) int64 {
 	sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })

@@ -12,8 +12,8 @@ package rowlist
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Source is what a list shows: Len rows, each with a key that changes
@@ -102,7 +102,7 @@ func (m *Model[K]) Clamp() {
 
 // HandleKey moves the cursor when msg is a movement key and reports
 // whether it was one.
-func (m *Model[K]) HandleKey(msg tea.KeyMsg) bool {
+func (m *Model[K]) HandleKey(msg tea.KeyPressMsg) bool {
 	page := max(m.height, 1)
 	half := max(page/2, 1)
 	switch k := &m.KeyMap; {
@@ -156,6 +156,9 @@ func (m *Model[K]) View(b *strings.Builder, empty string, pad bool, eol func(i i
 		eol(i)
 	}
 }
+
+// Flush drops the drawn rows, for when their look changed (new styles).
+func (m *Model[K]) Flush() { clear(m.cache) }
 
 // row is row i drawn as a non-cursor row, from the cache when it is there.
 func (m *Model[K]) row(i int) string {

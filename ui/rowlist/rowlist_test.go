@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // rows is a source of n rows whose key is (row, version); renders counts
@@ -38,13 +38,14 @@ func keys() KeyMap {
 		HalfUp: b("ctrl+u"), HalfDown: b("ctrl+d"), Top: b("home"), Bottom: b("end")}
 }
 
-var keyTypes = map[string]tea.KeyType{"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp,
-	"pgdown": tea.KeyPgDown, "ctrl+u": tea.KeyCtrlU, "ctrl+d": tea.KeyCtrlD, "home": tea.KeyHome, "end": tea.KeyEnd}
+var keyPresses = map[string]tea.KeyPressMsg{"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "pgup": {Code: tea.KeyPgUp},
+	"pgdown": {Code: tea.KeyPgDown}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl},
+	"home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd}}
 
 func press(m *Model[rk], k string) bool {
-	msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-	if t, ok := keyTypes[k]; ok {
-		msg = tea.KeyMsg{Type: t}
+	msg, ok := keyPresses[k]
+	if !ok {
+		msg = tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 	}
 	return m.HandleKey(msg)
 }
