@@ -104,7 +104,8 @@ func (k KeyMap) Dialog() []key.Binding {
 
 // HelpScreen is the bindings live on the help screen.
 func (k KeyMap) HelpScreen() []key.Binding {
-	return []key.Binding{k.Help, k.Deny, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Help, k.Deny, k.Quit, k.ForceQuit, k.Filter,
+		k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}
 }
 
 // Browse is the bindings live while browsing, in help order.

@@ -35,6 +35,12 @@ func TestGoldenScreens(t *testing.T) {
 		{"filter_80x24", 80, 24, []string{"/", "京", "都"}},
 		{"dialog_80x24", 80, 24, []string{" ", " ", " ", "r"}},
 		{"help_80x24", 80, 24, []string{"?"}},
+		{"help_80x24_end", 80, 24, []string{"?", "G"}},
+		{"help_40x10", 40, 10, []string{"?"}},
+		{"help_40x10_scrolled", 40, 10, []string{"?", "j", "j", "pgdown"}},
+		{"help_120x40", 120, 40, []string{"?"}},
+		{"help_120x40_G", 120, 40, []string{"?", "G"}}, // all of it fits: G stays put
+		{"help_80x24_search", 80, 24, []string{"?", "/", "m", "a", "r", "k", "enter"}},
 		{"tiny_40x10", 40, 10, []string{" "}},
 	}
 	for _, c := range cases {

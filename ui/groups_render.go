@@ -33,7 +33,7 @@ func (m *Model) renderGroupHeader(b *strings.Builder, w int, g *groupView) {
 }
 
 // renderGroupRow draws one group as a single line w cells wide:
-// "▸● ▾ 214 items · 3.1 GB · deleted 14:02 from /projects/2024/…".
+// "▸● − 214 items · 3.1 GB · deleted 14:02 from /projects/2024/…".
 func (m *Model) renderGroupRow(b *strings.Builder, g *groupView, e entry, w int, cursor bool) {
 	nd := &g.tree.Nodes[e.node]
 	mark := " "
@@ -45,9 +45,10 @@ func (m *Model) renderGroupRow(b *strings.Builder, g *groupView, e entry, w int,
 	case marked > 0:
 		mark = "◐"
 	}
-	arrow := "▸"
+	// Not ▸, which is the cursor's glyph.
+	arrow := "+"
 	if g.isExpanded(e.node) {
-		arrow = "▾"
+		arrow = "−"
 	}
 	rest := " " + strings.Repeat(" ", min(2*int(e.depth), w)) + arrow + " " + m.groupLabel(g, nd)
 	if cursor {

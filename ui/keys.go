@@ -19,9 +19,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.syncKeys()
 	switch m.mode {
 	case modeHelp:
-		if key.Matches(msg, m.km.Help, m.km.Deny, m.km.Quit) {
-			m.mode = modeBrowse
-		}
+		m.handleHelpKey(msg)
 		return nil
 	case modeFilter:
 		return m.handleFilterKey(msg)
@@ -112,7 +110,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.km.Quit):
 		return tea.Quit
 	case key.Matches(msg, m.km.Help):
-		m.mode = modeHelp
+		m.openHelp()
 	case key.Matches(msg, m.km.Filter):
 		m.mode = modeFilter
 		return m.filter.Focus()

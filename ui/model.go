@@ -71,6 +71,8 @@ type Model struct {
 	outcomes       map[int64]outcome // by id, across runs, until the item leaves the list
 	retryableCount int               // outcomes that are Failed or Skipped
 	dialog         dialogState
+
+	help helpState // the help screen's scroll and search
 }
 
 // mode is what has the keyboard: it picks the handler of a key and the

@@ -40,7 +40,9 @@ func (m *Model) whyNotMarkable(idx int32) string {
 // hint bar and the help screen tell the truth.
 func (m *Model) syncKeys() {
 	running := m.restoreRunning()
-	m.km.Restore.SetEnabled(!m.readOnly())
+	shown := len(m.data.View()) > 0 // nothing to mark or act on in an empty view
+	m.km.Restore.SetEnabled(!m.readOnly() && (shown || m.data.MarkCount() > 0))
+	m.km.Mark.SetEnabled(shown)
 	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasRetryable())
 	m.km.CancelRestore.SetEnabled(running)
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -152,32 +153,49 @@ func (m *Model) bottomLine() string {
 	return m.hints(m.km.Short(), m.width)
 }
 
-// hints renders enabled bindings as "key desc" pairs until the width is used.
+// hints renders enabled bindings as "key desc" pairs, in bs's order, as
+// many as fit in w. Help and quit are placed first whatever their place
+// in bs, so that the way out and the way to every other key never fall
+// off a narrow terminal; the rest are taken by priority (bs's order)
+// while they fit.
 func (m *Model) hints(bs []key.Binding, w int) string {
+	width := func(k key.Binding) int {
+		h := k.Help()
+		// The hint styles only colour, so a hint is as wide as its text.
+		return ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc) + 3
+	}
+	keep := make([]bool, len(bs))
+	budget := w - 1 + 3 // the first hint has no separator
+	for i, k := range bs {
+		if k.Enabled() && (sameBinding(k, m.km.Help) || sameBinding(k, m.km.Quit)) && width(k) <= budget {
+			keep[i] = true
+			budget -= width(k)
+		}
+	}
+	for i, k := range bs {
+		if !keep[i] && k.Enabled() && width(k) <= budget {
+			keep[i] = true
+			budget -= width(k)
+		}
+	}
 	var b strings.Builder
-	used := 0
 	sep := m.st.Faint.Render(" · ")
-	for _, k := range bs {
-		if !k.Enabled() {
+	for i, k := range bs {
+		if !keep[i] {
 			continue
 		}
-		h := k.Help()
-		// The hint styles only colour, so a hint is as wide as its text:
-		// measure before rendering, and render only what fits.
-		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
-		if used > 0 {
-			iw += 3
-		}
-		if used+iw > w-1 {
-			continue // a later, shorter hint may still fit
-		}
-		if used > 0 {
+		if b.Len() > 0 {
 			b.WriteString(sep)
 		}
+		h := k.Help()
 		b.WriteString(m.st.HintKey.Render(h.Key) + " " + m.st.HintDesc.Render(h.Desc))
-		used += iw
 	}
 	return " " + b.String()
+}
+
+// sameBinding reports whether a and b answer the same keys.
+func sameBinding(a, b key.Binding) bool {
+	return slices.Equal(a.Keys(), b.Keys())
 }
 
 // truncateStyled cuts a styled line to w cells, keeping escape sequences intact.
