@@ -82,7 +82,8 @@ func paintOf(s lipgloss.Style, t Target) Paint {
 // (true colour, 256, 16) is the program's business, not the styles'.
 type Target struct {
 	Dark    bool // a dark background (the default when unknown)
-	NoColor bool // no colour and no text attributes, as NO_COLOR asks
+	NoColor bool // no colour, as NO_COLOR asks (text attributes stay)
+	NoAttrs bool // no text attributes either (TERM=dumb or unset), with NoColor
 }
 
 // Styles are the styles of every screen, built once by New and passed to
@@ -95,6 +96,8 @@ type Styles struct {
 
 	// Table cells, as paints for the row renderer.
 	Header, Dim, Cursor, CursorDim, Mark, Warn, Danger, Success, Subtle, Primary Paint
+	// Range is the rows a pending range mark (v) would mark.
+	Range Paint
 
 	// Chrome rendered once per frame.
 	BadgeDemo, BadgeReadOnly                          lipgloss.Style
@@ -106,6 +109,18 @@ type Styles struct {
 // the terminal anything: t comes from the environment (or a later answer
 // to the program's background query), so start-up never waits on it.
 func New(p Palette, t Target) Styles {
+	s := build(p, t)
+	if t.NoColor && !t.NoAttrs {
+		// no-color.org forbids colour, not attributes: without them the
+		// cursor row would be told apart by one ▸ cell only.
+		s.Cursor = Paint{On: "\x1b[7m", Off: "\x1b[m"}
+		s.CursorDim = s.Cursor
+		s.Range = Paint{On: "\x1b[4m", Off: "\x1b[m"}
+	}
+	return s
+}
+
+func build(p Palette, t Target) Styles {
 	st := lipgloss.NewStyle
 	c := func(r Color) color.Color { return r.On(t.Dark) }
 	fg := func(r Color) lipgloss.Style { return st().Foreground(c(r)) }
@@ -124,6 +139,7 @@ func New(p Palette, t Target) Styles {
 		Success:   paintOf(fg(p.Success), t),
 		Subtle:    paintOf(fg(p.Subtle), t),
 		Primary:   paintOf(fg(p.Primary), t),
+		Range:     paintOf(fg(p.Primary).Underline(true), t),
 
 		BadgeDemo:     plain(bg(p.Primary).Foreground(c(ink)).Bold(true).Padding(0, 1), t),
 		BadgeReadOnly: plain(bg(p.Warn).Foreground(c(ink)).Bold(true).Padding(0, 1), t),

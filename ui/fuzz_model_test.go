@@ -15,6 +15,7 @@ import (
 	"smhbin/api"
 	"smhbin/keymap"
 	"smhbin/safe"
+	"smhbin/theme"
 )
 
 // fuzzSizes are the terminal sizes the fuzzer picks from most often: the
@@ -231,6 +232,16 @@ func checkModel(t *testing.T, m *Model, when string) {
 	checkInert(t, m.statusLine(), when+" status line")
 }
 
+// stripAttrs removes the attributes the styles keep without colour
+// (reverse video on the cursor row, underlined range rows).
+func stripAttrs(v string) string {
+	st := asciiStyles()
+	for _, p := range []theme.Paint{st.Cursor, st.Range} {
+		v = strings.ReplaceAll(strings.ReplaceAll(v, p.On, ""), p.Off, "")
+	}
+	return v
+}
+
 // checkInert asserts that no line of s holds anything the sanitizer would
 // rewrite (C0, C1, DEL, bidi controls and other invisible format
 // characters): every server string on screen must have passed through it.
@@ -244,10 +255,12 @@ func checkInert(t *testing.T, s, when string) {
 	}
 }
 
-// checkFrame asserts a frame fits w×h and holds no escape byte (the tests
-// render with the ASCII profile, so any ESC came from data).
+// checkFrame asserts a frame fits w×h and holds no escape byte but the
+// attributes kept without colour (the tests render with the ASCII
+// profile, so any other ESC came from data).
 func checkFrame(t *testing.T, v string, w, h int, when string) {
 	t.Helper()
+	v = stripAttrs(v)
 	if strings.ContainsRune(v, '\x1b') {
 		t.Fatalf("%s: an escape byte reached the %dx%d screen:\n%q", when, w, h, v)
 	}

@@ -46,6 +46,7 @@ type Model struct {
 	// Table.
 	table       rowlist.Model[rowKey] // the flat table's cursor, window and drawn rows
 	anchor      int32                 // item index where a range mark started, -1 when none
+	rangeAt     rangeCache            // where the anchor is in the view
 	showDetails bool
 	detailsSet  bool // the user toggled details, so size changes leave it alone
 	absTime     bool

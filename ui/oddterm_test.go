@@ -69,21 +69,24 @@ func TestOddTerminalsThroughTheProgram(t *testing.T) {
 	}
 }
 
-// TestNoColourForDumbTerminalsOrNoColor: TERM=dumb, an unset TERM,
-// NO_COLOR and --no-color give frames without a single escape sequence,
-// whatever the screen shows (marks, failures, dialogs, help, the filter).
+// TestNoColourForDumbTerminalsOrNoColor: TERM=dumb and an unset TERM give
+// frames without a single escape sequence, whatever the screen shows
+// (marks, failures, dialogs, help, the filter); NO_COLOR and --no-color
+// give none but the reverse video of the cursor row (no-color.org forbids
+// colour, not attributes).
 func TestNoColourForDumbTerminalsOrNoColor(t *testing.T) {
 	cases := []struct {
 		name    string
 		env     map[string]string
 		noColor bool
 		plain   bool
+		attrs   bool
 	}{
-		{"TERM=dumb", map[string]string{"TERM": "dumb", "COLORTERM": "truecolor"}, false, true},
-		{"no TERM", map[string]string{}, false, true},
-		{"NO_COLOR", map[string]string{"TERM": "xterm-256color", "NO_COLOR": "1"}, false, true},
-		{"--no-color", map[string]string{"TERM": "xterm-256color"}, true, true},
-		{"colour terminal", map[string]string{"TERM": "xterm-256color"}, false, false}, // the control
+		{"TERM=dumb", map[string]string{"TERM": "dumb", "COLORTERM": "truecolor"}, false, true, false},
+		{"no TERM", map[string]string{}, false, true, false},
+		{"NO_COLOR", map[string]string{"TERM": "xterm-256color", "NO_COLOR": "1"}, false, true, true},
+		{"--no-color", map[string]string{"TERM": "xterm-256color"}, true, true, true},
+		{"colour terminal", map[string]string{"TERM": "xterm-256color"}, false, false, true}, // the control
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,9 +108,16 @@ func TestNoColourForDumbTerminalsOrNoColor(t *testing.T) {
 			frames = append(frames, m.render())
 			press(t, m, "esc", "/", "t", "x")
 			frames = append(frames, m.render())
-			escapes := 0
+			escapes, reverse := 0, false
 			for _, f := range frames {
+				reverse = reverse || strings.Contains(f, "\x1b[7m")
+				if tc.attrs {
+					f = stripAttrs(f)
+				}
 				escapes += strings.Count(f, "\x1b[")
+			}
+			if tc.plain && reverse != tc.attrs {
+				t.Fatalf("reverse video on the cursor row: %v, want %v", reverse, tc.attrs)
 			}
 			if tc.plain && escapes > 0 {
 				t.Fatalf("%d escape sequences under %s, e.g.:\n%q", escapes, tc.name, frames[2])

@@ -86,6 +86,7 @@ func StylesWithPalette(getenv func(string) string, noColor bool, p theme.Palette
 	return theme.New(p, theme.Target{
 		Dark:    darkFromEnv(getenv),
 		NoColor: ProfileFromEnv(getenv, noColor) <= colorprofile.Ascii,
+		NoAttrs: dumbTerm(getenv),
 	})
 }
 

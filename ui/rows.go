@@ -19,6 +19,7 @@ type rowKey struct {
 	depth  int16
 	open   bool
 	abs    bool
+	ranged bool // inside a pending range mark (v), drawn highlighted
 }
 
 // itemKey is the key of item idx drawn at the given depth.
@@ -41,9 +42,17 @@ type tableRows struct{ m *Model }
 
 func (s tableRows) Len() int { return len(s.m.data.View()) }
 
-func (s tableRows) Key(i int) rowKey { return s.m.itemKey(s.m.data.View()[i], 0) }
+func (s tableRows) Key(i int) rowKey {
+	k := s.m.itemKey(s.m.data.View()[i], 0)
+	k.ranged = s.m.inRange(i)
+	return k
+}
 
 func (s tableRows) Render(b *strings.Builder, i, w int, cursor bool) {
+	if !cursor && s.m.inRange(i) {
+		s.m.renderRanged(b, i, w)
+		return
+	}
 	s.m.renderRow(b, s.m.data.View()[i], columnsFor(w, s.m.absTime), cursor, 0)
 }
 

@@ -30,6 +30,13 @@ func ProfileFromEnv(getenv func(string) string, noColor bool) colorprofile.Profi
 	return colorprofile.ANSI
 }
 
+// dumbTerm reports a terminal that takes no escape sequence at all, not
+// even the reverse video that marks the cursor row without colour.
+func dumbTerm(getenv func(string) string) bool {
+	term := strings.ToLower(getenv("TERM"))
+	return term == "dumb" || term == ""
+}
+
 // darkFromEnv reads COLORFGBG ("15;0": light text on a dark background)
 // when the terminal sets it, and assumes dark otherwise.
 func darkFromEnv(getenv func(string) string) bool {
