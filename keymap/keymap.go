@@ -55,7 +55,7 @@ func Default() KeyMap {
 		RangeMark:  b([]string{"v"}, "v", "mark range"),
 		MarkAll:    b([]string{"a"}, "a", "mark all shown"),
 		Invert:     b([]string{"i"}, "i", "invert marks"),
-		ClearMarks: b([]string{"esc", "u"}, "esc/u", "clear marks"),
+		ClearMarks: b([]string{"esc", "u"}, "esc/u", "clear filter, then marks"),
 
 		Filter:      b([]string{"/"}, "/", "filter"),
 		Sort:        b([]string{"s"}, "s", "sort column"),

@@ -56,9 +56,9 @@ func (m *Model) handleMarkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.data.MarkView(func(bool) bool { return true }, m.markable)
 	case key.Matches(msg, m.km.Invert):
 		m.data.MarkView(func(on bool) bool { return !on }, m.markable)
+	case m.clearFilterFirst(msg):
 	case key.Matches(msg, m.km.ClearMarks):
-		m.data.ClearMarks()
-		m.anchor = -1
+		m.clearMarks()
 	default:
 		return nil, false
 	}

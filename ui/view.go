@@ -117,7 +117,7 @@ func (m *Model) statusLine() string {
 		}
 		line += m.st.Faint.Render(" │ ") + st.Render(safe.Text(m.status))
 	}
-	return truncateStyled(" "+line, m.width)
+	return m.withPosition(" "+line, m.width)
 }
 
 // loadState says how much of the bin is loaded, never hiding a shortfall.

@@ -10,10 +10,12 @@
 package rowlist
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
 )
 
 // Source is what a list shows: Len rows, each with a key that changes
@@ -174,4 +176,30 @@ func (m *Model[K]) row(i int) string {
 	}
 	m.cache[ck] = r
 	return r
+}
+
+// Position says where the cursor is: "1,234/3,000", with
+// " (filtered from 34,562)" when the list shows fewer rows than all
+// (of), and how far down the window is: "top", "end", "all" or a
+// percentage, as pagers say it. Empty when the list is.
+func (m *Model[K]) Position(of int) string {
+	n := m.src.Len()
+	if n == 0 {
+		return ""
+	}
+	s := humanize.Comma(int64(m.cursor+1)) + "/" + humanize.Comma(int64(n))
+	if of > n {
+		s += " (filtered from " + humanize.Comma(int64(of)) + ")"
+	}
+	switch h := max(m.height, 1); {
+	case n <= h:
+		s += " · all"
+	case m.offset == 0:
+		s += " · top"
+	case m.offset+h >= n:
+		s += " · end"
+	default:
+		s += " · " + strconv.Itoa((m.offset+h)*100/n) + "%"
+	}
+	return s
 }

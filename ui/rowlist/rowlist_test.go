@@ -139,3 +139,28 @@ func TestCacheFollowsKeysAndWidth(t *testing.T) {
 		t.Fatalf("row 2 drawn %d times, want again after the width changed", r.renders[2])
 	}
 }
+
+func TestPosition(t *testing.T) {
+	m := New[rk](newRows(3000), keys())
+	m.SetSize(10, 10)
+	if got := m.Position(3000); got != "1/3,000 · top" {
+		t.Errorf("at the top: %q", got)
+	}
+	m.SetCursor(1233)
+	if got := m.Position(34562); got != "1,234/3,000 (filtered from 34,562) · 41%" {
+		t.Errorf("in the middle, filtered: %q", got)
+	}
+	m.SetCursor(2999)
+	if got := m.Position(3000); got != "3,000/3,000 · end" {
+		t.Errorf("at the end: %q", got)
+	}
+	small := New[rk](newRows(4), keys())
+	small.SetSize(10, 10)
+	if got := small.Position(4); got != "1/4 · all" {
+		t.Errorf("all shown: %q", got)
+	}
+	none := New[rk](newRows(0), keys())
+	if got := none.Position(9); got != "" {
+		t.Errorf("empty: %q", got)
+	}
+}
