@@ -18,6 +18,7 @@ type KeyMap struct {
 	// Views and listing.
 	Filter, Sort, SortReverse, Details, ToggleTime, Reload, RetryPage key.Binding
 	CopyPath, CopyID                                                  key.Binding
+	RawFields                                                         key.Binding // every field in the details pane
 
 	// Grouped views (deletion batches, original folders), the expiring
 	// filter and CSV export.
@@ -66,6 +67,7 @@ func Default() KeyMap {
 		RetryPage:   b([]string{"ctrl+t"}, "ctrl+t", "retry failed page"),
 		CopyPath:    b([]string{"y"}, "y", "copy path"),
 		CopyID:      b([]string{"Y"}, "Y", "copy id"),
+		RawFields:   b([]string{"w"}, "w", "all fields in details"),
 
 		ViewBatches: b([]string{"b"}, "b", "batches"),
 		ViewFolders: b([]string{"f"}, "f", "folders"),
@@ -141,7 +143,7 @@ func (k KeyMap) Groups() []Group {
 	return []Group{
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Select", []key.Binding{k.Mark, k.RangeMark, k.MarkAll, k.Invert, k.ClearMarks}},
-		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
+		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.RawFields, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
 		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 		{"Views", []key.Binding{k.ViewBatches, k.ViewFolders, k.Expand, k.Collapse, k.Expiring, k.Export}},

@@ -145,5 +145,8 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 			t.Fatalf("after page %d (last %v) the partial hint shows %v:\n%s", i+2, st.last, partial, v)
 		}
 	}
+	// The open batch's items are on screen, so the header is the table's.
+	mustContain(t, m.render(), "BATCHES · NAME", "SIZE", "LEFT")
+	press(t, m, "left")
 	mustContain(t, m.render(), "DELETION BATCHES · 3 · newest first")
 }

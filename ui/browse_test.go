@@ -224,8 +224,12 @@ func TestViewKeys(t *testing.T) {
 		t.Fatal("details should start hidden below 120 columns")
 	}
 	press(t, m, "tab")
-	if !m.showDetails || !strings.Contains(m.render(), "recycledItemId") && !strings.Contains(m.render(), "1000") {
-		t.Fatal("tab should show details with the id")
+	if !m.showDetails || !strings.Contains(m.render(), "you can restore it") || strings.Contains(m.render(), "1000") {
+		t.Fatal("tab should show details: who can restore, and not the raw id")
+	}
+	press(t, m, "w")
+	if !strings.Contains(m.render(), "1000") {
+		t.Fatal("w should show every field, the id among them")
 	}
 	press(t, m, "d")
 	if m.showDetails {

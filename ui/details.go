@@ -12,7 +12,7 @@ import (
 	"smhbin/safe"
 )
 
-// detailsView renders the cursor item's every field in a w×h box (used
+// detailsView renders the cursor item's fields in a w×h box (used
 // when the pane sits below the table).
 func (m *Model) detailsView(w, h int) string {
 	var b strings.Builder
@@ -119,31 +119,32 @@ func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
 	if st := m.rowStatus(idx); st.text != "" {
 		add("restore", st.detail) // what just happened matters most
 	}
-	add("path", "/"+safe.Join(it.OriginalPath))
-	kind := it.Type
-	if it.FileType != "" && it.FileType != it.Type {
-		kind += " · " + it.FileType
-	}
-	add("type", safe.Text(kind))
+	add("was at", "/"+safe.Join(it.OriginalPath))
+	add("type", kindOf(it))
 	add("size", humanize.Bytes(it.Size)+" ("+humanize.Comma(int64(min(it.Size, 1<<62)))+" bytes)")
-	add("deleted", m.both(it.RemovalTime))
-	add("modified", m.both(it.ModificationTime))
-	add("created", m.both(it.CreationTime))
-	left := daysLeft(it.RemainingDays) + " left in the bin"
-	if it.RemainingDays <= 3 {
-		left = "⚠ " + left
+	addTime := func(label string, t time.Time) {
+		abs, rel := m.both(t)
+		if vw := w - detailLabelW - 1; rel != "" && safe.Width(abs+" "+rel) > vw && safe.Width(rel) <= vw {
+			add(label, abs) // "(3 minutes ago)" goes whole onto the next line
+			add("", rel)
+			return
+		}
+		add(label, strings.TrimSpace(abs+" "+rel))
 	}
-	add("expires", left)
+	addTime("deleted", it.RemovalTime)
+	add("expires", m.expiresText(it))
+	add("restore", whoCanRestore(it))
+	if !m.rawDetails {
+		add("", "("+m.km.RawFields.Help().Key+": all fields)")
+		return out
+	}
+	addTime("modified", it.ModificationTime)
+	addTime("created", it.CreationTime)
 	add("id", strconv.FormatInt(it.ID, 10))
 	add("space", safe.Text(it.SpaceID))
 	add("preview", flags(flag{"doc", it.PreviewByDoc}, flag{"ci", it.PreviewByCI}, flag{"icon", it.PreviewAsIcon}))
-	switch {
-	case !it.HasAuthority:
-		add("can", "restore (no authority list sent)")
-	case it.Authority.CanRestore:
-		add("can", flags(flag{"restore", true}, flag{"delete", it.Authority.CanDelete}))
-	default:
-		add("can", "✗ restore — your token lacks permission for this item (authorityList.canRestore=false)")
+	if it.HasAuthority {
+		add("authority", flags(flag{"restore", it.Authority.CanRestore}, flag{"delete", it.Authority.CanDelete}))
 	}
 	if len(it.Buttons) > 0 {
 		var on []string
@@ -180,12 +181,14 @@ func wrapClusters(value string, w int) []string {
 	return lines
 }
 
-// both formats a time as absolute local time plus relative.
-func (m *Model) both(t time.Time) string {
+// both formats a time as absolute local time and, apart, the relative
+// phrase in brackets, so that a narrow pane can put the phrase whole on
+// the next line rather than break it.
+func (m *Model) both(t time.Time) (abs, rel string) {
 	if t.IsZero() {
-		return "—"
+		return "—", ""
 	}
-	return t.Local().Format("2006-01-02 15:04:05") + " (" + humanize.RelTime(t, m.opts.Now(), "ago", "from now") + ")"
+	return t.Local().Format("2006-01-02 15:04:05"), "(" + humanize.RelTime(t, m.opts.Now(), "ago", "from now") + ")"
 }
 
 // flag is one named yes/no property of an item, for the details pane.

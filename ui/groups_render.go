@@ -14,6 +14,10 @@ import (
 // renderGroupHeader names the view, or says plainly that the groups are
 // made of a partial listing and may still change.
 func (m *Model) renderGroupHeader(b *strings.Builder, w int, g *groupView) {
+	if name, ok := m.itemsShown(g); ok && m.loadedAll() {
+		m.renderHeaderNamed(b, columnsFor(w, m.absTime), name)
+		return
+	}
 	var t string
 	groups := len(g.tree.Nodes[0].Kids)
 	switch {
@@ -152,10 +156,10 @@ func (m *Model) groupDetails(w int) ([]detailLine, bool) {
 	add("restore", can)
 	add("marked", humanize.Comma(int64(g.markedIn(m.data, n))))
 	if nd.Oldest.Equal(nd.Newest) {
-		add("deleted", m.both(nd.Newest))
+		add("deleted", m.bothText(nd.Newest))
 	} else {
-		add("deleted", "from "+m.both(nd.Oldest))
-		add("", "to "+m.both(nd.Newest))
+		add("deleted", "from "+m.bothText(nd.Oldest))
+		add("", "to "+m.bothText(nd.Newest))
 	}
 	exp := "none within " + m.expiringDays()
 	if nd.Soon > 0 {

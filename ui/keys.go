@@ -121,6 +121,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.km.Details):
 		m.showDetails, m.detailsSet = !m.showDetails, true
 		m.sizeLists()
+	case key.Matches(msg, m.km.RawFields):
+		m.rawToggle()
 	case key.Matches(msg, m.km.ToggleTime):
 		m.absTime = !m.absTime
 	case key.Matches(msg, m.km.Reload):

@@ -49,6 +49,7 @@ type Model struct {
 	rangeAt     rangeCache            // where the anchor is in the view
 	showDetails bool
 	detailsSet  bool // the user toggled details, so size changes leave it alone
+	rawDetails  bool // the details pane lists every field the server sent
 	absTime     bool
 
 	filter textinput.Model

@@ -54,5 +54,6 @@ func (m *Model) syncKeys() {
 	m.km.Expand.SetEnabled(grouped)
 	m.km.Collapse.SetEnabled(grouped)
 	m.km.RangeMark.SetEnabled(!grouped) // a range is a run of table rows
+	m.km.RawFields.SetEnabled(m.showDetails)
 	m.km.Export.SetEnabled(m.opts.ExportDir != exportDisabled)
 }

@@ -135,7 +135,11 @@ func daysLeft(d int64) string {
 }
 
 // renderHeader draws the column titles with ▲/▼ on the sorted column.
-func (m *Model) renderHeader(b *strings.Builder, c cols) {
+func (m *Model) renderHeader(b *strings.Builder, c cols) { m.renderHeaderNamed(b, c, "NAME") }
+
+// renderHeaderNamed is renderHeader with the first column's title given:
+// a grouped view names itself there.
+func (m *Model) renderHeaderNamed(b *strings.Builder, c cols, name string) {
 	sorted, desc := m.sortKey, m.desc
 	if m.data.Expiring() {
 		sorted, desc = bindata.SortLeft, false // the expiring filter orders by days left
@@ -152,7 +156,7 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 	}
 	var h strings.Builder
 	h.WriteString(strings.Repeat(" ", gutter))
-	h.WriteString(safe.Pad(title(bindata.SortName, "NAME"), c.name))
+	h.WriteString(safe.Pad(title(bindata.SortName, name), c.name))
 	if c.size > 0 {
 		h.WriteString(" " + safe.PadLeft(title(bindata.SortSize, "SIZE"), c.size))
 	}
