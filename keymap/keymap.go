@@ -27,6 +27,9 @@ type KeyMap struct {
 	// Restoring.
 	Restore, RetryFailed, CancelRestore key.Binding
 
+	// The sort menu: one letter per column.
+	SortByName, SortBySize, SortByDeleted, SortByLeft, SortMenuClose key.Binding
+
 	// The filter prompt.
 	FilterApply, FilterClear key.Binding
 
@@ -59,7 +62,7 @@ func Default() KeyMap {
 		ClearMarks: b([]string{"esc", "u"}, "esc/u", "clear filter, then marks"),
 
 		Filter:      b([]string{"/"}, "/", "filter"),
-		Sort:        b([]string{"s"}, "s", "sort column"),
+		Sort:        b([]string{"s"}, "s", "sort by…"),
 		SortReverse: b([]string{"S"}, "S", "reverse sort"),
 		Details:     b([]string{"tab", "d"}, "tab/d", "details"),
 		ToggleTime:  b([]string{"T"}, "T", "absolute times"),
@@ -80,6 +83,12 @@ func Default() KeyMap {
 		Restore:       b([]string{"r"}, "r", "restore"),
 		RetryFailed:   b([]string{"R"}, "R", "retry failed"),
 		CancelRestore: b([]string{"x", "ctrl+c"}, "x", "cancel restore"),
+
+		SortByName:    b([]string{"n"}, "n", "name"),
+		SortBySize:    b([]string{"s"}, "s", "size"),
+		SortByDeleted: b([]string{"d"}, "d", "deleted"),
+		SortByLeft:    b([]string{"l"}, "l", "days left"),
+		SortMenuClose: b([]string{"esc"}, "esc", "close"),
 
 		FilterApply: b([]string{"enter"}, "enter", "keep filter"),
 		FilterClear: b([]string{"esc"}, "esc", "clear filter"),
@@ -102,6 +111,11 @@ func (k KeyMap) FilterPrompt() []key.Binding {
 // Dialog is the bindings live while a confirm dialog is open.
 func (k KeyMap) Dialog() []key.Binding {
 	return []key.Binding{k.Confirm, k.Deny, k.ToggleStrategy, k.ForceQuit}
+}
+
+// SortMenu is the bindings live while the sort menu is open.
+func (k KeyMap) SortMenu() []key.Binding {
+	return []key.Binding{k.SortByName, k.SortBySize, k.SortByDeleted, k.SortByLeft, k.SortReverse, k.SortMenuClose, k.ForceQuit}
 }
 
 // HelpScreen is the bindings live on the help screen.
@@ -129,7 +143,8 @@ type Set struct {
 // Sets is every set of bindings live together, for conflict checks.
 func (k KeyMap) Sets() []Set {
 	return []Set{{"browsing", k.Browse()}, {"the filter prompt", k.FilterPrompt()},
-		{"dialogs", k.Dialog()}, {"the help screen", k.HelpScreen()}}
+		{"dialogs", k.Dialog()}, {"the help screen", k.HelpScreen()},
+		{"the sort menu", k.SortMenu()}}
 }
 
 // Group is a titled set of bindings for the help screen.

@@ -81,7 +81,7 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 	m := newTestModel(t, bin, 80, 24, nil)
 	m.Init() // first page requested, not yet delivered
 	gen := m.gen
-	press(t, m, "s")
+	press(t, m, "s", "n") // the sort menu, then name
 	if m.gen == gen {
 		t.Fatal("sort change while loading must start a new listing")
 	}
@@ -91,7 +91,7 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 	}
 	// Now complete: sorting is local, no request.
 	n := len(bin.queryLog())
-	press(t, m, "s") // size
+	press(t, m, "s", "s") // size
 	if len(bin.queryLog()) != n {
 		t.Fatal("a sort after the full load must not re-list")
 	}

@@ -52,7 +52,7 @@ func TestExpiringFilter(t *testing.T) {
 			}
 			// The sort arrow moves to the days-left column.
 			v := m.render()
-			mustContain(t, v, "expiring ≤"+itoa(int(d))+"d: "+itoa(len(c.want)), "LEFT▲")
+			mustContain(t, v, "expiring ≤"+itoa(int(d))+"d: "+itoa(len(c.want)), "LEFT ▲")
 			if strings.Contains(v, "DELETED ▼") {
 				t.Fatalf("the header still shows the listing's sort:\n%s", v)
 			}

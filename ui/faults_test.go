@@ -413,7 +413,7 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 		}
 	}
 	start(m.Init())
-	script := []string{"ctrl+r", "s", "ctrl+r", "S"}
+	script := [][]string{{"ctrl+r"}, {"s", "n"}, {"ctrl+r"}, {"S"}} // s opens the sort menu, n picks name
 	deadline := time.After(10 * time.Second)
 	entered := 0
 	for running > 0 {
@@ -441,9 +441,11 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 			continue
 		}
 		if len(script) > 0 {
-			_, next := m.Update(keyMsg(script[0]))
+			for _, k := range script[0] {
+				_, next := m.Update(keyMsg(k))
+				start(next)
+			}
 			script = script[1:]
-			start(next)
 			continue
 		}
 		for _, c := range blocked {
@@ -459,8 +461,8 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 	if !m.complete || len(m.data.Items()) != 30 {
 		t.Fatalf("complete %v with %d items, want all 30", m.complete, len(m.data.Items()))
 	}
-	if q := bin.queryLog(); q[len(q)-1].OrderBy != api.OrderByName || q[len(q)-1].OrderType != api.OrderAsc {
-		t.Fatalf("the last listing asked for %+v, want name ascending", q[len(q)-1])
+	if q := bin.queryLog(); q[len(q)-1].OrderBy != api.OrderByName || q[len(q)-1].OrderType != api.OrderDesc {
+		t.Fatalf("the last listing asked for %+v, want name descending (A→Z, then S)", q[len(q)-1])
 	}
 }
 

@@ -208,14 +208,14 @@ func TestFolderTreeFollowsFilterAndSort(t *testing.T) {
 	if got, want := rowsOf(m, g), []string{"a/", "  b/", "    y.txt"}; !slices.Equal(got, want) {
 		t.Fatalf("filtered rows %q, want %q", got, want)
 	}
-	// No filter, then sort by name (the newest-first direction carries
-	// over: descending); b stays open, as it was left.
-	press(t, m, "/", "esc", "s")
-	if got, want := rowsOf(m, g), []string{"a/", "  b/", "    c/", "    y.txt", "    locked.txt", "  z.txt", "q/", "  r.txt", "w.txt"}; !slices.Equal(got, want) {
-		t.Fatalf("rows by name descending %q, want %q", got, want)
-	}
-	press(t, m, "S")
+	// No filter, then sort by name (which starts A→Z); b stays open, as
+	// it was left. Folders follow the sort as well as items.
+	press(t, m, "/", "esc", "s", "n")
 	if got, want := rowsOf(m, g), []string{"a/", "  b/", "    c/", "    locked.txt", "    y.txt", "  z.txt", "q/", "  r.txt", "w.txt"}; !slices.Equal(got, want) {
 		t.Fatalf("rows by name ascending %q, want %q", got, want)
+	}
+	press(t, m, "S")
+	if got, want := rowsOf(m, g), []string{"q/", "  r.txt", "a/", "  b/", "    c/", "    y.txt", "    locked.txt", "  z.txt", "w.txt"}; !slices.Equal(got, want) {
+		t.Fatalf("rows by name descending %q, want %q", got, want)
 	}
 }

@@ -239,7 +239,7 @@ func stripAttrs(v string) string {
 	for _, p := range []theme.Paint{st.Cursor, st.Range} {
 		v = strings.ReplaceAll(strings.ReplaceAll(v, p.On, ""), p.Off, "")
 	}
-	return v
+	return strings.ReplaceAll(v, "\x1b[0m", "") // an overlay cutting a painted row resets it
 }
 
 // checkInert asserts that no line of s holds anything the sanitizer would

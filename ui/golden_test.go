@@ -42,6 +42,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"help_120x40_G", 120, 40, []string{"?", "G"}}, // all of it fits: G stays put
 		{"help_80x24_search", 80, 24, []string{"?", "/", "m", "a", "r", "k", "enter"}},
 		{"tiny_40x10", 40, 10, []string{" "}},
+		{"sortmenu_80x24", 80, 24, []string{"s"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -78,6 +78,7 @@ func (m *Model) rebuild(g *groupView) {
 		g.tree = bindata.BatchTree(m.data.Items(), m.data.View(), m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
 	} else {
 		g.tree = bindata.FolderTree(m.data.Items(), m.data.View(), m.markable, m.opts.ExpiringDays)
+		bindata.SortFolders(&g.tree, m.sortKey, m.desc)
 	}
 	g.built++
 	g.gen, g.outGen = m.data.Gen(), m.outGen

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"smhbin/safe"
-	"smhbin/ui/bindata"
 )
 
 // handleKey routes a key to the handler of the current mode.
@@ -25,6 +24,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleFilterKey(msg)
 	case modeDialog:
 		return m.handleDialogKey(msg)
+	case modeSort:
+		return m.handleSortKey(msg)
 	}
 	if g := m.activeGroup(); g != nil {
 		if g.list.HandleKey(msg) {
@@ -115,7 +116,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeFilter
 		return m.filter.Focus()
 	case key.Matches(msg, m.km.Sort):
-		return m.changeSort((m.sortKey+1)%bindata.NumSortKeys, m.desc)
+		m.mode = modeSort
 	case key.Matches(msg, m.km.SortReverse):
 		return m.changeSort(m.sortKey, !m.desc)
 	case key.Matches(msg, m.km.Details):

@@ -48,7 +48,7 @@ func (m *Model) layout() screen {
 // ones first (folder, then deleted, then days left, then size) so the name
 // always keeps a usable width.
 func columnsFor(w int, abs bool) cols {
-	c := cols{size: 8, deleted: 14, left: 5}
+	c := cols{size: 8, deleted: 14, left: 6} // "LEFT ▼", spaced as "SIZE ▼"
 	if abs {
 		c.deleted = 16
 	}

@@ -86,6 +86,7 @@ const (
 	modeFilter             // the filter prompt
 	modeDialog             // a confirm dialog
 	modeHelp               // the help screen
+	modeSort               // the sort menu
 )
 
 // New builds a Model. It does no I/O: the first page is requested by Init.

@@ -164,9 +164,7 @@ func (m *Model) renderHeaderNamed(b *strings.Builder, c cols, name string) {
 		h.WriteString(" " + safe.Pad(title(bindata.SortDeleted, "DELETED"), c.deleted))
 	}
 	if c.left > 0 {
-		// The narrowest column: its arrow goes without a space so that
-		// "LEFT▲" still fits instead of being cut to "LEF…".
-		h.WriteString(" " + safe.PadLeft(strings.Replace(title(bindata.SortLeft, "LEFT"), " ", "", 1), c.left))
+		h.WriteString(" " + safe.PadLeft(title(bindata.SortLeft, "LEFT"), c.left))
 	}
 	if c.folder > 0 {
 		h.WriteString(" " + safe.Pad("ORIGINAL FOLDER", c.folder))

@@ -75,6 +75,9 @@ func (m *Model) render() string {
 	if m.mode == modeDialog {
 		return m.overlayDialog(b.String())
 	}
+	if m.mode == modeSort {
+		return m.overlaySortMenu(b.String())
+	}
 	return b.String()
 }
 
@@ -149,6 +152,8 @@ func (m *Model) bottomLine() string {
 		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
 	case modeDialog:
 		return m.hints(m.km.Dialog(), m.width)
+	case modeSort:
+		return m.hints(m.km.SortMenu(), m.width)
 	}
 	return m.hints(m.km.Short(), m.width)
 }
