@@ -64,6 +64,7 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		RestorePath:  cfg.RestorePath,
 		Demo:         cfg.Demo,
 		ReadOnly:     cfg.ReadOnly,
+		NoMouse:      cfg.NoMouse,
 		BatchGap:     cfg.BatchGap,
 		ExpiringDays: cfg.ExpiringDays,
 		Clipboard:    ui.OSC52Clipboard(out, getenv),

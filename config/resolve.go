@@ -39,6 +39,7 @@ type Config struct {
 	Demo        bool
 	Seed        int64 // demo data seed
 	NoColor     bool
+	NoMouse     bool // no mouse reporting in the terminal UI
 	ReadOnly    bool // restores are disabled
 	RestorePath api.PathStrategy
 	// BatchGap is the pause between two removals that starts a new
@@ -142,6 +143,7 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 		ConfigFile: f.Path, KeyMap: f.KeyMap, Palette: f.Palette, LogFile: v.log.v,
 	}
 	c.PublicRead = v.publicRead.v
+	c.NoMouse = !v.mouse.On()
 	if c.Demo {
 		// The embedded emulator provides endpoint, library and token; a
 		// configured token is not read (and stdin is left alone).

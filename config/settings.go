@@ -104,6 +104,7 @@ type values struct {
 	readOnly, noColor, demo                     Bool
 	config, log                                 Text
 	publicRead                                  Bool // lets a command browse without a token
+	mouse                                       Mouse
 }
 
 func newValues() *values {
@@ -188,6 +189,9 @@ func table(v *values) []Setting {
 		{Flag: "no-color", Scope: ui, Env: EnvNoColor, Key: "no_color", Value: &v.noColor, Name: "no colours",
 			Help: "no colours (also env " + EnvNoColor + ")",
 			Doc:  "No colours (the environment's " + EnvNoColor + " does the same, but this file wins over it)."},
+		{Flag: "no-mouse", Scope: ui, Key: "mouse", Value: &v.mouse, Name: "mouse support: off with mouse = false or --no-mouse",
+			Help: "terminal UI: no mouse support, so the terminal keeps its own text selection",
+			Doc:  "Terminal UI: mouse support (wheel, clicks). false leaves the mouse to the\nterminal, for its own text selection; --no-mouse does the same."},
 		{Flag: "batch-gap", Scope: ui, Key: "batch_gap", Value: &v.batchGap, Name: "pause that starts a new deletion batch (`b`)",
 			Help: fmt.Sprintf("terminal UI: a pause of more than `DURATION` (such as 90s, 2m) between two removals starts a new deletion batch (%s-%s)", ShortDuration(MinBatchGap), ShortDuration(MaxBatchGap)),
 			Doc: "Terminal UI, batch view (b): a pause of more than this between two removals\n" +
@@ -247,7 +251,8 @@ func (s *Set) AddFlags(fs *pflag.FlagSet, cmds Command) {
 			continue
 		}
 		f := fs.VarPF(r.Value, r.Flag, "", r.Help)
-		if _, ok := r.Value.(*Bool); ok {
+		switch r.Value.(type) {
+		case *Bool, *Mouse:
 			f.NoOptDefVal = "true"
 		}
 	}

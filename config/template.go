@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"smhbin/keymap"
@@ -65,6 +66,8 @@ func tomlValue(r Setting) string {
 	switch v := r.Value.(type) {
 	case *Int, *Bool:
 		return v.String()
+	case *Mouse:
+		return strconv.FormatBool(v.On()) // the file's key says on, the flag off
 	}
 	if r.Example != "" {
 		return tomlQuote(r.Example)

@@ -49,6 +49,7 @@ type Options struct {
 	RestorePath api.PathStrategy
 	Demo        bool // show the DEMO badge
 	ReadOnly    bool // restore keys disabled, READ-ONLY badge
+	NoMouse     bool // no mouse reporting: the terminal keeps its own selection
 	AbsTime     bool // start with absolute times instead of relative
 
 	// BatchGap is the pause between two removals that starts a new

@@ -21,6 +21,9 @@ func (m *Model) View() tea.View {
 	content := m.render()
 	v := tea.NewView(content)
 	v.AltScreen = true
+	if !m.opts.NoMouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	if c := m.filter.Cursor(); c != nil && m.mode == modeFilter {
 		c.Y = strings.Count(content, "\n") // the prompt is the bottom line
 		v.Cursor = c
