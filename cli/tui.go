@@ -23,6 +23,8 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	if !cfg.ReadOnly {
 		opts.Restorer = api.NewEngine(client, api.EngineOptions{})
 	}
+	statePath, remembered := loadUIState(cfg, getenv) // not for serve: each SSH user starts fresh
+	opts.Remembered = remembered
 	m := ui.New(opts)
 	// Signals reach the program only through ctx (main cancels it on
 	// SIGINT, SIGTERM and SIGHUP), which asks it to quit as q would;
@@ -39,6 +41,7 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}
+	saveUIState(cfg, statePath, m.Remembered())
 	if s := m.ExitNote(); s != "" {
 		fmt.Fprintln(stderr, "smhbin: "+s)
 	}

@@ -40,6 +40,7 @@ type Config struct {
 	Seed        int64 // demo data seed
 	NoColor     bool
 	NoMouse     bool // no mouse reporting in the terminal UI
+	NoState     bool // the terminal UI neither reads nor writes its state file
 	ReadOnly    bool // restores are disabled
 	RestorePath api.PathStrategy
 	// BatchGap is the pause between two removals that starts a new
@@ -143,7 +144,7 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 		ConfigFile: f.Path, KeyMap: f.KeyMap, Palette: f.Palette, LogFile: v.log.v,
 	}
 	c.PublicRead = v.publicRead.v
-	c.NoMouse = !v.mouse.On()
+	c.NoMouse, c.NoState = !v.mouse.On(), v.noState.v
 	if c.Demo {
 		// The embedded emulator provides endpoint, library and token; a
 		// configured token is not read (and stdin is left alone).

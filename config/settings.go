@@ -105,6 +105,7 @@ type values struct {
 	config, log                                 Text
 	publicRead                                  Bool // lets a command browse without a token
 	mouse                                       Mouse
+	noState                                     Bool
 }
 
 func newValues() *values {
@@ -192,6 +193,8 @@ func table(v *values) []Setting {
 		{Flag: "no-mouse", Scope: ui, Key: "mouse", Value: &v.mouse, Name: "mouse support: off with mouse = false or --no-mouse",
 			Help: "terminal UI: no mouse support, so the terminal keeps its own text selection",
 			Doc:  "Terminal UI: mouse support (wheel, clicks). false leaves the mouse to the\nterminal, for its own text selection; --no-mouse does the same."},
+		{Flag: "no-state", Scope: ui, Value: &v.noState, Name: "forget how the terminal UI was left",
+			Help: "terminal UI: neither read nor write the state file (sort, times, details pane, view) under $XDG_STATE_HOME/smhbin"},
 		{Flag: "batch-gap", Scope: ui, Key: "batch_gap", Value: &v.batchGap, Name: "pause that starts a new deletion batch (`b`)",
 			Help: fmt.Sprintf("terminal UI: a pause of more than `DURATION` (such as 90s, 2m) between two removals starts a new deletion batch (%s-%s)", ShortDuration(MinBatchGap), ShortDuration(MaxBatchGap)),
 			Doc: "Terminal UI, batch view (b): a pause of more than this between two removals\n" +

@@ -117,6 +117,7 @@ func New(opts Options) *Model {
 		width:    80,
 		height:   24,
 	}
+	m.restore(opts.Remembered)
 	m.table = rowlist.New[rowKey](tableRows{m}, m.listKeys())
 	m.batches = groupView{kind: viewBatches}
 	m.folders = groupView{kind: viewFolders}

@@ -50,7 +50,10 @@ type Options struct {
 	Demo        bool // show the DEMO badge
 	ReadOnly    bool // restore keys disabled, READ-ONLY badge
 	NoMouse     bool // no mouse reporting: the terminal keeps its own selection
-	AbsTime     bool // start with absolute times instead of relative
+	// Remembered, when set, is how the UI was left last time (see
+	// LoadState); it beats OrderBy and Order. Never set for SSH sessions.
+	Remembered *Remembered
+	AbsTime    bool // start with absolute times instead of relative
 
 	// BatchGap is the pause between two removals that starts a new
 	// deletion batch in the batch view (b); default DefaultBatchGap.
