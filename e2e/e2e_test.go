@@ -70,14 +70,16 @@ func TestBrowseFilterMarkQuit(t *testing.T) {
 	presses, marked := plan(t, matches, 3)
 	markFromTop(tm, presses, marked, matches)
 
-	// esc in the table clears the marks.
+	// The first esc clears the applied filter and says a second one
+	// clears the marks, which it does.
 	tm.keys("Escape")
-	s = tm.waitFor("the marks to clear", func(s screen) bool {
+	tm.waitFor("the filter to clear", func(s screen) bool {
+		return !strings.Contains(s.status(), "filter “") && strings.Contains(s.status(), "esc again clears")
+	})
+	tm.keys("Escape")
+	tm.waitFor("the marks to clear", func(s screen) bool {
 		return !strings.Contains(s.status(), "marked") && len(s.markedRows()) == 0
 	})
-	if !strings.Contains(s.status(), "filter “"+sub+"”") {
-		t.Errorf("clearing the marks dropped the filter; status: %q", s.status())
-	}
 
 	quit(t, tm)
 }
@@ -228,7 +230,7 @@ func plan(t *testing.T, items []binItem, n int) (int, []int) {
 // waitLoaded waits until the whole bin is listed and checks the frame.
 func waitLoaded(tm *term, emu *emulator) screen {
 	tm.t.Helper()
-	want := regexp.MustCompile(`^ ` + regexp.QuoteMeta(humanize.Comma(int64(emu.items))) + ` items( │|$)`)
+	want := regexp.MustCompile(`^ ` + regexp.QuoteMeta(humanize.Comma(int64(emu.items))) + ` items( │|  |$)`) // the position may follow, right-aligned
 	s := tm.waitFor(fmt.Sprintf("%d items loaded", emu.items), func(s screen) bool {
 		return s.header() >= 0 && want.MatchString(s.status())
 	})
