@@ -25,15 +25,22 @@ func (d *fastDec) items() []Item {
 		d.fail()
 		return nil
 	}
-	// An upper bound (the key may also occur inside names), so the slice
-	// is allocated once.
-	n := bytes.Count(d.b[d.i:], []byte(`"recycledItemId"`))
-	items := make([]Item, 0, n)
+	// Size the slice from the first item's length, so that it is
+	// allocated once or twice rather than grown by doubling.
+	var items []Item
+	start := d.i
 	d.array(func() {
+		if len(items) == 1 {
+			per := max(d.i-start, 16)
+			items = slices.Grow(items, (len(d.b)-d.i)/per+(len(d.b)-d.i)/per/8+1)
+		}
 		items = append(items, Item{})
 		d.item(&items[len(items)-1])
 	})
-	return slices.Clip(items)
+	if cap(items)-len(items) > len(items)/8 {
+		items = slices.Clone(items) // do not keep the spare capacity alive
+	}
+	return items
 }
 
 // item reads one item object into it.
@@ -224,11 +231,25 @@ const maxButtons = 16
 
 // buttons reads authorityButtonList into the order Flags.UnmarshalJSON
 // gives, reusing an identical earlier set.
-func (d *fastDec) buttons() Flags {
+func (d *fastDec) buttons() (f Flags) {
 	if d.peek() == 'n' {
 		d.literal("null")
 		return nil
 	}
+	// Items repeat the same few objects byte for byte: a complete object
+	// seen before, found as a prefix here, is the same object.
+	for _, r := range d.in.rawSets {
+		if bytes.HasPrefix(d.b[d.i:], r.raw) {
+			d.i += len(r.raw)
+			return r.f
+		}
+	}
+	start := d.i
+	defer func() {
+		if d.ok && len(d.in.rawSets) < maxFlagSets {
+			d.in.rawSets = append(d.in.rawSets, rawSet{bytes.Clone(d.b[start:d.i]), f})
+		}
+	}()
 	type raw struct {
 		key []byte
 		on  bool

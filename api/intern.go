@@ -17,8 +17,15 @@ const maxFlagSets = 16
 // Only immutable values are shared; names stay per item. An Interner is
 // not safe for concurrent use; a PageWalker owns one.
 type Interner struct {
-	strs map[string]string
-	sets []Flags
+	strs    map[string]string
+	sets    []Flags
+	rawSets []rawSet
+}
+
+// rawSet is an authorityButtonList object as sent, and its Flags.
+type rawSet struct {
+	raw []byte
+	f   Flags
 }
 
 // NewInterner returns an empty Interner.
