@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
@@ -183,9 +184,19 @@ func (d *fastDec) object(field func(key []byte)) {
 func (d *fastDec) str() (s []byte, plain bool) {
 	b, i := d.b, d.i+1
 	plain = true
+	var acc uint64 // the OR of the bytes passed, to tell ASCII from the rest
 	for i < len(b) {
-		// Most bytes are ordinary: skip them in a tight loop.
+		// Most bytes are ordinary: pass them eight at a time, then one by one.
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if special(w) {
+				break
+			}
+			acc |= w
+			i += 8
+		}
 		for i < len(b) && strClass[b[i]] == 0 {
+			acc |= uint64(b[i])
 			i++
 		}
 		if i >= len(b) {
@@ -195,7 +206,7 @@ func (d *fastDec) str() (s []byte, plain bool) {
 		case c == '"':
 			s = b[d.i+1 : i]
 			d.i = i + 1
-			if !utf8.Valid(s) {
+			if acc&hi != 0 && !utf8.Valid(s) {
 				plain = false
 			}
 			return s, plain
@@ -214,6 +225,19 @@ func (d *fastDec) str() (s []byte, plain bool) {
 	}
 	d.fail()
 	return nil, false
+}
+
+const (
+	lo = 0x0101010101010101
+	hi = 0x8080808080808080
+)
+
+// special reports whether any byte of w is a quote, a backslash or a
+// control character (the classic "has zero byte" and "has byte less than"
+// tests; exact, with no false negatives or positives in what they report).
+func special(w uint64) bool {
+	zero := func(v uint64) uint64 { return (v - lo) &^ v & hi }
+	return zero(w^(lo*'"'))|zero(w^(lo*'\\'))|((w-lo*0x20)&^w&hi) != 0
 }
 
 // strClass marks the bytes str must stop at: quote, backslash and

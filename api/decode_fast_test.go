@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"smhbin/api/fakesmh"
 )
@@ -196,4 +197,18 @@ func benchDecode(b *testing.B, body []byte, items int, decode func([]byte, *Inte
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*items), "ns/item")
 	b.ReportMetric(float64(ms.Mallocs-mallocs)/float64(b.N*items), "allocs/item")
+}
+
+// parseMillisUTC computes the time itself; it must agree with time.Parse
+// on every date it accepts and refuse the dates time.Parse refuses.
+func TestParseMillisUTCMatchesTimeParse(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200_000 {
+		s := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", r.IntN(10000), r.IntN(14), r.IntN(33), r.IntN(25), r.IntN(61), r.IntN(61), r.IntN(1000))
+		got, ok := parseMillisUTC([]byte(s))
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if ok != (err == nil) || ok && got != want.UTC() {
+			t.Fatalf("%s: got %v %v, time.Parse %v %v", s, got, ok, want.UTC(), err)
+		}
+	}
 }
