@@ -120,6 +120,9 @@ func (d *fastDec) unmarshal(f func([]byte) error, bad *[]byte) {
 
 // ws skips JSON whitespace from i.
 func (d *fastDec) ws(i int) int {
+	if i < len(d.b) && d.b[i] > ' ' { // the usual case: compact JSON
+		return i
+	}
 	for i < len(d.b) && (d.b[i] == ' ' || d.b[i] == '\n' || d.b[i] == '\r' || d.b[i] == '\t') {
 		i++
 	}
@@ -390,12 +393,20 @@ func (d *fastDec) text(share bool) string {
 	}
 	start := d.i
 	s, plain := d.str()
-	switch {
-	case !d.ok:
+	if !d.ok {
 		return ""
+	}
+	return d.keep(d.b[start:d.i], s, plain, share)
+}
+
+// keep turns a scanned string (raw with its quotes, s without) into a
+// string: copied into the page's chunks (interned when share), or decoded
+// by encoding/json when it is not plain, exactly as the reference does.
+func (d *fastDec) keep(raw, s []byte, plain, share bool) string {
+	switch {
 	case !plain:
 		var v string
-		if json.Unmarshal(d.b[start:d.i], &v) != nil {
+		if json.Unmarshal(raw, &v) != nil {
 			d.fail()
 		}
 		return v

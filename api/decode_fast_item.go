@@ -175,7 +175,10 @@ func (d *fastDec) path() []string {
 		d.fail()
 		return nil
 	}
-	type span struct{ start int }
+	type span struct {
+		raw, s []byte
+		plain  bool
+	}
 	var buf [32]span
 	spans := buf[:0]
 	d.array(func() {
@@ -184,8 +187,8 @@ func (d *fastDec) path() []string {
 			return
 		}
 		start := d.i
-		d.str()
-		spans = append(spans, span{start})
+		s, plain := d.str()
+		spans = append(spans, span{d.b[start:d.i], s, plain})
 	})
 	switch {
 	case !d.ok:
@@ -196,12 +199,11 @@ func (d *fastDec) path() []string {
 	if cap(d.seg)-len(d.seg) < len(spans) {
 		d.seg = make([]string, 0, max(1024, len(spans)))
 	}
-	start, after := len(d.seg), d.i
+	start := len(d.seg)
 	for k, sp := range spans {
-		d.i = sp.start
-		d.seg = append(d.seg, d.text(k < len(spans)-1))
+		d.seg = append(d.seg, d.keep(sp.raw, sp.s, sp.plain, k < len(spans)-1))
 	}
-	if d.i = after; !d.ok {
+	if !d.ok {
 		return nil
 	}
 	return d.seg[start:len(d.seg):len(d.seg)]
