@@ -3,11 +3,11 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"net/http"
 	"errors"
+	"fmt"
 	"io"
 	"math"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"

@@ -40,13 +40,19 @@ func emulatorClient(t *testing.T, o fakesmh.Options) (*api.Client, *fakesmh.Serv
 	t.Helper()
 	o.LibraryID, o.Token = "lib", "tok"
 	srv := fakesmh.New(o)
-	hs := httptest.NewServer(srv)
+	return testClient(t, srv), srv
+}
+
+// testClient serves h and returns a client of it that never retries.
+func testClient(t *testing.T, h http.Handler) *api.Client {
+	t.Helper()
+	hs := httptest.NewServer(h)
 	t.Cleanup(hs.Close)
 	c, err := api.New(api.Config{Endpoint: hs.URL, LibraryID: "lib", Token: "tok", MaxRetries: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, srv
+	return c
 }
 
 func TestWalk100kInServerOrder(t *testing.T) {
@@ -83,7 +89,7 @@ func bigIDServer(t *testing.T, n, failAt int) (c *api.Client, lured *atomic.Int6
 	const lure = "99999999"
 	base := int64(1)<<53 + 1
 	lured = new(atomic.Int64)
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return testClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mk := r.URL.Query().Get("marker")
 		if mk == lure {
 			lured.Add(1)
@@ -111,13 +117,7 @@ func bigIDServer(t *testing.T, n, failAt int) (c *api.Client, lured *atomic.Int6
 		}
 		b.WriteString(`,"extra":{"nextMarker":` + lure + `}}`)
 		_, _ = io.WriteString(w, b.String())
-	}))
-	t.Cleanup(hs.Close)
-	c, err := api.New(api.Config{Endpoint: hs.URL, LibraryID: "lib", Token: "tok", MaxRetries: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, lured
+	})), lured
 }
 
 func TestWalkBigIDsExactAndFaultStopsInOrder(t *testing.T) {
