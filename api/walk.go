@@ -104,7 +104,8 @@ func (w *PageWalker) Next() (Page, error) {
 	return p, nil
 }
 
-// Close cancels the request in flight, if any; Next then returns an error.
+// Close cancels the request in flight, if any, and waits for it to end;
+// Next then returns an error.
 func (w *PageWalker) Close() {
 	w.drop()
 	if w.err == nil {
@@ -119,10 +120,12 @@ func (w *PageWalker) stop(err error) error {
 	return err
 }
 
-// drop cancels the request in flight.
+// drop cancels the request in flight and waits for its goroutine, so
+// that none outlives the walk.
 func (w *PageWalker) drop() {
 	if w.next != nil {
 		w.next.cancel()
+		<-w.next.done
 		w.next = nil
 	}
 }
