@@ -83,13 +83,14 @@ func (in *Interner) share(items []Item) {
 	}
 }
 
-// intern returns the shared copy of b, storing it in the page's chunks
-// when it is new.
+// intern returns the shared copy of b. A new string gets its own
+// allocation rather than a place in the page's chunks: the Interner
+// outlives the page, and must not keep its chunks alive.
 func (d *fastDec) intern(b []byte) string {
 	if s, ok := d.in.lookup(b); ok {
 		return s
 	}
-	s := d.copy(b)
+	s := string(b)
 	d.in.add(s)
 	return s
 }
