@@ -192,12 +192,14 @@ func peekMarker(b []byte) (mk Marker, known bool) {
 		d.literal("null")
 		return "", d.ok
 	case c == '"':
-		s, plain := d.str()
-		return Marker(s), plain && d.ok
+		if s, plain := d.str(); plain && d.ok {
+			return Marker(s), true
+		}
 	case c == '-' || c >= '0' && c <= '9':
 		start := d.i
-		d.number()
-		return Marker(b[start:d.i]), d.ok
+		if d.number(); d.ok {
+			return Marker(b[start:d.i]), true
+		}
 	}
 	return "", false
 }
