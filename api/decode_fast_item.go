@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"time"
 )
 
 // The fast decoder's item half: see decode_fast.go.
@@ -54,7 +55,6 @@ func (d *fastDec) item(it *Item) {
 	}
 	var id, days flexInt
 	var size flexUint
-	var tm flexTime
 	var crc flexText
 	d.object(func(key []byte) {
 		switch string(key) {
@@ -91,16 +91,13 @@ func (d *fastDec) item(it *Item) {
 			it.PreviewAsIcon = d.boolean()
 		case "creationTime":
 			once(1 << 10)
-			d.unmarshal(tm.UnmarshalJSON, &tm.bad)
-			it.CreationTime = tm.t
+			it.CreationTime = d.when()
 		case "modificationTime":
 			once(1 << 11)
-			d.unmarshal(tm.UnmarshalJSON, &tm.bad)
-			it.ModificationTime = tm.t
+			it.ModificationTime = d.when()
 		case "removalTime":
 			once(1 << 12)
-			d.unmarshal(tm.UnmarshalJSON, &tm.bad)
-			it.RemovalTime = tm.t
+			it.RemovalTime = d.when()
 		case "remainingTime":
 			once(1 << 13)
 			d.unmarshal(days.UnmarshalJSON, &days.bad)
@@ -118,12 +115,18 @@ func (d *fastDec) item(it *Item) {
 		default:
 			d.unknown(key, itemKeys...)
 		}
-		tm = flexTime{}
 	})
 	if !id.set {
 		d.fail() // the reference path says it is missing
 	}
 	it.ID = id.v
+}
+
+// when reads a time field.
+func (d *fastDec) when() time.Time {
+	var tm flexTime
+	d.unmarshal(tm.UnmarshalJSON, &tm.bad)
+	return tm.t
 }
 
 // kind reads type or fileType, whose few values are shared.
