@@ -57,6 +57,9 @@ type Config struct {
 	Logf func(format string, args ...any)
 	// MaxBodyBytes caps every response body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// PreviewTimeout bounds one Preview, both requests and the body;
+	// 0 means DefaultPreviewTimeout.
+	PreviewTimeout time.Duration
 }
 
 // Client talks to the SMH recycle-bin API of one library and space. It is
@@ -75,6 +78,8 @@ type Client struct {
 	retryMax  time.Duration
 	logf      func(format string, args ...any)
 	maxBody   int64
+	// previewTimeout bounds one Preview.
+	previewTimeout time.Duration
 }
 
 // New checks cfg, applies defaults and returns a Client.
@@ -113,6 +118,8 @@ func New(cfg Config) (*Client, error) {
 		retryBase: orDefault(cfg.RetryBaseDelay, DefaultRetryBaseDelay),
 		logf:      cfg.Logf,
 		maxBody:   orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
+
+		previewTimeout: orDefault(cfg.PreviewTimeout, DefaultPreviewTimeout),
 	}
 	if c.space == "" {
 		c.space = "-"

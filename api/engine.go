@@ -16,7 +16,7 @@ const (
 	// DefaultConcurrency is the number of chunks in flight at once.
 	DefaultConcurrency = 4
 	// DefaultReconcileTimeout bounds each Info call made to settle an item
-	// whose restore reply was lost.
+	// whose restore or delete reply was lost.
 	DefaultReconcileTimeout = 15 * time.Second
 	// DefaultSettleDelay is the first wait before re-checking an item that
 	// is still in the bin after its reply was lost: the server may still be
@@ -30,11 +30,11 @@ const (
 )
 
 // maxEventsPerID bounds the events one id can produce in a run: Queued,
-// Restoring, Waiting, Unknown (reconciling) and its last event. The events
+// Restoring or Deleting, Waiting, Unknown (reconciling) and its last event. The events
 // channel is sized from it so that no send ever waits for the consumer.
 const maxEventsPerID = 5
 
-// EngineOptions tune a restore Engine. Zero values select the defaults.
+// EngineOptions tune an Engine. Zero values select the defaults.
 type EngineOptions struct {
 	ChunkSize        int           // ids per batch request; default 100; clamped to [1,1000]
 	Concurrency      int           // chunks in flight at once; default 4
@@ -76,47 +76,57 @@ func (o EngineOptions) withDefaults() EngineOptions {
 	return o
 }
 
-// Engine restores recycled items in chunks with bounded concurrency and
-// reports per-item Events. It is shared by the CLI and the TUI so neither
-// re-implements chunking, task polling or reconciliation.
+// Engine restores or permanently deletes recycled items in chunks with
+// bounded concurrency and reports per-item Events. It is shared by the CLI
+// and the TUI so neither re-implements chunking, task polling or
+// reconciliation.
 //
-// Restores are not idempotent, so the Engine keeps a ledger across runs:
-// an id that was restored is never sent again, nor is an id that another
-// run of the same Engine is still handling, and within one run no id is
-// sent twice. An id whose outcome stayed unknown is sent again only by a
-// later Start (an explicit user action) and only after a fresh Info call
+// Restores are not idempotent and deletes cannot be undone, so the Engine
+// keeps one ledger across runs of both kinds: an id that was restored or
+// deleted is never sent again, nor is an id that another run of the same
+// Engine is still handling (an item being restored cannot be deleted, and
+// the other way round), and within one run no id is sent twice. An id
+// whose outcome stayed unknown is sent again only by a later Start or
+// StartDelete (an explicit user action) and only after a fresh Info call
 // still finds it in the bin (see recheck).
 // An Engine is safe for concurrent use.
 type Engine struct {
 	r Restorer
+	d Deleter // nil when r cannot delete: StartDelete then fails every id
 	o EngineOptions
 
 	mu       sync.Mutex
-	ledger   map[int64]EventKind // id → last final or Unknown outcome
-	inFlight map[int64]*Run      // id → the run that has reserved it
+	ledger   map[int64]outcome // id → last final or Unknown outcome
+	inFlight map[int64]*Run    // id → the run that has reserved it
+	emptying bool              // Empty is running: nothing may be reserved
 }
 
-// NewEngine returns an Engine that restores through r.
+// NewEngine returns an Engine that restores through r, and deletes
+// through r too when r is also a Deleter (as *Client is).
 func NewEngine(r Restorer, o EngineOptions) *Engine {
+	d, _ := r.(Deleter)
 	return &Engine{
 		r:        r,
+		d:        d,
 		o:        o.withDefaults(),
-		ledger:   make(map[int64]EventKind),
+		ledger:   make(map[int64]outcome),
 		inFlight: make(map[int64]*Run),
 	}
 }
 
-// Run is one restore run started by Engine.Start.
+// Run is one restore or delete run started by Engine.Start or
+// Engine.StartDelete.
 //
 // Its Events channel carries, for every distinct id, a Queued event first
 // and then the item's progress. The last event of each id is either Final
-// (Restored, Failed or Skipped; exactly one per id) or Unknown. An Unknown
-// that is an id's last event means "unresolved": the request may have
-// restored it but the engine could not confirm it; the Message says so and
-// the ledger keeps the id from being sent again.
+// (Restored or Deleted, Failed or Skipped; exactly one per id) or Unknown.
+// An Unknown that is an id's last event means "unresolved": the request
+// may have restored or deleted it but the engine could not confirm it;
+// the Message says so and the ledger keeps the id from being sent again.
 type Run struct {
 	e   *Engine
 	ctx context.Context // Start's context: cancelling it aborts the run
+	op  Op
 	ps  PathStrategy
 
 	events chan Event
@@ -139,10 +149,27 @@ type Run struct {
 // The events of the run are buffered in full, so a consumer that stops
 // reading never blocks the run; memory is about 0.5 KB per id.
 func (e *Engine) Start(ctx context.Context, ids []int64, ps PathStrategy) *Run {
+	return e.start(ctx, OpRestore, ids, ps)
+}
+
+// StartDelete begins deleting ids permanently (duplicates in ids are sent
+// once) and returns at once. Everything Start says holds, with Deleting
+// and Deleted in place of Restoring and Restored. A chunk whose request
+// answers 500 (the API's only failure reply, which may come after some of
+// its ids were deleted) or whose reply is lost is reconciled with Info:
+// gone from the bin is Deleted; still there after a 500 is Failed with
+// CodeStillInBin; still there after a lost reply is Unknown with
+// CodeNotConfirmed.
+func (e *Engine) StartDelete(ctx context.Context, ids []int64) *Run {
+	return e.start(ctx, OpDelete, ids, "")
+}
+
+func (e *Engine) start(ctx context.Context, op Op, ids []int64, ps PathStrategy) *Run {
 	uniq := dedupeIDs(ids)
 	r := &Run{
 		e:         e,
 		ctx:       ctx,
+		op:        op,
 		ps:        ps,
 		events:    make(chan Event, maxEventsPerID*len(uniq)),
 		done:      make(chan struct{}),
@@ -163,6 +190,9 @@ func (e *Engine) Start(ctx context.Context, ids []int64, ps PathStrategy) *Run {
 	}()
 	return r
 }
+
+// Op says whether the run restores or deletes.
+func (r *Run) Op() Op { return r.op }
 
 // Events returns every event of the run; it is closed after the last one.
 func (r *Run) Events() <-chan Event { return r.events }
@@ -265,78 +295,4 @@ func (r *Run) emit(ev Event) {
 func (r *Run) finish(ev Event) {
 	r.e.settle(r, ev)
 	r.emit(ev)
-}
-
-// reserve claims the ids this run may send (send) or may send once a
-// fresh check finds them still in the bin (recheck: an earlier outcome
-// stayed unknown). The others (restored earlier, or held by another run)
-// come back as the Skipped events to emit for them.
-func (e *Engine) reserve(r *Run, ids []int64) (send, recheck []int64, blocked []Event) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	send = make([]int64, 0, len(ids))
-	for _, id := range ids {
-		switch {
-		case e.inFlight[id] != nil:
-			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeInFlight,
-				Message: "not sent: another run is restoring it"})
-			continue
-		case e.ledger[id] == Restored:
-			blocked = append(blocked, Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored,
-				Message: "not sent: already restored in an earlier run"})
-			continue
-		case e.ledger[id] == Unknown:
-			recheck = append(recheck, id)
-		default:
-			send = append(send, id)
-		}
-		e.inFlight[id] = r
-	}
-	return send, recheck, blocked
-}
-
-// settle records the last event of an id reserved by r and releases it.
-// Ids r did not reserve (blocked ones) leave the ledger untouched, and a
-// Skipped event never lowers what the ledger knows: an unconfirmed id
-// stays unconfirmed, so it is never sent without a fresh check.
-func (e *Engine) settle(r *Run, ev Event) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.inFlight[ev.ID] != r {
-		return
-	}
-	delete(e.inFlight, ev.ID)
-	switch {
-	case ev.Kind == Skipped && ev.Code == CodeAlreadyRestored:
-		e.ledger[ev.ID] = Restored
-	case ev.Kind == Skipped:
-		// Not sent by this run: the earlier state stands.
-	default:
-		e.ledger[ev.ID] = ev.Kind
-	}
-}
-
-// dedupeIDs returns ids without repeats, in first-seen order.
-func dedupeIDs(ids []int64) []int64 {
-	seen := make(map[int64]struct{}, len(ids))
-	out := make([]int64, 0, len(ids))
-	for _, id := range ids {
-		if _, ok := seen[id]; ok {
-			continue
-		}
-		seen[id] = struct{}{}
-		out = append(out, id)
-	}
-	return out
-}
-
-// chunkIDs splits ids into consecutive slices of at most size ids.
-func chunkIDs(ids []int64, size int) [][]int64 {
-	var out [][]int64
-	for len(ids) > 0 {
-		n := min(size, len(ids))
-		out = append(out, ids[:n:n])
-		ids = ids[n:]
-	}
-	return out
 }

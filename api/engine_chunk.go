@@ -33,10 +33,32 @@ func notConfirmed(at time.Time) string {
 type engineLoss int
 
 const (
-	lossReply engineLoss = iota // the restore request's reply was lost or was a 5xx
-	lossPoll                    // the server accepted the chunk but polling its task failed
-	lossRow                     // the server's 2xx reply had no row for these ids
+	lossReply  engineLoss = iota // the restore request's reply was lost or was a 5xx
+	lossPoll                     // the server accepted the chunk but polling its task failed
+	lossRow                      // the server's 2xx reply had no row for these ids
+	lossFailed                   // a batch delete answered 500: it failed, perhaps after deleting some ids
 )
+
+// checks is how many times an item still in the bin is checked. After a
+// batch delete's 500 the server has answered, so one check settles it;
+// after a lost reply the request may still be running.
+func (l engineLoss) checks(settle int) int {
+	if l == lossFailed {
+		return 1
+	}
+	return settle
+}
+
+// gone is the message of an item a check found gone from the bin.
+func (l engineLoss) gone(op Op) string {
+	if op == OpDelete {
+		if l == lossFailed {
+			return "deleted (confirmed: it left the bin although the batch answered HTTP 500)"
+		}
+		return "deleted (confirmed after the reply was lost)"
+	}
+	return l.restored()
+}
 
 func (l engineLoss) reconciling() string {
 	switch l {
@@ -44,6 +66,8 @@ func (l engineLoss) reconciling() string {
 		return engMsgTaskReconciling
 	case lossRow:
 		return engMsgRowReconciling
+	case lossFailed:
+		return "the batch delete answered HTTP 500, perhaps after deleting some items; checking whether the item left the recycle bin"
 	}
 	return engMsgLostReconciling
 }
@@ -63,7 +87,11 @@ func (l engineLoss) restored() string {
 // idempotent, so an uncertain outcome is checked with Info instead.
 func (r *Run) runChunk(ids []int64) {
 	for _, id := range ids {
-		r.emit(Event{ID: id, Kind: Restoring})
+		r.emit(Event{ID: id, Kind: opFacts[r.op].sending})
+	}
+	if r.op == OpDelete {
+		r.deleteChunk(ids)
+		return
 	}
 	res, err := r.e.r.RestoreBatch(r.ctx, ids, r.ps)
 	if err != nil {
@@ -132,7 +160,7 @@ func (r *Run) noResult(ids []int64) {
 // checked like a lost reply, not taken as a refusal.
 func (r *Run) requestFailed(ids []int64, err error) {
 	if serverError(err) && r.ctx.Err() == nil {
-		r.reconcile(ids, lossReply)
+		r.reconcile(ids, r.serverLoss(err))
 		return
 	}
 	if r.serverRefused(ids, err) {
@@ -249,7 +277,7 @@ func (r *Run) check(id int64, why engineLoss) Event {
 	delay := r.e.o.SettleDelay
 	for n := 1; ; n++ {
 		ev, inBin := r.checkOnce(id, why)
-		if !inBin || n >= r.e.o.SettleChecks {
+		if !inBin || n >= why.checks(r.e.o.SettleChecks) {
 			return ev
 		}
 		t := time.NewTimer(delay)
@@ -272,10 +300,13 @@ func (r *Run) checkOnce(id int64, why engineLoss) (ev Event, inBin bool) {
 	defer cancel()
 	_, err := r.e.r.Info(ctx, id)
 	switch {
+	case err == nil && why == lossFailed:
+		return Event{ID: id, Kind: Failed, Code: CodeStillInBin, Status: 500,
+			Message: "the batch delete answered HTTP 500 and the item is still in the bin"}, true
 	case err == nil:
 		return Event{ID: id, Kind: Unknown, Code: CodeNotConfirmed, Message: notConfirmed(time.Now())}, true
 	case leftBin(err):
-		return Event{ID: id, Kind: Restored, Message: why.restored()}, false
+		return Event{ID: id, Kind: r.op.DoneKind(), Message: why.gone(r.op)}, false
 	case r.ctx.Err() != nil:
 		return Event{ID: id, Kind: Unknown, Message: engMsgAborted}, false
 	case ctx.Err() != nil:
@@ -330,7 +361,7 @@ func (r *Run) recheck(ids []int64) (send []int64) {
 				inBin[id] = true
 				mu.Unlock()
 			case leftBin(err):
-				r.finish(Event{ID: id, Kind: Skipped, Code: CodeAlreadyRestored,
+				r.finish(Event{ID: id, Kind: Skipped, Code: opFacts[r.e.earlierOp(id)].goneCode,
 					Message: "not sent: it left the recycle bin after an earlier request"})
 			default:
 				r.finish(Event{ID: id, Kind: Skipped, Code: CodeNotConfirmed,
@@ -345,4 +376,31 @@ func (r *Run) recheck(ids []int64) (send []int64) {
 		}
 	}
 	return send
+}
+
+// deleteChunk sends one batch delete and settles its ids. The API answers
+// 204 or a bare 500 with no per-item detail, so every id of a failed or
+// unanswered chunk is checked with Info; none is ever resent.
+func (r *Run) deleteChunk(ids []int64) {
+	if r.e.d == nil {
+		r.settleAll(ids, Event{Kind: Skipped, Code: CodeNotSent, Message: "not sent: this client cannot delete"})
+		return
+	}
+	if err := r.e.d.DeleteBatch(r.ctx, ids); err != nil {
+		r.requestFailed(ids, err)
+		return
+	}
+	r.settleAll(ids, Event{Kind: Deleted})
+}
+
+// serverLoss says how to check the ids of a chunk answered with a 5xx. A
+// batch delete's 500 is the API's own failure reply; any other 5xx (a
+// gateway's 502 or 504, say) may hide a request still running, like a
+// lost reply.
+func (r *Run) serverLoss(err error) engineLoss {
+	var ae *APIError
+	if r.op == OpDelete && errors.As(err, &ae) && ae.Status == 500 {
+		return lossFailed
+	}
+	return lossReply
 }

@@ -1,6 +1,6 @@
 package api
 
-// EventKind is the state an item reaches during a restore run.
+// EventKind is the state an item reaches during a restore or delete run.
 type EventKind int
 
 // Item states, in the order an item normally passes through them.
@@ -16,14 +16,19 @@ const (
 	// Failed: the server refused it; Code and Message say why.
 	Failed
 	// Unknown: the chunk's reply was lost, was a 5xx or had no row for the
-	// item; the engine is reconciling via Info. A later Restored event
-	// settles it; an Unknown last event (Code NotConfirmed when the item was
-	// still in the bin) leaves it unresolved.
+	// item; the engine is reconciling via Info. A later Restored or
+	// Deleted event settles it (or Failed StillInBin, after a batch
+	// delete's 500); an Unknown last event (Code NotConfirmed when the
+	// item was still in the bin) leaves it unresolved.
 	Unknown
 	// Skipped: never sent (run cancelled, token expired, already restored
-	// in an earlier run, or an earlier request is still unconfirmed); Code
-	// says which.
+	// or deleted in an earlier run, held by another run, or an earlier
+	// request is still unconfirmed); Code says which.
 	Skipped
+	// Deleting: its chunk's delete request has been sent.
+	Deleting
+	// Deleted: done; the item is permanently gone from the bin.
+	Deleted
 )
 
 // Codes the engine itself puts on Failed/Skipped events (server codes such
@@ -31,8 +36,10 @@ const (
 const (
 	CodeCancelled       = "Cancelled"       // Skipped: run cancelled before the chunk was sent
 	CodeNotSent         = "NotSent"         // Skipped: an earlier auth failure stopped the run
-	CodeAlreadyRestored = "AlreadyRestored" // Skipped: restored earlier (or it left the bin after an earlier request); never resent
-	CodeInFlight        = "InFlight"        // Skipped: another run of the same Engine is restoring it
+	CodeAlreadyRestored = "AlreadyRestored" // Skipped: restored earlier (or it left the bin after an earlier restore); never resent
+	CodeAlreadyDeleted  = "AlreadyDeleted"  // Skipped: deleted earlier (or it left the bin after an earlier delete); never resent
+	CodeInFlight        = "InFlight"        // Skipped: another run of the same Engine is restoring or deleting it, or the bin is being emptied
+	CodeStillInBin      = "StillInBin"      // Failed: a batch delete answered 500 and a fresh check found the item still in the bin
 	CodeNotConfirmed    = "NotConfirmed"    // Unknown/Skipped: an earlier request got no clear answer and the item is still in the bin
 	CodeTransport       = "NetworkError"    // Failed: the request could not be sent at all
 	CodeRedirected      = "Redirected"      // Failed: the server answered 3xx, which is never followed
@@ -54,14 +61,20 @@ func (k EventKind) String() string {
 		return "unknown"
 	case Skipped:
 		return "skipped"
+	case Deleting:
+		return "deleting"
+	case Deleted:
+		return "deleted"
 	}
 	return "?"
 }
 
 // Final reports whether no further event will come for the item.
-func (k EventKind) Final() bool { return k == Restored || k == Failed || k == Skipped }
+func (k EventKind) Final() bool {
+	return k == Restored || k == Deleted || k == Failed || k == Skipped
+}
 
-// Event is one item's state change during a restore run.
+// Event is one item's state change during a restore or delete run.
 type Event struct {
 	ID      int64
 	Kind    EventKind

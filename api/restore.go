@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 )
 
-// MaxBatch is the most ids one batch restore may carry.
+// MaxBatch is the most ids one batch restore or batch delete may carry.
 const MaxBatch = 1000
 
 var _ Restorer = (*Client)(nil)
@@ -69,17 +68,8 @@ func (c *Client) RestoreBatch(ctx context.Context, ids []int64, ps PathStrategy)
 	if ps == "" {
 		ps = OriginalPath
 	}
-	body := make([]byte, 0, len(ids)*8+2)
-	body = append(body, '[')
-	for i, id := range ids {
-		if i > 0 {
-			body = append(body, ',')
-		}
-		body = strconv.AppendInt(body, id, 10)
-	}
-	body = append(body, ']')
 	q := url.Values{"restore": {"1"}, "restore_path_strategy": {string(ps)}}
-	r, err := c.do(ctx, http.MethodPost, c.binPath(), q, body)
+	r, err := c.do(ctx, http.MethodPost, c.binPath(), q, idArray(ids))
 	if err != nil {
 		return BatchResult{}, err
 	}

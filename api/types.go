@@ -1,7 +1,8 @@
 // Package api is a client for the Tencent Cloud Smart Media Hosting (SMH)
 // recycle-bin API: listing with marker pagination, item info,
-// batch restores (including 202 + task polling) and a restore Engine that
-// chunks, bounds concurrency and reports per-item results as they arrive.
+// batch restores (including 202 + task polling), permanent deletes and
+// emptying the bin, and an Engine that restores or deletes in chunks,
+// bounds concurrency and reports per-item results as they arrive.
 //
 // It knows HTTP and JSON and nothing of terminals.
 package api
@@ -114,6 +115,11 @@ func (f Flags) Get(name string) (on, ok bool) {
 
 // Restorable reports whether the server allows restoring the item.
 func (it *Item) Restorable() bool { return !it.HasAuthority || it.Authority.CanRestore }
+
+// Deletable reports whether the server allows deleting the item for good.
+// Like Restorable, an item without authorityList is taken to allow it;
+// the server still has the last word (403 NoPermission).
+func (it *Item) Deletable() bool { return !it.HasAuthority || it.Authority.CanDelete }
 
 // Folder is the original parent folder of the item, "/"-joined, without
 // the item's own name ("" for the root).

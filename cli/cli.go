@@ -23,7 +23,8 @@ import (
 
 // Main runs smhbin with args (without the program name) against the
 // process environment and returns the exit code: 0 success, 1 some items
-// failed or a runtime error, 2 bad usage, configuration or credentials.
+// failed or a runtime error, 2 bad usage or configuration, 4 a missing,
+// rejected or expired access token (see exitCode).
 //
 // Cancelling ctx (main does so on the first SIGINT or SIGTERM) stops work
 // gracefully: a restore lets requests in flight finish and skips the rest.
@@ -102,7 +103,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 			path = cmd.CommandPath()
 		}
 		fmt.Fprintf(a.stderr, "smhbin: %s\nRun '%s --help' for usage.\n", cleanText(ue.msg), path)
-		return exitUsage
+		return exitCode(err)
 	}
 	msg, code := describe(err, configOf(cmd))
 	if msg != "" {
@@ -141,41 +142,39 @@ restore are for scripts.
 Without a configured library (SMH_LIBRARY_ID or --library), or with --demo,
 smhbin uses an embedded emulator filled with demo data, so it can be tried
 without an account. The access token is read from SMH_ACCESS_TOKEN or
---token-file, never from the command line.`,
+--token-file, never from the command line.
+
+` + exitCodesHelp,
 		Example: `  smhbin                          # terminal UI on a demo recycle bin
   SMH_LIBRARY_ID=smh123 SMH_ACCESS_TOKEN=acctk… smhbin
   smhbin --token-file ~/.smh-token --library smh123 list --limit 20`,
-		Version:           version(),
-		Args:              cobra.NoArgs,
+		Version:           versionText(debug.ReadBuildInfo()),
+		Args:              noArgs,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		RunE:              withConfig(a.runRoot),
 		PersistentPreRunE: a.resolveHook(nil),
+		// "lsit" is two edits from "list".
+		SuggestionsMinimumDistance: 2,
 	}
-	root.SetVersionTemplate("smhbin {{.Version}}\n")
+	root.SetVersionTemplate("{{.Version}}")
+	a.setHelp(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		if ce, ok := config.FlagError(err); ok {
 			return ce // a bad value of a setting: one sentence, exit 2
 		}
 		return &usageError{msg: err.Error(), cmdPath: c.CommandPath()}
 	})
-	a.addPersistentFlags(root)
-	usesConfig(root)
-	root.AddCommand(usesConfig(a.listCmd()), usesConfig(a.restoreCmd()), a.fakeServerCmd())
-	root.AddCommand(usesConfig(a.serveCmd()))
-	root.AddCommand(a.configCmd())
+	// Each command takes the flags of the settings it uses, and only
+	// those (config.Setting.Scope): none is persistent.
+	a.usesConfig(root, config.TUI)
+	root.AddCommand(a.usesConfig(a.listCmd(), config.List), a.usesConfig(a.restoreCmd(), config.Restore), a.fakeServerCmd())
+	root.AddCommand(a.usesConfig(a.deleteCmd(), config.Delete), a.usesConfig(a.emptyCmd(), config.Empty))
+	root.AddCommand(a.usesConfig(a.serveCmd(), config.Serve))
+	cfgCmd := a.configCmd()
+	a.addSettingFlags(cfgCmd, cfgCmd.PersistentFlags(), config.ConfigCmd)
+	root.AddCommand(cfgCmd)
 	return root
-}
-
-// addPersistentFlags registers the table's flags and completes the
-// values of those that have a fixed list of choices.
-func (a *app) addPersistentFlags(root *cobra.Command) {
-	a.settings.AddFlags(root.PersistentFlags())
-	for _, s := range a.settings.Settings() {
-		if choices := s.Value.Completions(); choices != nil {
-			_ = root.RegisterFlagCompletionFunc(s.Flag, cobra.FixedCompletions(choices, cobra.ShellCompDirectiveNoFileComp))
-		}
-	}
 }
 
 // connect, in demo mode, starts the embedded emulator and points cfg at
@@ -227,14 +226,4 @@ func (a *app) runRoot(cmd *cobra.Command, _ []string, cfg Config) error {
 	}
 	defer stop()
 	return runTUI(cmd.Context(), cfg, client, a.getenv, a.stdin, a.stdout, a.stderr)
-}
-
-// version is the module version stamped by the go tool, or "dev" for
-// builds from a work tree.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
-		return "dev"
-	}
-	return bi.Main.Version
 }

@@ -15,13 +15,6 @@ import (
 	"smhbin/explain"
 )
 
-func TestVersion(t *testing.T) {
-	r := runCLI(t, nil, "", "--version")
-	if r.code != exitOK || !regexp.MustCompile(`^smhbin \S+\n$`).MatchString(r.stdout) {
-		t.Errorf("exit %d, stdout %q: want \"smhbin VERSION\"", r.code, r.stdout)
-	}
-}
-
 func TestCompletionWithoutConfiguration(t *testing.T) {
 	for _, shell := range []string{"bash", "zsh", "fish"} {
 		r := runCLI(t, nil, "", "completion", shell)
@@ -83,7 +76,11 @@ func TestDescribeErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{&api.APIError{Status: 403, Code: "InvalidAccessToken"}, 2, explain.TokenRejected},
+		{&api.APIError{Status: 403, Code: "InvalidAccessToken"}, 4, explain.TokenRejected},
+		{fmt.Errorf("list: %w", &api.APIError{Status: 401, Message: "Unauthorized"}), 4, "HTTP 401"},
+		{&api.APIError{Status: 400, Code: "EmptyAccessToken"}, 4, "no access token was given"},
+		{&authError{msg: errNoToken}, 4, errNoToken},
+		{&api.APIError{Status: 403, Code: "AccessTokenNotMatchSpace"}, 2, "check --space"},
 		{fmt.Errorf("list: %w", &api.APIError{Status: 403, Code: "NoPermission"}), 2, "restore_recycled grant"},
 		{&api.APIError{Status: 404, Code: "LibraryNotFound"}, 2, `library "smh1" was not found (LibraryNotFound): check --library`},
 		{&api.APIError{Status: 404, Code: "SpaceNotFound"}, 2, "check --space"},

@@ -36,6 +36,9 @@ func (a *app) resolveHook(insecureDemo *bool) func(*cobra.Command, []string) err
 		if err != nil {
 			return err
 		}
+		if err := requireToken(cmd, &cfg); err != nil {
+			return err
+		}
 		cmd.SetContext(context.WithValue(cmd.Context(), configKey{}, &cfg))
 		return nil
 	}
@@ -46,7 +49,10 @@ func (a *app) resolveHook(insecureDemo *bool) func(*cobra.Command, []string) err
 // work with a broken one.
 const needsConfig = "smhbin/config"
 
-func usesConfig(cmd *cobra.Command) *cobra.Command {
+// usesConfig marks cmd as a command that uses the resolved configuration
+// and registers the flags of the settings whose scope includes scope.
+func (a *app) usesConfig(cmd *cobra.Command, scope config.Command) *cobra.Command {
+	a.addSettingFlags(cmd, cmd.Flags(), scope)
 	if cmd.Annotations == nil {
 		cmd.Annotations = map[string]string{}
 	}
@@ -96,6 +102,36 @@ func (a *app) resolve(cmd *cobra.Command) (Config, error) {
 		fmt.Fprintln(a.stderr, "smhbin: "+w)
 	}
 	return cfg, nil
+}
+
+// errNoToken is the sentence for a real library without a token: said
+// before any request, rather than the server's InvalidAccessToken.
+const errNoToken = "no access token: set SMH_ACCESS_TOKEN or --token-file"
+
+// requireToken refuses to talk to a real library without an access token.
+//
+// SMH lets a public-read library's read calls omit the token (smh-api.md
+// §1.2), so a forgotten token and a public library look alike from here.
+// Browsing without one therefore takes an explicit opt-in, public_read
+// (--public-read), on the commands that only read (list, the terminal UI
+// and serve); the UI is then read-only. Restoring is never a read call:
+// restore does not take the flag and always needs a token. A missing
+// token exits 4, as a rejected one does, so a script handles both alike.
+func requireToken(cmd *cobra.Command, cfg *Config) error {
+	if cfg.Demo || cfg.Token != "" {
+		return nil
+	}
+	if cmd.Flags().Lookup("public-read") == nil {
+		if cfg.PublicRead {
+			return &authError{msg: errNoToken + " (restoring needs one even from a public-read library)"}
+		}
+		return &authError{msg: errNoToken}
+	}
+	if !cfg.PublicRead {
+		return &authError{msg: errNoToken + " (or --public-read for a public-read library)"}
+	}
+	cfg.ReadOnly = true
+	return nil
 }
 
 // configError is a configuration mistake: exit code 2 with its sentence.

@@ -30,7 +30,11 @@ config path says which file is read and checks it.`,
   smhbin config path
   smhbin --config ./team.toml config init --force
   $EDITOR "$(smhbin config path)"`,
-		Args: cobra.NoArgs,
+		// Runnable, so that a mistyped subcommand (config inti) is
+		// refused with a suggestion rather than answered with help.
+		Args:                       noArgs,
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		SuggestionsMinimumDistance: 2, // cobra sets it on the root command only
 	}
 	var force bool
 	initCmd := &cobra.Command{
@@ -128,7 +132,7 @@ func documentBuiltins(root *cobra.Command) {
 		case "help":
 			c.Example = "  smhbin help restore\n  smhbin help config init"
 		case "completion":
-			c.Example = `  source <(smhbin completion bash)                                 # bash, this shell
+			c.Example = `  source <(smhbin completion bash)                                 # bash (needs bash-completion), this shell
   smhbin completion zsh > "${fpath[1]}/_smhbin"                    # zsh
   smhbin completion fish > ~/.config/fish/completions/smhbin.fish  # fish`
 			for _, sh := range c.Commands() {

@@ -154,10 +154,3 @@ func TestCompletionScripts(t *testing.T) {
 		t.Errorf("completing config: %q", r.stdout)
 	}
 }
-
-func TestVersionIsTheModuleVersion(t *testing.T) {
-	r := runCLI(t, nil, "", "--version")
-	if r.code != exitOK || r.stdout != "smhbin "+version()+"\n" {
-		t.Fatalf("exit %d, stdout %q, want %q", r.code, r.stdout, "smhbin "+version())
-	}
-}

@@ -26,7 +26,7 @@ func resolveConfig(t *testing.T, env map[string]string, args ...string) Config {
 	t.Helper()
 	a := newApp(getenvFrom(env), nil, io.Discard, io.Discard)
 	fs := pflag.NewFlagSet("smhbin", pflag.ContinueOnError)
-	a.settings.AddFlags(fs)
+	a.settings.AddFlags(fs, config.TUI)
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestConfigErrorsExit2(t *testing.T) {
 	}
 	for _, args := range tests {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			r := runCLI(t, map[string]string{envLibrary: "smh1", envEndpoint: "http://127.0.0.1:1"}, "", args...)
+			r := runCLI(t, map[string]string{envLibrary: "smh1", envEndpoint: "http://127.0.0.1:1", envToken: testToken}, "", args...)
 			if r.code != exitUsage {
 				t.Errorf("exit %d, want 2; stderr %q", r.code, r.stderr)
 			}

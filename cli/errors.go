@@ -4,17 +4,30 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strings"
 
+	"smhbin/api"
 	"smhbin/explain"
 )
 
-// Exit codes of smhbin.
+// Exit codes of smhbin, as gh's: a script can tell a token to refresh
+// (4) from a mistake to fix (2) and a failure to retry (1).
 const (
 	exitOK      = 0 // everything worked
 	exitFailure = 1 // some items were not restored, or a runtime error
-	exitUsage   = 2 // bad usage, configuration or credentials
+	exitUsage   = 2 // bad usage or configuration, a missing grant, an unknown library or space
+	exitAuth    = 4 // no access token, or the server rejected it (invalid or expired)
 )
+
+// exitCodesHelp documents the exit codes in the root command's help, one
+// indented line each, which the help keeps as a table.
+const exitCodesHelp = `Exit codes:
+
+  0  everything listed, every item restored
+  1  some items were not restored, or a runtime error (network, server)
+  2  bad usage or configuration, a missing grant, an unknown library or space
+  4  no access token, or it was rejected or has expired: renew it and rerun`
 
 // exitError carries an exit code. An empty msg means the command has
 // already told the user what happened (a restore summary, say).
@@ -34,6 +47,49 @@ type usageError struct {
 
 func (e *usageError) Error() string { return e.msg }
 
+// authError is a missing access token, found before any request: exit 4.
+type authError struct{ msg string }
+
+func (e *authError) Error() string { return e.msg }
+
+// exitCode maps any error reaching the top to smhbin's exit code. It is
+// the one place that decides them, for every command.
+func exitCode(err error) int {
+	var (
+		ee *exitError
+		ae *authError
+		ce *configError
+		ue *usageError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ae), isAuthFailure(err):
+		return exitAuth
+	case errors.As(err, &ce), errors.As(err, &ue):
+		return exitUsage
+	}
+	if _, setup := explain.Error(err, explain.Where{}); setup {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// isAuthFailure reports the server's refusals that a fresh access token
+// fixes: InvalidAccessToken (a wrong or expired token), EmptyAccessToken
+// and any HTTP 401. A token that lacks a grant (NoPermission) or belongs
+// to another space is a setup problem instead (exit 2): a token renewed
+// the same way would be refused again.
+func isAuthFailure(err error) bool {
+	var ae *api.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	return ae.Status == http.StatusUnauthorized || ae.Code == api.CodeInvalidAccessToken || ae.Code == api.CodeEmptyAccessToken
+}
+
 // describe turns any error reaching the top into one sentence for people
 // and an exit code. cfg (may be nil) names the library and space in the
 // sentence and lets the token be scrubbed defensively from any text.
@@ -52,20 +108,22 @@ func describeRaw(err error, cfg *Config) (string, int) {
 		ce *configError
 		ue *usageError
 		ee *exitError
+		ae *authError
 	)
+	var msg string
 	switch {
 	case errors.As(err, &ce):
-		return ce.msg, exitUsage
+		msg = ce.msg
 	case errors.As(err, &ue):
-		return ue.msg, exitUsage
+		msg = ue.msg
 	case errors.As(err, &ee):
-		return ee.msg, ee.code
+		msg = ee.msg
+	case errors.As(err, &ae):
+		msg = ae.msg
+	default:
+		msg, _ = explain.Error(err, where(cfg))
 	}
-	msg, setup := explain.Error(err, where(cfg))
-	if setup {
-		return msg, exitUsage
-	}
-	return msg, exitFailure
+	return msg, exitCode(err)
 }
 
 // where names the endpoint, library and space of cfg (may be nil) for

@@ -96,7 +96,7 @@ func TestFaultListBadReplies(t *testing.T) {
 }
 
 // A token that expires mid-restore stops the run (later chunks are never
-// sent) and exits 2 with the sentence that says what to do.
+// sent) and exits 4 with the sentence that says what to do.
 func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 	srv, env := emulator(t, fakesmh.Options{Items: -1, AsyncThreshold: -1})
 	var recs []fakesmh.Record
@@ -110,15 +110,15 @@ func TestFaultRestoreTokenExpiresMidRun(t *testing.T) {
 		args = append(args, itoa(id))
 	}
 	r := runCLI(t, env, "", args...)
-	if r.code != exitUsage || !strings.Contains(r.stderr, explain.TokenRejected) {
-		t.Fatalf("exit %d, stderr %q; want 2 and the sentence", r.code, r.stderr)
+	if r.code != exitAuth || !strings.Contains(r.stderr, explain.TokenRejected) {
+		t.Fatalf("exit %d, stderr %q; want 4 and the sentence", r.code, r.stderr)
 	}
 	got := map[string]int{}
 	for _, l := range lines(r.stdout) {
 		f := strings.Fields(l)
 		got[strings.Join(f[1:min(3, len(f))], " ")]++
 	}
-	want := map[string]int{"restored docs/a.txt": 1, "restored docs/b.txt": 1, "failed InvalidAccessToken": 2, "skipped NotSent": 2}
+	want := map[string]int{"restored /docs/a.txt": 1, "restored /docs/b.txt": 1, "failed InvalidAccessToken": 2, "skipped NotSent": 2}
 	for k, n := range want {
 		if got[k] != n {
 			t.Fatalf("outcomes %v, want %v:\n%s", got, want, r.stdout)

@@ -21,8 +21,9 @@ import (
 func (a *app) listCmd() *cobra.Command {
 	var asJSON bool
 	var limit int
-	var asCSV bool
-	var filter string
+	var asCSV, asIDs bool
+	var filter, jqExpr string
+	var jq *jqProgram  // compiled by Args, so a bad expression is a usage error too
 	var q *query.Query // parsed by Args, so a bad query is a usage error before any request
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -30,12 +31,19 @@ func (a *app) listCmd() *cobra.Command {
 		Long: `list prints every item in the recycle bin, following the server's pages to
 the end, in the server's order (see --order-by and --order).
 
-The table shows id, size, deletion time (local), days left before the item
-is purged and the original path. --json prints one JSON array of items with
-the API's field names and exact ids. Output streams as pages arrive, in
-memory bounded by one page. If a page fails, list stops with exit code 1 and
-says on stderr how many items were printed; --json still closes its array,
-so the output is valid JSON holding the items before the failure.
+The table shows id, size (SI units, as the TUI: 1 MB = 1,000,000 bytes),
+deletion time (local), days left before the item is purged and the original
+path. --json prints one JSON array of items with the API's field names and
+exact ids. --ids prints one id per line and --jq evaluates a jq expression
+on that array in-process with exact integers: ids can exceed 2^53, which
+jq 1.6 and other float64 JSON readers silently round, so feed scripts --ids
+or --jq rather than piping --json into jq.
+
+If a page fails, list stops, says on stderr how many items it had listed,
+and exits 1 (4 when the token was rejected or expired). --json then still
+prints a complete JSON array of the items listed so far, and --jq prints
+nothing. Output streams as pages arrive, in memory bounded by one page
+(--jq alone needs the whole array).
 
 --filter narrows the listing client-side with the filter language of the
 TUI's / prompt (see the README): every page is still fetched (up to
@@ -45,16 +53,21 @@ TUI's / prompt (see the README): every page is still fetched (up to
   smhbin list --json > bin.json
   smhbin list --csv > bin.csv
   smhbin list --filter 'type:image size:>5MB deleted:<7d'
-  smhbin list --json | jq -r '.[] | select(.remainingTime < 7) | .recycledItemId'`,
+  smhbin list --ids --filter 'deleted:<1d' | smhbin restore -
+  smhbin list --jq '.[] | select(.remainingTime < 7) | .recycledItemId'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case limit < 0:
 				return &usageError{msg: "--limit must not be negative", cmdPath: cmd.CommandPath()}
-			case asJSON && asCSV:
-				return &usageError{msg: "--json and --csv cannot be combined", cmdPath: cmd.CommandPath()}
+			}
+			if err := checkListFormats(cmd, asJSON, asCSV, asIDs); err != nil {
+				return err
 			}
 			var err error
 			if q, err = parseListFilter(filter, cmd.CommandPath()); err != nil {
+				return err
+			}
+			if jq, err = compileJQ(jqExpr, cmd, asCSV || asIDs); err != nil {
 				return err
 			}
 			return cobra.NoArgs(cmd, args)
@@ -62,16 +75,22 @@ TUI's / prompt (see the README): every page is still fetched (up to
 		RunE: withConfig(func(cmd *cobra.Command, _ []string, cfg Config) error {
 			format := "table"
 			switch {
+			case jq != nil:
+				format = "jq"
 			case asJSON:
 				format = "json"
 			case asCSV:
 				format = "csv"
+			case asIDs:
+				format = "ids"
 			}
-			return a.list(cmd, cfg, format, limit, q)
+			return a.list(cmd, cfg, format, limit, q, jq)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array of items")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV rows with the API's field names as the header")
+	cmd.Flags().BoolVar(&asIDs, "ids", false, "print only the ids, one per line (exact, for scripts)")
+	cmd.Flags().StringVar(&jqExpr, "jq", "", "print the results of jq `EXPRESSION` run on the JSON array, with exact integers (strings unquoted)")
 	cmd.Flags().IntVar(&limit, "limit", 0, "stop after `N` items (0: all)")
 	cmd.Flags().StringVar(&filter, "filter", "", "print only the items matching `QUERY` (client-side; e.g. 'type:image size:>5MB')")
 	return cmd
@@ -84,7 +103,7 @@ type itemSink interface {
 	finish() error // after the last page
 }
 
-func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query) error {
+func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, filter *query.Query, jq *jqProgram) error {
 	ctx := cmd.Context()
 	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
 	if err != nil {
@@ -99,6 +118,10 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 		if sink, err = newCSVSink(a.stdout); err != nil {
 			return err
 		}
+	case "ids":
+		sink = newIDSink(a.stdout)
+	case "jq":
+		sink = newJQSink(ctx, a.stdout, jq)
 	default:
 		sink = newTableSink(a.stdout)
 	}
@@ -112,14 +135,17 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
 	a.progressDone()
 	if err != nil {
-		// Once a page has arrived, every sink ends what it printed: the
-		// table and CSV with their last complete row, JSON with its array
-		// closed so that the output stays valid JSON; stderr says how far
-		// the listing got. Before that, nothing is printed at all.
+		// What was listed is still useful: every sink ends it (the table
+		// and CSV with their last complete row, --json by closing its
+		// array, so it stays valid JSON; the error and the exit code say it
+		// is not all). --jq prints nothing rather than results over part of
+		// the bin, and nothing is printed when nothing was listed.
+		if format != "jq" && loaded > 0 {
+			_ = sink.finish()
+		}
 		if total < 0 {
 			return err
 		}
-		_ = sink.finish()
 		msg, code := describe(err, &cfg)
 		return &exitError{code: max(code, exitFailure), msg: fmt.Sprintf("listing stopped after %s of %s items: %s", humanize.Comma(loaded), humanize.Comma(total), msg)}
 	}
@@ -239,18 +265,20 @@ var tableHeader = [tableCols]string{"ID", "SIZE", "DELETED", "DAYS LEFT", "PATH"
 
 func newTableSink(w io.Writer) *tableSink {
 	s := &tableSink{w: bufio.NewWriter(w)}
-	s.widths[1] = len("1023.9 KiB") // sizes vary most; start wide enough for all
+	s.widths[1] = len("999.9 MB") // sizes vary most; start wide enough for all
 	return s
 }
 
 func (s *tableSink) item(it *api.Item) error {
-	size, path := humanize.IBytes(it.Size), joinPath(it.OriginalPath)
+	// SI units and a leading "/", as the TUI shows them.
+	size, path := humanize.Bytes(it.Size), joinPath(it.OriginalPath)
 	if it.Type == "dir" {
 		size, path = "-", path+"/"
 	}
 	if path == "" || path == "/" {
 		path = cleanText(it.Name)
 	}
+	path = "/" + path
 	deleted := "-"
 	if !it.RemovalTime.IsZero() {
 		deleted = it.RemovalTime.Local().Format("2006-01-02 15:04")

@@ -31,7 +31,7 @@ func TestTableSinkStreamsPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	rest := strings.TrimPrefix(out.String(), first)
-	if !strings.HasPrefix(rest, "9007199254740993  -           -") || !strings.HasSuffix(rest, "c/\n") {
+	if !strings.HasPrefix(rest, "9007199254740993  -         -") || !strings.HasSuffix(rest, "/c/\n") {
 		t.Fatalf("second page:\n%q", rest)
 	}
 	lines := strings.Split(first, "\n")

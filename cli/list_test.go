@@ -75,17 +75,17 @@ func TestListJSONReturnsEveryItemOnceInServerOrder(t *testing.T) {
 // 52 clipboard write or a bidi override must not reach the terminal),
 // while --json keeps every name exact.
 func TestListCSVEscapesLikeTheTUI(t *testing.T) {
-	hostile := []string{"osc]52;c;aGk=.txt", "clear[2J.txt", "c12J.txt", "invoice‮exe.pdf", "dcsPq.txt"}
+	hostile := []string{"osc\x1b]52;c;aGk=\a.txt", "clear\x1b[2J.txt", "c1\u009b2J.txt", "invoice\u202eexe.pdf", "dcs\x1bPq.txt"}
 	var recs []fakesmh.Record
 	for _, n := range hostile {
-		recs = append(recs, fakesmh.NewRecord("docs⁦", n))
+		recs = append(recs, fakesmh.NewRecord("docs\u2066", n))
 	}
 	_, env := emulator(t, fakesmh.Options{Items: -1}, recs...)
 	r := runCLI(t, env, "", "list", "--csv")
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	if strings.ContainsAny(r.stdout, "‮⁦") {
+	if strings.ContainsAny(r.stdout, "\x1b\a\u009b\u202e\u2066") {
 		t.Errorf("raw control characters reached the terminal:\n%q", r.stdout)
 	}
 	for _, n := range hostile {
@@ -102,7 +102,7 @@ func TestListCSVEscapesLikeTheTUI(t *testing.T) {
 		t.Fatalf("json: %v, %d items", err, len(items))
 	}
 	for _, it := range items {
-		if !slices.Contains(hostile, it.Name) || it.OriginalPath[0] != "docs⁦" {
+		if !slices.Contains(hostile, it.Name) || it.OriginalPath[0] != "docs\u2066" {
 			t.Errorf("json changed a name: %q %q", it.Name, it.OriginalPath)
 		}
 	}
@@ -273,5 +273,39 @@ func TestListCSVHasHeaderAndEveryItem(t *testing.T) {
 	}
 	if r := runCLI(t, env, "", "list", "--csv", "--json"); r.code != exitUsage {
 		t.Fatalf("--csv --json exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// The table shows sizes in SI units and paths from the root, as the TUI
+// does: "5.3 MB" and "/docs/a.txt", never "5.1 MiB" or "docs/a.txt".
+func TestListTableUnitsAndPathsMatchTheTUI(t *testing.T) {
+	file := fakesmh.NewRecord("docs", "a.txt")
+	file.Size = 5_300_000
+	dir := fakesmh.NewRecord("docs", "old")
+	dir.Type = fakesmh.TypeDir
+	top := fakesmh.NewRecord("top.txt")
+	top.Size = 26_000_000
+	_, env := emulator(t, fakesmh.Options{Items: -1}, file, dir, top)
+	r := runCLI(t, env, "", "list")
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	want := map[string][2]string{"a.txt": {"5.3 MB", "/docs/a.txt"}, "old": {"-", "/docs/old/"}, "top.txt": {"26 MB", "/top.txt"}}
+	for _, line := range lines(r.stdout)[1:] {
+		for name, w := range want {
+			if strings.Contains(line, name) {
+				f := strings.Fields(line)
+				if size := strings.Join(f[1:len(f)-4], " "); size != w[0] || f[len(f)-1] != w[1] {
+					t.Errorf("row %q: size %q path %q, want %q and %q", line, size, f[len(f)-1], w[0], w[1])
+				}
+				delete(want, name)
+			}
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("rows missing for %v:\n%s", want, r.stdout)
+	}
+	if strings.Contains(r.stdout, "iB") {
+		t.Errorf("IEC units in the table:\n%s", r.stdout)
 	}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,15 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
-	"smhbin/ui"
 )
 
 func (a *app) restoreCmd() *cobra.Command {
-	var (
-		asJSON      bool
-		chunk       int
-		concurrency int
-	)
+	var f batchFlags
 	cmd := &cobra.Command{
 		Use:   "restore [flags] ID... | -",
 		Short: "Restore items from the recycle bin by id",
@@ -27,7 +21,7 @@ func (a *app) restoreCmd() *cobra.Command {
 --concurrency batches in flight, and prints one line per item as its result
 arrives:
 
-  ID  restored  path/to/final (1).docx
+  ID  restored  /path/to/final (1).docx
   ID  failed  CODE  message
   ID  skipped  CODE  message
   ID  unknown  CODE  message     (the run was aborted with the request in flight)
@@ -38,52 +32,27 @@ with DirectoryNotFound; fallbackToRoot restores it to the space root.
 A summary goes to stderr. Give - as the only argument to read ids from stdin.
 
 Exit code 0 when every item was restored, 1 when some were not, 2 for bad
-usage or a rejected token. Interrupt (Ctrl-C) once to stop after the requests
+usage or a missing grant, 4 when the token is missing, rejected or expired
+(renew it and rerun with the items not restored). Interrupt (Ctrl-C) once to stop after the requests
 in flight (the rest is reported skipped); twice to abort them.`,
 		Example: `  smhbin restore 312 313
   smhbin restore --restore-path fallbackToRoot 312
-  smhbin list --json | jq -r '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
-  smhbin restore --json 312 313 | jq -r 'select(.status != "restored") | .id'`,
+  smhbin list --jq '.[] | select(.name | endswith(".docx")) | .recycledItemId' | smhbin restore -
+  smhbin restore 312 313 | awk '$2 != "restored" {print $1}'     # the ids to retry, exact`,
 		// The checks come before the configuration is resolved, which
 		// may read the token from stdin.
-		Args: func(cmd *cobra.Command, args []string) error {
-			usage := func(format string, v ...any) error {
-				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
-			}
-			switch {
-			case len(args) == 0:
-				return usage("give the ids to restore, or - to read them from stdin")
-			case chunk < 1 || chunk > api.MaxChunkSize:
-				return usage("--chunk must be between 1 and %d, not %d", api.MaxChunkSize, chunk)
-			case concurrency < 1 || concurrency > maxConcurrency:
-				return usage("--concurrency must be between 1 and %d, not %d", maxConcurrency, concurrency)
-			case len(args) == 1 && args[0] == "-" && a.settings.TokenFileFlag() == "-":
-				return usage("ids and the token cannot both come from stdin: use --token-file PATH or SMH_ACCESS_TOKEN")
-			}
-			return nil
-		},
+		Args: func(cmd *cobra.Command, args []string) error { return a.checkBatchArgs(cmd, args, f) },
 		RunE: withConfig(func(cmd *cobra.Command, args []string, cfg Config) error {
-			usage := func(format string, v ...any) error {
-				return &usageError{msg: fmt.Sprintf(format, v...), cmdPath: cmd.CommandPath()}
-			}
-			ids, err := a.parseIDs(args)
+			ids, err := a.idsOf(cmd, args)
 			if err != nil {
-				return usage("%v", err)
+				return err
 			}
-			if len(ids) == 0 {
-				return usage("no ids on stdin")
-			}
-			return a.restore(cmd, cfg, ids, asJSON, api.EngineOptions{ChunkSize: chunk, Concurrency: concurrency})
+			return a.restore(cmd, cfg, ids, f.asJSON, f.engineOptions())
 		}),
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per item: id, status, code, message, path")
-	cmd.Flags().IntVar(&chunk, "chunk", api.DefaultChunkSize, "ids per batch request (1-1000)")
-	cmd.Flags().IntVar(&concurrency, "concurrency", api.DefaultConcurrency, fmt.Sprintf("batch requests in flight at once (1-%d)", maxConcurrency))
+	f.add(cmd, "print one JSON object per item: id, status, code, message, path")
 	return cmd
 }
-
-// maxConcurrency keeps a script from flooding the server.
-const maxConcurrency = 32
 
 // parseIDs reads decimal int64 ids from args, or from stdin when the only
 // argument is "-" (separated by white space or commas; # starts a comment).
@@ -130,76 +99,15 @@ func readWords(r io.Reader) ([]string, error) {
 }
 
 func (a *app) restore(cmd *cobra.Command, cfg Config, ids []int64, asJSON bool, opts api.EngineOptions) error {
-	ctx := cmd.Context()
 	// Refuse before starting anything (the demo emulator, the client).
 	if cfg.ReadOnly {
 		return configErrorf("restores are disabled by --read-only")
 	}
-	cfg, client, stop, err := a.connect(ctx, cfg, a.demoLatency, true)
+	cfg, client, stop, err := a.connect(cmd.Context(), cfg, a.demoLatency, true)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	// The engine gets a context that the first interrupt does not cancel:
-	// that one becomes Run.Cancel, which lets requests in flight finish. A
-	// second interrupt cancels engineCtx and aborts them.
-	engineCtx, abort := context.WithCancel(context.WithoutCancel(ctx))
-	defer abort()
-	run := api.NewEngine(client, opts).Start(engineCtx, ids, cfg.RestorePath)
-	stderr := ui.LockOutput(a.stderr) // the result loop and the interrupt watcher both write
-	done := make(chan struct{})
-	watched := make(chan struct{})
-	go func() {
-		defer close(watched)
-		a.watchInterrupt(ctx, done, run, abort, stderr)
-	}()
-	rep := newRestoreReport(a.stdout, asJSON, ids)
 	cfg.Log.printf("restore: %d ids, path strategy %s", len(ids), cfg.RestorePath)
-	for ev := range run.Events() {
-		logEvent(cfg.Log, ev)
-		if err := rep.event(ev); err != nil {
-			close(done)
-			<-watched
-			return err
-		}
-	}
-	close(done)
-	<-watched
-	if err := rep.finish(); err != nil {
-		return err
-	}
-	fmt.Fprintln(stderr, rep.summary())
-	cfg.Log.printf("restore: %s", rep.summary())
-	return rep.outcome(&cfg)
-}
-
-// logEvent records an item's outcome in the debug log: failures, unknowns
-// and skips with their code, restores with their final path.
-func logEvent(l *debugLog, ev api.Event) {
-	switch ev.Kind {
-	case api.Restored:
-		l.printf("restore: %d restored to %s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
-	case api.Failed, api.Skipped, api.Unknown:
-		l.printf("restore: %d %s %s: %s", ev.ID, ev.Kind, ev.Code, cleanText(ev.Message))
-	}
-}
-
-// watchInterrupt turns the first cancellation of ctx into a graceful
-// Run.Cancel and a later interrupt signal into a hard abort.
-func (a *app) watchInterrupt(ctx context.Context, done <-chan struct{}, run *api.Run, abort context.CancelFunc, stderr io.Writer) {
-	select {
-	case <-done:
-		return
-	case <-ctx.Done():
-	}
-	run.Cancel()
-	fmt.Fprintln(stderr, "smhbin: stopping: requests in flight will finish, the rest is skipped (interrupt again to abort)")
-	sigs, stopSignals := a.interrupts()
-	defer stopSignals()
-	select {
-	case <-done:
-	case <-sigs:
-		fmt.Fprintln(stderr, "smhbin: aborting the requests in flight")
-		abort()
-	}
+	return a.runEngine(cmd.Context(), cfg, api.NewEngine(client, opts), api.OpRestore, ids, asJSON)
 }

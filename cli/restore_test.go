@@ -42,9 +42,9 @@ func TestRestoreMixReportsEachItem(t *testing.T) {
 	got := lines(r.stdout)
 	slices.Sort(got) // results arrive in any order
 	want := []string{
-		"101  restored  docs/notes.txt",
+		"101  restored  /docs/notes.txt",
 		"102  failed  DirectoryNotFound",
-		"103  restored  docs/report (1).docx",
+		"103  restored  /docs/report (1).docx",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("stdout:\n%s\nwant %d lines", r.stdout, len(want))
@@ -70,15 +70,15 @@ func TestRestoreAllOKExits0(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	byID := map[int64]restoreLine{}
+	byID := map[int64]resultLine{}
 	for _, l := range lines(r.stdout) {
-		var rl restoreLine
+		var rl resultLine
 		if err := json.Unmarshal([]byte(l), &rl); err != nil {
 			t.Fatalf("line %q is not JSON: %v", l, err)
 		}
 		byID[rl.ID] = rl
 	}
-	want := map[int64]string{101: "docs/notes.txt", 102: "plan.xlsx", 103: "docs/report (1).docx"}
+	want := map[int64]string{101: "/docs/notes.txt", 102: "/plan.xlsx", 103: "/docs/report (1).docx"}
 	for id, path := range want {
 		if got := byID[id]; got.Status != "restored" || got.Path != path {
 			t.Errorf("item %d: %+v, want restored to %q", id, got, path)
@@ -122,9 +122,10 @@ func TestRestoreReadOnly(t *testing.T) {
 	}
 }
 
-// A rejected token is a setup problem (exit 2) with one sentence saying
-// what to do, and the token's text never appears in any output.
-func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
+// A rejected token exits 4 (a script renews it and reruns) with one
+// sentence saying what to do, and the token's text never appears in any
+// output. list prints nothing on stdout (not even an empty array).
+func TestBadTokenExits4WithoutShowingIt(t *testing.T) {
 	const bad = "BAD-token-7f3a9c21e5"
 	srv, env := mixedBin(t)
 	tokenFile := filepath.Join(t.TempDir(), "token")
@@ -139,14 +140,19 @@ func TestBadTokenExits2WithoutShowingIt(t *testing.T) {
 	}{
 		{"list", envBad, []string{"list"}},
 		{"list json", envBad, []string{"list", "--json"}},
+		{"list ids", envBad, []string{"list", "--ids"}},
+		{"list jq", envBad, []string{"list", "--jq", ".[].recycledItemId"}},
 		{"restore", envBad, []string{"restore", "101", "102"}},
 		{"restore json, token file", env, []string{"--token-file", tokenFile, "restore", "--json", "101"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runCLI(t, tt.env, "", tt.args...)
-			if r.code != exitUsage {
-				t.Errorf("exit %d, want 2", r.code)
+			if r.code != exitAuth {
+				t.Errorf("exit %d, want 4", r.code)
+			}
+			if strings.HasPrefix(tt.name, "list") && r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
 			}
 			if !strings.Contains(r.stderr, explain.TokenRejected) {
 				t.Errorf("stderr %q lacks the sentence", r.stderr)
@@ -198,7 +204,7 @@ func TestRestoreInterruptIsGraceful(t *testing.T) {
 		t.Errorf("exit %d, want 1; stderr %q", code, stderr.String())
 	}
 	out := stdout.String()
-	if !strings.Contains(out, "201  restored  docs/fa.txt") || strings.Count(out, "skipped  Cancelled") != 4 {
+	if !strings.Contains(out, "201  restored  /docs/fa.txt") || strings.Count(out, "skipped  Cancelled") != 4 {
 		t.Errorf("stdout:\n%s\nwant 201 restored and 4 skipped", out)
 	}
 	if !strings.Contains(stderr.String(), "restored 1 of 5 · 4 skipped (4 Cancelled)") {
@@ -276,5 +282,28 @@ func TestRestoreNoPermission(t *testing.T) {
 		if !strings.Contains(r.stdout, "401  failed  NoPermission") {
 			t.Errorf("restore %v: stdout %q", tt.ids, r.stdout)
 		}
+	}
+}
+
+// A server that answers 401 (any code) is a rejected token too.
+func TestRestore401Exits4(t *testing.T) {
+	deny := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	rec := fakesmh.NewRecord("docs", "a.txt")
+	rec.ID = 501
+	srv, env := emulatorWith(t, fakesmh.Options{Items: -1}, deny, rec)
+	r := runCLI(t, env, "", "restore", "501")
+	if r.code != exitAuth || !strings.Contains(r.stderr, "HTTP 401") || !strings.Contains(r.stderr, "get a fresh token") {
+		t.Errorf("exit %d, stderr %q; want 4 and the status", r.code, r.stderr)
+	}
+	if srv.RestoreCount(501) != 0 {
+		t.Errorf("restored despite the 401")
 	}
 }

@@ -101,7 +101,7 @@ func TestTokenSources(t *testing.T) {
 		{"private file", noEnv, "", []string{"--token-file", private, "list"}, exitOK, false},
 		{"shared file", noEnv, "", []string{"--token-file", shared, "list"}, exitOK, true},
 		{"stdin", noEnv, secretToken + "\n", []string{"--token-file", "-", "list"}, exitOK, false},
-		{"none", noEnv, secretToken, []string{"list"}, exitUsage, false},
+		{"none", noEnv, secretToken, []string{"list"}, exitAuth, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,7 +165,7 @@ func TestTokenNeverPrinted(t *testing.T) {
 			srv.SetToken("rotated")
 		}
 		r := runCLI(t, env, "", append([]string{"--log", logPath}, st.args...)...)
-		if st.name == "token expired" && (r.code != exitUsage || !strings.Contains(r.stderr, explain.TokenRejected)) {
+		if st.name == "token expired" && (r.code != exitAuth || !strings.Contains(r.stderr, explain.TokenRejected)) {
 			t.Errorf("token expired mid-listing: exit %d, stderr %q", r.code, r.stderr)
 		}
 		if leaked(r.stdout + r.stderr) {

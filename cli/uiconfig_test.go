@@ -18,10 +18,10 @@ func TestBatchGapAndExpiringDaysExit2(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--batch-gap", "soon", "list"}, "smhbin: --batch-gap must be a duration such as \"90s\" or \"2m\", not \"soon\"\n"},
-		{[]string{"--batch-gap", "0", "list"}, "smhbin: --batch-gap must be between 1s and 24h, not \"0\"\n"},
-		{[]string{"--expiring-days", "many", "list"}, "smhbin: --expiring-days must be a whole number between 1 and 365, not \"many\"\n"},
-		{[]string{"--expiring-days", "400", "list"}, "smhbin: --expiring-days must be between 1 and 365, not 400\n"},
+		{[]string{"--batch-gap", "soon", "serve"}, "smhbin: --batch-gap must be a duration such as \"90s\" or \"2m\", not \"soon\"\n"},
+		{[]string{"--batch-gap", "0", "serve"}, "smhbin: --batch-gap must be between 1s and 24h, not \"0\"\n"},
+		{[]string{"--expiring-days", "many", "serve"}, "smhbin: --expiring-days must be a whole number between 1 and 365, not \"many\"\n"},
+		{[]string{"--expiring-days", "400", "serve"}, "smhbin: --expiring-days must be between 1 and 365, not 400\n"},
 	} {
 		r := runCLI(t, env, "", c.args...)
 		if r.code != exitUsage || r.stderr != c.want || r.stdout != "" {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"smhbin/internal/suggest"
 	"smhbin/keymap"
 	"smhbin/theme"
 )
@@ -128,7 +129,7 @@ func (p *parser) unknown(k toml.Key, known []string) {
 		case slices.Contains(theme.Roles(), k[0]):
 			msg += " (colours go under [theme])"
 		default:
-			if s := keymap.Closest(k[0], known); s != "" {
+			if s := suggest.Closest(k[0], known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 		}

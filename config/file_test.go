@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"smhbin/api"
+	"smhbin/termimg"
 	"smhbin/theme"
 )
 
@@ -28,6 +29,7 @@ read_only = true
 no_color = true
 batch_gap = "5m"
 expiring_days = 7
+preview = "blocks"
 `
 
 func TestResolvePrecedenceWithConfigFile(t *testing.T) {
@@ -37,12 +39,12 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 	}
 	fromFile := Config{Endpoint: "https://file.example.com", LibraryID: "smhfile", SpaceID: "spacefile", Token: "file-token",
 		UserID: "userfile", PageSize: 250, OrderBy: "size", Order: "asc", Seed: 1, NoColor: true, ReadOnly: true,
-		RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, ConfigFile: path}
+		RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, Preview: termimg.ModeBlocks, ConfigFile: path}
 	envVars := copyEnv(env, EnvEndpoint, "https://env.example.com", EnvLibrary, "smhenv", EnvSpace, "spaceenv",
-		EnvToken, "env-token", EnvUserID, "userenv", EnvNoColor, "1")
+		EnvToken, "env-token", EnvUserID, "userenv", EnvNoColor, "1", EnvPreview, "off")
 	allFlags := []string{"--endpoint", "https://api.tencentsmh.cn", "--library", "smhflag", "--space", "spaceflag",
 		"--user-id", "userflag", "--page-size", "100", "--order-by", "removalTime", "--order", "desc",
-		"--restore-path", "originalPath", "--read-only=false", "--no-color=false", "--batch-gap", "1m", "--expiring-days", "3"}
+		"--restore-path", "originalPath", "--read-only=false", "--no-color=false", "--batch-gap", "1m", "--expiring-days", "3", "--preview", "auto"}
 	tests := []struct {
 		name string
 		args []string
@@ -54,7 +56,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 
 			env: map[string]string{EnvXDGConfigHome: t.TempDir(), EnvLibrary: "smh1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100,
-				OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3},
+				OrderBy: "removalTime", Order: "desc", Seed: 1, RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3, Preview: termimg.ModeAuto},
 		},
 		{
 			name: "the file beats defaults",
@@ -68,7 +70,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 			env: envVars,
 			want: Config{Endpoint: "https://env.example.com", LibraryID: "smhenv", SpaceID: "spaceenv", Token: "env-token",
 				UserID: "userenv", PageSize: 250, OrderBy: "size", Order: "asc", Seed: 1, NoColor: true, ReadOnly: true,
-				RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, ConfigFile: path},
+				RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, Preview: termimg.ModeOff, ConfigFile: path},
 		},
 		{
 			name: "flags beat the environment and the file, even when they repeat the default",
@@ -76,7 +78,7 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 			env:  envVars,
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smhflag", SpaceID: "spaceflag", Token: "env-token",
 				UserID: "userflag", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1,
-				RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3, ConfigFile: path},
+				RestorePath: api.OriginalPath, BatchGap: time.Minute, ExpiringDays: 3, Preview: termimg.ModeAuto, ConfigFile: path},
 		},
 	}
 	for _, tt := range tests {

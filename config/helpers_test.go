@@ -15,7 +15,7 @@ func resolve(t *testing.T, args []string, env map[string]string, stdin io.Reader
 	s := New()
 	fs := pflag.NewFlagSet("smhbin", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	s.AddFlags(fs)
+	s.AddFlags(fs, TUI|Serve|List|Restore|ConfigCmd)
 	if err := fs.Parse(args); err != nil {
 		if fe, ok := FlagError(err); ok {
 			return Config{}, nil, fe

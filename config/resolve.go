@@ -15,6 +15,7 @@ import (
 	"smhbin/api"
 	"smhbin/keymap"
 	"smhbin/safe"
+	"smhbin/termimg"
 	"smhbin/theme"
 )
 
@@ -46,6 +47,13 @@ type Config struct {
 	// ExpiringDays is the days-left limit of the terminal UI's expiring
 	// filter, 1–365.
 	ExpiringDays int64
+	// Preview is how the terminal UI draws image previews; termimg.Resolve
+	// turns it into a protocol for the terminal at hand.
+	Preview termimg.Mode
+
+	// PublicRead allows browsing without a token: SMH lets a public-read
+	// library's read calls omit it.
+	PublicRead bool
 
 	ConfigFile string         // the config file that was read; "" when none
 	KeyMap     *keymap.KeyMap // the config file's [keys]; nil for keymap.Default()
@@ -130,8 +138,10 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 		PageSize: int(v.pageSize.v), OrderBy: v.orderBy.v, Order: v.order.v,
 		Demo: v.demo.v || v.library.v == "", Seed: v.seed.v, NoColor: v.noColor.v, ReadOnly: v.readOnly.v,
 		RestorePath: api.PathStrategy(v.restorePath.v), BatchGap: v.batchGap.v, ExpiringDays: v.expiringDays.v,
+		Preview:    termimg.Mode(v.preview.v),
 		ConfigFile: f.Path, KeyMap: f.KeyMap, Palette: f.Palette, LogFile: v.log.v,
 	}
+	c.PublicRead = v.publicRead.v
 	if c.Demo {
 		// The embedded emulator provides endpoint, library and token; a
 		// configured token is not read (and stdin is left alone).

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"smhbin/api"
+	"smhbin/termimg"
 )
 
 func TestResolvePrecedence(t *testing.T) {
@@ -30,14 +31,14 @@ func TestResolvePrecedence(t *testing.T) {
 
 			env: map[string]string{EnvLibrary: "smh1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100,
-				OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath},
+				OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Preview: termimg.ModeAuto},
 		},
 		{
 			name: "environment beats defaults",
 
 			env: env,
 			want: Config{Endpoint: "https://env.example.com", LibraryID: "smhenv", SpaceID: "spaceenv", Token: "env-token",
-				UserID: "userenv", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath},
+				UserID: "userenv", PageSize: 100, OrderBy: "removalTime", Order: "desc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Preview: termimg.ModeAuto},
 		},
 		{
 			name: "flags beat environment, even when they repeat the default",
@@ -45,21 +46,21 @@ func TestResolvePrecedence(t *testing.T) {
 				"--page-size", "1000", "--order-by", "size", "--order", "asc", "--restore-path", "fallbackToRoot"},
 			env: env,
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smhflag", SpaceID: "-", Token: "env-token", UserID: "userflag",
-				PageSize: 1000, OrderBy: "size", Order: "asc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.FallbackToRoot},
+				PageSize: 1000, OrderBy: "size", Order: "asc", Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.FallbackToRoot, Preview: termimg.ModeAuto},
 		},
 		{
 			name: "no library means demo, and no token is read",
 
 			env: map[string]string{EnvToken: "tok"},
 			want: Config{Endpoint: api.DefaultEndpoint, SpaceID: "-", PageSize: 100, OrderBy: "removalTime", Order: "desc",
-				Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true},
+				Seed: 1, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true, Preview: termimg.ModeAuto},
 		},
 		{
 			name: "--demo wins over a configured library; NO_COLOR is honoured",
 			args: []string{"--demo", "--seed", "7"},
 			env:  map[string]string{EnvLibrary: "smh1", EnvToken: "tok", EnvNoColor: "1"},
 			want: Config{Endpoint: api.DefaultEndpoint, LibraryID: "smh1", SpaceID: "-", PageSize: 100, OrderBy: "removalTime",
-				Order: "desc", Seed: 7, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true, NoColor: true},
+				Order: "desc", Seed: 7, BatchGap: time.Minute, ExpiringDays: 3, RestorePath: api.OriginalPath, Demo: true, NoColor: true, Preview: termimg.ModeAuto},
 		},
 	}
 	for _, tt := range tests {
@@ -145,6 +146,8 @@ func TestResolveErrors(t *testing.T) {
 		{"order by", []string{"--order-by", "colour"}, nil, `--order-by must be one of name, modificationTime, size, removalTime, remainingTime, not "colour"`},
 		{"order", []string{"--order", "up"}, nil, "--order must be one of asc, desc"},
 		{"restore path", []string{"--restore-path", "home"}, nil, "--restore-path must be one of"},
+		{"preview", []string{"--preview", "png"}, nil, `--preview must be one of auto, kitty, iterm2, sixel, blocks, off, not "png"`},
+		{"preview from the environment", nil, map[string]string{EnvPreview: "on"}, `SMH_PREVIEW must be one of auto`},
 		{"empty space", []string{"--space", ""}, nil, "--space must not be empty"},
 		{"endpoint flag", []string{"--endpoint", "ftp://x"}, nil, `--endpoint must be an http(s) URL such as https://api.tencentsmh.cn, not "ftp://x"`},
 		{"endpoint scheme", nil, map[string]string{EnvEndpoint: "ftp://x"}, "SMH_ENDPOINT must be an http(s) URL"},

@@ -81,7 +81,7 @@ func tomlQuote(s string) string {
 // MarkdownTable is the README's table of settings, one row a setting.
 func MarkdownTable() string {
 	var b strings.Builder
-	b.WriteString("| setting | flag | environment | config file | default |\n|---|---|---|---|---|\n")
+	b.WriteString("| setting | flag | environment | config file | default | commands |\n|---|---|---|---|---|---|\n")
 	code := func(s string) string {
 		if s == "" {
 			return ""
@@ -102,10 +102,10 @@ func MarkdownTable() string {
 		if d, ok := r.Value.(*Duration); ok {
 			def += fmt.Sprintf(" (%s–%s)", ShortDuration(d.min), ShortDuration(d.max))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.Name, code("--"+r.Flag), code(r.Env), code(r.Key), def)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.Name, code("--"+r.Flag), code(r.Env), code(r.Key), def, r.Scope)
 	}
-	b.WriteString("| colours | | | `[theme]` | the built-in palette |\n")
-	b.WriteString("| key bindings | | | `[keys]` | see [Keys](#keys) |\n")
+	b.WriteString("| colours | | | `[theme]` | the built-in palette | smhbin, serve |\n")
+	b.WriteString("| key bindings | | | `[keys]` | see [Keys](#keys) | smhbin, serve |\n")
 	return b.String()
 }
 

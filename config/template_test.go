@@ -86,6 +86,7 @@ func TestCompletionsAreTheChoices(t *testing.T) {
 		"order-by":     {"name", "modificationTime", "size", "removalTime", "remainingTime"},
 		"order":        {"asc", "desc"},
 		"restore-path": {"originalPath", "fallbackToRoot"},
+		"preview":      {"auto", "kitty", "iterm2", "sixel", "blocks", "off"},
 	}
 	for _, r := range New().Settings() {
 		if got := r.Value.Completions(); !slices.Equal(got, want[r.Flag]) {

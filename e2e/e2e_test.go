@@ -63,7 +63,7 @@ func TestBrowseFilterMarkQuit(t *testing.T) {
 	checkOrder(t, s, matches)
 
 	tm.keys("Enter")
-	s = tm.waitFor("the filter to be kept", func(s screen) bool {
+	tm.waitFor("the filter to be kept", func(s screen) bool {
 		return !strings.HasPrefix(s.bottom(), "/ ") && strings.Contains(s.status(), "filter “"+sub+"” "+count)
 	})
 

@@ -100,6 +100,8 @@ func apiError(e *api.APIError, w Where) (string, bool) {
 		detail += ")"
 	}
 	switch {
+	case e.Status == 401:
+		return detail + ": the SMH API refused the access token; get a fresh token and set SMH_ACCESS_TOKEN or --token-file", true
 	case e.Status == 403:
 		return detail + ": the SMH API refused access; check the token's grants", true
 	case e.Status == 404 && e.Code == "":

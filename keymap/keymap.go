@@ -92,32 +92,41 @@ func Default() KeyMap {
 	}
 }
 
-// Mode names a set of bindings that are active together.
-type Mode int
+// FilterPrompt is the bindings live while the filter prompt has focus.
+func (k KeyMap) FilterPrompt() []key.Binding {
+	return []key.Binding{k.FilterApply, k.FilterClear, k.ForceQuit}
+}
 
-// The modes of the UI.
-const (
-	ModeBrowse Mode = iota // the table has focus
-	ModeFilter             // the filter prompt has focus
-	ModeDialog             // a confirm dialog is open
-	ModeHelp               // the help screen is open
-)
+// Dialog is the bindings live while a confirm dialog is open.
+func (k KeyMap) Dialog() []key.Binding {
+	return []key.Binding{k.Confirm, k.Deny, k.ToggleStrategy, k.ForceQuit}
+}
 
-// Bindings returns the bindings that are live in mode m, in help order.
-func (k KeyMap) Bindings(m Mode) []key.Binding {
-	switch m {
-	case ModeFilter:
-		return []key.Binding{k.FilterApply, k.FilterClear, k.ForceQuit}
-	case ModeDialog:
-		return []key.Binding{k.Confirm, k.Deny, k.ToggleStrategy, k.ForceQuit}
-	case ModeHelp:
-		return []key.Binding{k.Help, k.Deny, k.Quit, k.ForceQuit}
-	}
+// HelpScreen is the bindings live on the help screen.
+func (k KeyMap) HelpScreen() []key.Binding {
+	return []key.Binding{k.Help, k.Deny, k.Quit, k.ForceQuit}
+}
+
+// Browse is the bindings live while browsing, in help order.
+func (k KeyMap) Browse() []key.Binding {
 	var out []key.Binding
 	for _, g := range k.Groups() {
 		out = append(out, g.Bindings...)
 	}
 	return out
+}
+
+// Set is a named set of bindings that are live together: no two of them
+// may answer the same key.
+type Set struct {
+	Name     string
+	Bindings []key.Binding
+}
+
+// Sets is every set of bindings live together, for conflict checks.
+func (k KeyMap) Sets() []Set {
+	return []Set{{"browsing", k.Browse()}, {"the filter prompt", k.FilterPrompt()},
+		{"dialogs", k.Dialog()}, {"the help screen", k.HelpScreen()}}
 }
 
 // Group is a titled set of bindings for the help screen.

@@ -13,15 +13,15 @@ func TestNoSharedKeysPerMode(t *testing.T) {
 	// CancelRestore and Quit both use ctrl+c by design: the UI enables
 	// exactly one of them at a time (cancel while a restore runs).
 	km.CancelRestore.SetEnabled(false)
-	for _, m := range []Mode{ModeBrowse, ModeFilter, ModeDialog, ModeHelp} {
+	for _, set := range km.Sets() {
 		seen := map[string]string{}
-		for _, b := range km.Bindings(m) {
+		for _, b := range set.Bindings {
 			if !b.Enabled() {
 				continue
 			}
 			for _, k := range b.Keys() {
 				if prev, ok := seen[k]; ok {
-					t.Errorf("mode %d: key %q bound to both %q and %q", m, k, prev, b.Help().Desc)
+					t.Errorf("%s: key %q bound to both %q and %q", set.Name, k, prev, b.Help().Desc)
 				}
 				seen[k] = b.Help().Desc
 			}

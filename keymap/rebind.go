@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
+
+	"smhbin/internal/suggest"
 )
 
 // action ties a config-file action name to its binding in a KeyMap.
@@ -83,7 +85,7 @@ func Rebind(km KeyMap, m map[string][]string) (KeyMap, error) {
 		i := slices.IndexFunc(acts, func(a action) bool { return a.name == name })
 		if i < 0 {
 			msg := fmt.Sprintf("%q is not an action", name)
-			if s := Closest(name, Actions()); s != "" {
+			if s := suggest.Closest(name, Actions()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
 			}
 			return orig, &RebindError{Action: name, Msg: msg + "; smhbin config init lists them all"}
@@ -202,20 +204,16 @@ func isExclusive(a, b string) bool {
 
 // checkConflicts reports a key that two bindings of one mode answer,
 // blaming a rebound action so that the error points at the user's line.
-// The modes' sets come from Bindings, on a copy whose help descriptions
+// The sets come from Sets, on a copy whose help descriptions
 // are the action names so that each binding can be told apart.
 func checkConflicts(km KeyMap, m map[string][]string) error {
 	tagged := km
 	for _, a := range tagged.actions() {
 		a.b.SetHelp(a.b.Help().Key, a.name)
 	}
-	modes := []struct {
-		name string
-		mode Mode
-	}{{"browsing", ModeBrowse}, {"the filter prompt", ModeFilter}, {"dialogs", ModeDialog}, {"the help screen", ModeHelp}}
-	for _, md := range modes {
+	for _, md := range tagged.Sets() {
 		owner := map[string]string{}
-		for _, b := range tagged.Bindings(md.mode) {
+		for _, b := range md.Bindings {
 			name := b.Help().Desc
 			for _, k := range b.Keys() {
 				prev, taken := owner[k]
@@ -229,42 +227,9 @@ func checkConflicts(km KeyMap, m map[string][]string) error {
 						blame, other = prev, name
 					}
 				}
-				return &RebindError{Action: blame, Msg: fmt.Sprintf("%s: %s is also bound to %s in %s; rebind %s too", blame, helpKey([]string{k}), other, md.name, other)}
+				return &RebindError{Action: blame, Msg: fmt.Sprintf("%s: %s is also bound to %s in %s; rebind %s too", blame, helpKey([]string{k}), other, md.Name, other)}
 			}
 		}
 	}
 	return nil
-}
-
-// Closest returns the candidate within two edits of s, if any: the
-// "did you mean" of config-file errors (actions here, keys in cli).
-func Closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := distance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -14,7 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"smhbin/keymap"
+	"smhbin/internal/suggest"
 )
 
 // key names what a term tests.
@@ -267,12 +267,12 @@ func lookupKey(name string) key {
 	return keyWord
 }
 
-// closest is keymap's did-you-mean (keymap imports only bubbles/key, no
+// closest is the shared did-you-mean (internal/suggest, standard library only, no
 // Bubble Tea). Input much longer than every candidate cannot be within
 // its two edits, and is not worth the quadratic distance.
 func closest(s string, candidates []string) string {
 	if len(s) > 16 {
 		return ""
 	}
-	return keymap.Closest(s, candidates)
+	return suggest.Closest(s, candidates)
 }

@@ -75,10 +75,9 @@ type Styles struct {
 	Header, Dim, Cursor, CursorDim, Mark, Warn, Danger, Success, Subtle, Primary Paint
 
 	// Chrome rendered once per frame.
-	StatusBar, StatusText, BadgeDemo, BadgeReadOnly, BadgeError lipgloss.Style
-	HintKey, HintDesc, Title, Label, Value, ErrorLine, Faint    lipgloss.Style
-	DetailsBox, Dialog, HelpBox                                 lipgloss.Style
-	ProgressFull, ProgressEmpty                                 lipgloss.AdaptiveColor
+	BadgeDemo, BadgeReadOnly                          lipgloss.Style
+	HintKey, HintDesc, Title, Value, ErrorLine, Faint lipgloss.Style
+	Dialog                                            lipgloss.Style
 }
 
 // New builds the styles for palette p on renderer r. Callers must have set
@@ -101,22 +100,14 @@ func New(p Palette, r *lipgloss.Renderer) Styles {
 		Subtle:    paintOf(fg(p.Subtle)),
 		Primary:   paintOf(fg(p.Primary)),
 
-		StatusBar:     st().Background(p.Bar).Foreground(p.Text),
-		StatusText:    st().Background(p.Bar).Foreground(p.Text).Padding(0, 1),
 		BadgeDemo:     st().Background(p.Primary).Foreground(lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#101018"}).Bold(true).Padding(0, 1),
 		BadgeReadOnly: st().Background(p.Warn).Foreground(lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#101018"}).Bold(true).Padding(0, 1),
-		BadgeError:    st().Background(p.Danger).Foreground(lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#101018"}).Bold(true).Padding(0, 1),
 		HintKey:       fg(p.Primary).Bold(true),
 		HintDesc:      fg(p.Subtle),
 		Title:         fg(p.Primary).Bold(true),
-		Label:         fg(p.Subtle),
 		Value:         fg(p.Text),
 		ErrorLine:     fg(p.Danger).Bold(true),
 		Faint:         fg(p.Subtle),
-		DetailsBox:    st().Border(lipgloss.RoundedBorder()).BorderForeground(p.Subtle).Padding(0, 1),
 		Dialog:        st().Border(lipgloss.RoundedBorder()).BorderForeground(p.Primary).Padding(1, 2),
-		HelpBox:       st().Padding(0, 1),
-		ProgressFull:  p.Primary,
-		ProgressEmpty: p.Subtle,
 	}
 }

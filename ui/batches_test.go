@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 // at is an item removed at testNow minus ago, at the given path.
@@ -18,15 +19,15 @@ func at(id int64, ago time.Duration, path ...string) api.Item {
 }
 
 // describeBatches is "name:[ids]" per batch, in the tree's order.
-func describeBatches(items []api.Item, t groupTree) []string {
+func describeBatches(items []api.Item, t bindata.Tree) []string {
 	var out []string
-	for _, b := range t.nodes[0].kids {
-		nd := t.nodes[b]
+	for _, b := range t.Nodes[0].Kids {
+		nd := t.Nodes[b]
 		var ids []int64
-		for _, idx := range t.flat[nd.lo:nd.hi] {
+		for _, idx := range t.Flat[nd.Lo:nd.Hi] {
 			ids = append(ids, items[idx].ID)
 		}
-		out = append(out, fmt.Sprintf("%s:%v", nd.name, ids))
+		out = append(out, fmt.Sprintf("%s:%v", nd.Name, ids))
 	}
 	return out
 }
@@ -66,18 +67,18 @@ func TestBatchTreeGrouping(t *testing.T) {
 			for i := range view {
 				view[i] = int32(i)
 			}
-			tree := batchTree(c.items, view, time.Minute, func(int32) bool { return true }, 3)
+			tree := bindata.BatchTree(c.items, view, time.Minute, func(int32) bool { return true }, 3)
 			if got := describeBatches(c.items, tree); !slices.Equal(got, c.want) {
 				t.Fatalf("batches %q, want %q", got, c.want)
 			}
-			for _, b := range tree.nodes[0].kids {
-				nd := tree.nodes[b]
+			for _, b := range tree.Nodes[0].Kids {
+				nd := tree.Nodes[b]
 				var size uint64
-				for _, idx := range tree.flat[nd.lo:nd.hi] {
+				for _, idx := range tree.Flat[nd.Lo:nd.Hi] {
 					size += c.items[idx].Size
 				}
-				if nd.size != size || int(nd.count) != int(nd.hi-nd.lo) || nd.newest.Before(nd.oldest) {
-					t.Fatalf("batch %s: size %d count %d newest %v oldest %v; items sum to %d", nd.name, nd.size, nd.count, nd.newest, nd.oldest, size)
+				if nd.Size != size || int(nd.Count) != int(nd.Hi-nd.Lo) || nd.Newest.Before(nd.Oldest) {
+					t.Fatalf("batch %s: size %d count %d newest %v oldest %v; items sum to %d", nd.Name, nd.Size, nd.Count, nd.Newest, nd.Oldest, size)
 				}
 			}
 		})
@@ -89,9 +90,9 @@ func TestBatchCounts(t *testing.T) {
 	items := []api.Item{at(1, 0, "a", "x"), at(2, time.Second, "a", "y"), at(3, 2*time.Second, "a", "z")}
 	items[1].RemainingDays = 3
 	items[2].RemainingDays = 4
-	tree := batchTree(items, []int32{0, 1, 2}, time.Minute, func(idx int32) bool { return idx != 0 }, 3)
-	nd := tree.nodes[1]
-	if nd.restorable != 2 || nd.soon != 1 || nd.count != 3 || !nd.newest.Equal(testNow) || !nd.oldest.Equal(testNow.Add(-2*time.Second)) {
+	tree := bindata.BatchTree(items, []int32{0, 1, 2}, time.Minute, func(idx int32) bool { return idx != 0 }, 3)
+	nd := tree.Nodes[1]
+	if nd.Restorable != 2 || nd.Soon != 1 || nd.Count != 3 || !nd.Newest.Equal(testNow) || !nd.Oldest.Equal(testNow.Add(-2*time.Second)) {
 		t.Fatalf("batch counts %+v", nd)
 	}
 }
@@ -100,7 +101,7 @@ func TestBatchCounts(t *testing.T) {
 func feedPage(m *Model, total int, last bool, items ...api.Item) {
 	p := api.Page{TotalNum: int64(total), Items: items}
 	if !last { // a new marker per page, as a server sends
-		p.NextMarker = api.Marker("more" + strconv.Itoa(len(m.data.items)+len(items)))
+		p.NextMarker = api.Marker("more" + strconv.Itoa(len(m.data.Items())+len(items)))
 	}
 	m.Update(pageLoadedMsg{gen: m.gen, page: p})
 }
@@ -114,7 +115,7 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	press(t, m, "b")
 	feedPage(m, 6, false, at(1, 0, "a", "x"), at(2, 100*s, "a", "y"))
 	mustContain(t, m.View(), "grouping the 2 loaded of 6 — batches may still grow")
-	if got := describeBatches(m.data.items, m.batches.tree); !slices.Equal(got, []string{"/a:[1]", "/a:[2]"}) {
+	if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, []string{"/a:[1]", "/a:[2]"}) {
 		t.Fatalf("after page 1: %q", got)
 	}
 	press(t, m, "enter") // open the newest batch
@@ -134,10 +135,10 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	for i, st := range steps {
 		feedPage(m, 6, st.last, st.items...)
 		v := m.View()
-		if got := describeBatches(m.data.items, m.batches.tree); !slices.Equal(got, st.want) {
+		if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, st.want) {
 			t.Fatalf("after page %d: %q, want %q", i+2, got, st.want)
 		}
-		if !m.batches.isExpanded(m.batches.tree.nodes[0].kids[0]) {
+		if !m.batches.isExpanded(m.batches.tree.Nodes[0].Kids[0]) {
 			t.Fatalf("after page %d the open batch closed", i+2)
 		}
 		if partial := strings.Contains(v, "may still grow"); partial == st.last {

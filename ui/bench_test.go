@@ -1,60 +1,26 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
-	"net/http/httptest"
-	"runtime"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
-	"smhbin/api/fakesmh"
+	"smhbin/ui/bindata"
+	"smhbin/ui/internal/seed"
 )
-
-// seededItems decodes n emulator-seeded items (realistic names, deep CJK
-// paths) the way the client does, so memory figures are honest.
-func seededItems(b testing.TB, n int) []api.Item {
-	b.Helper()
-	srv := fakesmh.New(fakesmh.Options{Items: n, LibraryID: "lib", Token: "tok"})
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	c, err := api.New(api.Config{Endpoint: hs.URL, LibraryID: "lib", Token: "tok"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var out []api.Item
-	var mk api.Marker
-	for {
-		p, err := c.List(context.Background(), api.ListQuery{Marker: mk, Limit: 1000})
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, p.Items...)
-		if mk = p.NextMarker; mk == "" {
-			return out
-		}
-	}
-}
 
 // bigModel is a fully loaded model over n seeded items at w×h.
 func bigModel(b *testing.B, items []api.Item, w, h int) *Model {
 	m := newTestModel(b, &fakeBin{}, w, h, func(o *Options) { o.Restorer = nopRestorer{} })
-	m.data.add(items)
+	m.data.Add(items)
 	m.complete, m.total = true, int64(len(items))
 	m.View()
 	return m
 }
 
-var bench100k []api.Item
-
-func items100k(b testing.TB) []api.Item {
-	if bench100k == nil {
-		bench100k = seededItems(b, 100_000)
-	}
-	return bench100k
-}
+func items100k(b testing.TB) []api.Item { return seed.Items100k(b) }
 
 // BenchmarkCursorMove is one keypress at 100k items: Update + View.
 // Targets: < 100 µs and < 16 KB allocated per op.
@@ -62,20 +28,26 @@ func BenchmarkCursorMove(b *testing.B) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 		b.Run(sizeName(sz), func(b *testing.B) {
 			m := bigModel(b, items100k(b), sz[0], sz[1])
-			down, up := keyMsg("down"), keyMsg("up")
-			b.ReportAllocs()
 			b.ResetTimer()
-			i := 0
-			for b.Loop() {
-				k := down
-				if (i/200)%2 == 1 {
-					k = up
-				}
-				i++
-				m.Update(k)
-				_ = m.View()
-			}
+			scroll(b, m, 200)
 		})
+	}
+}
+
+// scroll is the loop of the cursor benchmarks: down for run keypresses,
+// up for as many, and so on, each with the frame after it.
+func scroll(b *testing.B, m *Model, run int) {
+	down, up := keyMsg("down"), keyMsg("up")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := down
+		if (i/run)%2 == 1 {
+			k = up
+		}
+		i++
+		m.Update(k)
+		_ = m.View()
 	}
 }
 
@@ -119,53 +91,9 @@ func BenchmarkLocalSort(b *testing.B) {
 	m := bigModel(b, items100k(b), 120, 40)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.data.sortLocal(sortName, false)
-		m.data.sortLocal(sortDeleted, true)
+		m.data.SortLocal(bindata.SortName, false)
+		m.data.SortLocal(bindata.SortDeleted, true)
 	}
-}
-
-// BenchmarkHeapPerItem lists 100k items from the emulator through the
-// real client (as the browser does), loads them into a fresh store and
-// reports the live heap per item after a GC: the items with their strings
-// plus the browser's own indexes. Target ≤ 600 B.
-func BenchmarkHeapPerItem(b *testing.B) {
-	const n = 100_000
-	srv := fakesmh.New(fakesmh.Options{Items: n, LibraryID: "lib", Token: "tok"})
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	c, err := api.New(api.Config{Endpoint: hs.URL, LibraryID: "lib", Token: "tok"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var perItem float64
-	for b.Loop() {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		s := newStore()
-		var mk api.Marker
-		for {
-			p, err := c.List(context.Background(), api.ListQuery{Marker: mk, Limit: 1000})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if mk == "" {
-				s.reserve(int(p.TotalNum)) // as the model does on the first page
-			}
-			s.add(p.Items)
-			if mk = p.NextMarker; mk == "" {
-				break
-			}
-		}
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		if len(s.items) != n {
-			b.Fatalf("loaded %d", len(s.items))
-		}
-		perItem = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
-		runtime.KeepAlive(s)
-	}
-	b.ReportMetric(perItem, "B/item")
 }
 
 // BenchmarkRestoreFrame is the UI's cost for one burst of 1,000 rows
@@ -174,7 +102,7 @@ func BenchmarkRestoreFrame(b *testing.B) {
 	m := bigModel(b, items100k(b), 120, 40)
 	evs := make([]api.Event, 1000)
 	for i := range evs {
-		evs[i] = api.Event{ID: m.data.items[i].ID, Kind: api.Restored, Path: m.data.items[i].OriginalPath}
+		evs[i] = api.Event{ID: m.data.Items()[i].ID, Kind: api.Restored, Path: m.data.Items()[i].OriginalPath}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -182,4 +110,29 @@ func BenchmarkRestoreFrame(b *testing.B) {
 		m.Update(restoreEventsMsg{run: 1, events: evs})
 		_ = m.View()
 	}
+}
+
+// BenchmarkViewSwitch switches between two already-built grouped views
+// at 100k items, b → f → b, each switch with the frame after it.
+// Target < 16 ms per switch.
+func BenchmarkViewSwitch(b *testing.B) {
+	m := bigModel(b, items100k(b), 120, 40)
+	press(b, m, "b", "f") // build both
+	bk, fk := keyMsg("b"), keyMsg("f")
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Update(bk) // f → b
+		_ = m.View()
+		m.Update(fk) // b → f
+		_ = m.View()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N)/1e6, "ms/switch")
+}
+
+// BenchmarkGroupedCursorMove is one keypress in the batch view at 100k
+// items, with the newest batch open: Update + View.
+func BenchmarkGroupedCursorMove(b *testing.B) {
+	m := bigModel(b, items100k(b), 120, 40)
+	press(b, m, "b", "enter")
+	scroll(b, m, 30)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"smhbin/api"
 )
 
@@ -20,7 +22,7 @@ func TestKeyMsgHelperMatchesKeyNames(t *testing.T) {
 func TestPagingLoadsEveryItemOnce(t *testing.T) {
 	bin := &fakeBin{items: makeItems(230)}
 	m := loaded(t, bin, 80, 24, nil)
-	if got := len(m.data.items); got != 230 {
+	if got := len(m.data.Items()); got != 230 {
 		t.Fatalf("loaded %d items, want 230", got)
 	}
 	if !m.complete || m.loading {
@@ -45,8 +47,8 @@ func TestStalePageIsDropped(t *testing.T) {
 	stale := pageLoadedMsg{gen: m.gen, page: api.Page{Items: makeItems(3), TotalNum: 3}}
 	m.startListing() // a reload bumps the generation
 	m.Update(stale)
-	if len(m.data.items) != 0 {
-		t.Fatalf("stale page applied: %d items", len(m.data.items))
+	if len(m.data.Items()) != 0 {
+		t.Fatalf("stale page applied: %d items", len(m.data.Items()))
 	}
 }
 
@@ -55,8 +57,8 @@ func TestPageErrorKeepsRowsAndRetryKeepsMarks(t *testing.T) {
 		"100": &api.APIError{Status: 500, Code: "InternalServerError", Message: "boom"},
 	}}
 	m := loaded(t, bin, 100, 24, nil)
-	if len(m.data.items) != 100 || m.loadErr == nil {
-		t.Fatalf("items=%d err=%v, want 100 kept and an error", len(m.data.items), m.loadErr)
+	if len(m.data.Items()) != 100 || m.loadErr == nil {
+		t.Fatalf("items=%d err=%v, want 100 kept and an error", len(m.data.Items()), m.loadErr)
 	}
 	view := m.View()
 	if !strings.Contains(view, "InternalServerError") || !strings.Contains(view, "loaded 100 of 150") {
@@ -64,8 +66,8 @@ func TestPageErrorKeepsRowsAndRetryKeepsMarks(t *testing.T) {
 	}
 	press(t, m, " ", " ") // mark two
 	press(t, m, "ctrl+t")
-	if len(m.data.items) != 150 || m.loadErr != nil || m.data.markCount != 2 {
-		t.Fatalf("after retry items=%d err=%v marks=%d", len(m.data.items), m.loadErr, m.data.markCount)
+	if len(m.data.Items()) != 150 || m.loadErr != nil || m.data.MarkCount() != 2 {
+		t.Fatalf("after retry items=%d err=%v marks=%d", len(m.data.Items()), m.loadErr, m.data.MarkCount())
 	}
 	if qs := bin.queryLog(); qs[len(qs)-1].Marker != "100" {
 		t.Fatalf("retry asked for marker %q, want 100", qs[len(qs)-1].Marker)
@@ -92,8 +94,8 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 		t.Fatal("a sort after the full load must not re-list")
 	}
 	// The direction carries over (default newest first → largest first).
-	for i := 1; i < len(m.data.view); i++ {
-		a, b := m.data.items[m.data.view[i-1]], m.data.items[m.data.view[i]]
+	for i := 1; i < len(m.data.View()); i++ {
+		a, b := m.data.Items()[m.data.View()[i-1]], m.data.Items()[m.data.View()[i]]
 		if a.Size < b.Size {
 			t.Fatalf("not descending by size at %d: %d < %d", i, a.Size, b.Size)
 		}
@@ -102,8 +104,8 @@ func TestSortRelistsWhileLoadingAndSortsLocallyWhenComplete(t *testing.T) {
 		t.Fatalf("header lacks the sort arrow:\n%s", m.View())
 	}
 	press(t, m, "S")
-	for i := 1; i < len(m.data.view); i++ {
-		a, b := m.data.items[m.data.view[i-1]], m.data.items[m.data.view[i]]
+	for i := 1; i < len(m.data.View()); i++ {
+		a, b := m.data.Items()[m.data.View()[i-1]], m.data.Items()[m.data.View()[i]]
 		if a.Size > b.Size {
 			t.Fatalf("S must reverse to ascending; at %d: %d > %d", i, a.Size, b.Size)
 		}
@@ -131,34 +133,34 @@ func TestMarksWithFilterAndDisabledItems(t *testing.T) {
 			}
 		}
 	}
-	if len(m.data.view) != want {
-		t.Fatalf("filter shows %d, want %d", len(m.data.view), want)
+	if len(m.data.View()) != want {
+		t.Fatalf("filter shows %d, want %d", len(m.data.View()), want)
 	}
 	press(t, m, "a")
-	if m.data.markCount != restorable {
-		t.Fatalf("mark all shown marked %d, want %d restorable", m.data.markCount, restorable)
+	if m.data.MarkCount() != restorable {
+		t.Fatalf("mark all shown marked %d, want %d restorable", m.data.MarkCount(), restorable)
 	}
 	var sum uint64
-	for _, idx := range m.data.view {
-		if m.data.marked(idx) {
-			sum += m.data.items[idx].Size
+	for _, idx := range m.data.View() {
+		if m.data.Marked(idx) {
+			sum += m.data.Items()[idx].Size
 		}
 	}
-	if sum != m.data.markBytes {
-		t.Fatalf("marked bytes %d, want %d", m.data.markBytes, sum)
+	if sum != m.data.MarkBytes() {
+		t.Fatalf("marked bytes %d, want %d", m.data.MarkBytes(), sum)
 	}
 	press(t, m, "i")
-	if m.data.markCount != 0 {
-		t.Fatalf("invert of all-marked left %d marks", m.data.markCount)
+	if m.data.MarkCount() != 0 {
+		t.Fatalf("invert of all-marked left %d marks", m.data.MarkCount())
 	}
 	press(t, m, "i", "u")
-	if m.data.markCount != 0 {
+	if m.data.MarkCount() != 0 {
 		t.Fatal("u must clear marks")
 	}
 	// Clearing the filter restores the whole view.
 	press(t, m, "/", "esc")
-	if len(m.data.view) != 100 {
-		t.Fatalf("esc in filter left %d rows, want 100", len(m.data.view))
+	if len(m.data.View()) != 100 {
+		t.Fatalf("esc in filter left %d rows, want 100", len(m.data.View()))
 	}
 }
 
@@ -166,11 +168,11 @@ func TestUnrestorableCannotBeMarked(t *testing.T) {
 	bin := &fakeBin{items: makeItems(20)}
 	m := loaded(t, bin, 80, 24, nil)
 	// Item 9 is not restorable: move there and try.
-	for m.data.items[m.cursorItem()].Restorable() {
+	for m.data.Items()[m.cursorItem()].Restorable() {
 		press(t, m, "down")
 	}
 	press(t, m, " ")
-	if m.data.markCount != 0 {
+	if m.data.MarkCount() != 0 {
 		t.Fatal("an unrestorable item was marked")
 	}
 	if !strings.Contains(m.status, "permission") {
@@ -182,8 +184,8 @@ func TestRangeMark(t *testing.T) {
 	bin := &fakeBin{items: makeItems(30)}
 	m := loaded(t, bin, 80, 24, nil)
 	press(t, m, "v", "down", "down", "down", "down", "v")
-	if m.data.markCount != 5 {
-		t.Fatalf("range of 5 restorable rows marked %d", m.data.markCount)
+	if m.data.MarkCount() != 5 {
+		t.Fatalf("range of 5 restorable rows marked %d", m.data.MarkCount())
 	}
 }
 
@@ -201,11 +203,11 @@ func TestNavigationKeys(t *testing.T) {
 	}
 	for _, s := range steps {
 		press(t, m, s.key)
-		if m.cursor != s.want {
-			t.Fatalf("after %q cursor = %d, want %d", s.key, m.cursor, s.want)
+		if m.table.Cursor() != s.want {
+			t.Fatalf("after %q cursor = %d, want %d", s.key, m.table.Cursor(), s.want)
 		}
-		if m.cursor < m.offset || m.cursor >= m.offset+rows {
-			t.Fatalf("after %q cursor %d outside window [%d,%d)", s.key, m.cursor, m.offset, m.offset+rows)
+		if m.table.Cursor() < m.table.Offset() || m.table.Cursor() >= m.table.Offset()+rows {
+			t.Fatalf("after %q cursor %d outside window [%d,%d)", s.key, m.table.Cursor(), m.table.Offset(), m.table.Offset()+rows)
 		}
 	}
 }
@@ -244,8 +246,8 @@ func TestViewKeys(t *testing.T) {
 	m2 := loaded(t, bin2, 80, 24, nil)
 	bin2.items = makeItems(12)
 	press(t, m2, "ctrl+r")
-	if len(m2.data.items) != 12 {
-		t.Fatalf("ctrl+r reloaded %d items, want 12", len(m2.data.items))
+	if len(m2.data.Items()) != 12 {
+		t.Fatalf("ctrl+r reloaded %d items, want 12", len(m2.data.Items()))
 	}
 	_, cmd := m2.Update(keyMsg("q"))
 	if cmd == nil || execCmd(cmd) == nil {
@@ -268,8 +270,8 @@ func TestErrorTextNamesCode(t *testing.T) {
 func TestBatchedRunesActAsSeparateKeys(t *testing.T) {
 	m := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, nil)
 	press(t, m, "jjj")
-	if m.cursor != 3 {
-		t.Fatalf("cursor %d after a batched \"jjj\", want 3", m.cursor)
+	if m.table.Cursor() != 3 {
+		t.Fatalf("cursor %d after a batched \"jjj\", want 3", m.table.Cursor())
 	}
 	press(t, m, "/", "file")
 	if got := m.filter.Value(); got != "file" {
@@ -281,8 +283,8 @@ func TestTruncLeftNeverOverflowsOnWideRunes(t *testing.T) {
 	for w := 1; w < 30; w++ {
 		for _, s := range []string{"/项目/2025/研发部/测试报告/终稿", "/a/京都旅行/b", "abcdef"} {
 			got := truncLeft(s, w)
-			if ansiWidth(got) > w {
-				t.Fatalf("truncLeft(%q, %d) = %q, %d cells", s, w, got, ansiWidth(got))
+			if ansi.StringWidth(got) > w {
+				t.Fatalf("truncLeft(%q, %d) = %q, %d cells", s, w, got, ansi.StringWidth(got))
 			}
 		}
 	}
@@ -297,13 +299,13 @@ func TestRestoredMarkedRowCanBeUnmarked(t *testing.T) {
 	m := loaded(t, &fakeBin{items: makeItems(5)}, 80, 24, nil)
 	press(t, m, " ", "up")
 	idx := m.cursorItem()
-	m.outcomes[m.data.items[idx].ID] = outcome{kind: api.Restored}
+	m.setOutcome(m.data.Items()[idx].ID, outcome{kind: api.Restored})
 	press(t, m, " ", "up")
-	if m.data.marked(idx) || m.data.markCount != 0 {
+	if m.data.Marked(idx) || m.data.MarkCount() != 0 {
 		t.Fatal("space did not unmark a restored row")
 	}
 	press(t, m, " ")
-	if m.data.marked(idx) || !strings.Contains(m.status, "already restored") {
+	if m.data.Marked(idx) || !strings.Contains(m.status, "already restored") {
 		t.Fatalf("a restored row was marked again (status %q)", m.status)
 	}
 }

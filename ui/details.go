@@ -47,7 +47,7 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.detailLines(&m.data.items[idx], idx, w-4)
+		p.lines = m.detailLines(m.data.Item(idx), idx, w-4)
 	}
 	return p
 }
@@ -136,12 +136,12 @@ func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
 	add("expires", left)
 	add("id", strconv.FormatInt(it.ID, 10))
 	add("space", safe.Text(it.SpaceID))
-	add("preview", flags("doc", it.PreviewByDoc, "ci", it.PreviewByCI, "icon", it.PreviewAsIcon))
+	add("preview", flags(flag{"doc", it.PreviewByDoc}, flag{"ci", it.PreviewByCI}, flag{"icon", it.PreviewAsIcon}))
 	switch {
 	case !it.HasAuthority:
 		add("can", "restore (no authority list sent)")
 	case it.Authority.CanRestore:
-		add("can", flags("restore", true, "delete", it.Authority.CanDelete))
+		add("can", flags(flag{"restore", true}, flag{"delete", it.Authority.CanDelete}))
 	default:
 		add("can", "✗ restore — your token lacks permission for this item (authorityList.canRestore=false)")
 	}
@@ -188,15 +188,21 @@ func (m *Model) both(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04:05") + " (" + humanize.RelTime(t, m.opts.Now(), "ago", "from now") + ")"
 }
 
-// flags lists name/bool pairs as "doc ✓ ci ✗".
-func flags(kv ...any) string {
+// flag is one named yes/no property of an item, for the details pane.
+type flag struct {
+	name string
+	on   bool
+}
+
+// flags lists flags as "doc ✓  ci ✗".
+func flags(fs ...flag) string {
 	var b strings.Builder
-	for i := 0; i+1 < len(kv); i += 2 {
+	for i, f := range fs {
 		if i > 0 {
 			b.WriteString("  ")
 		}
-		b.WriteString(kv[i].(string))
-		if kv[i+1].(bool) {
+		b.WriteString(f.name)
+		if f.on {
 			b.WriteString(" ✓")
 		} else {
 			b.WriteString(" ✗")

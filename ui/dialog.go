@@ -10,7 +10,6 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 type dialogKind int
@@ -45,12 +44,8 @@ func (m *Model) askRestore() tea.Cmd {
 		return nil
 	}
 	var sel []int32
-	if m.data.markCount > 0 {
-		for _, idx := range m.data.order {
-			if m.data.marked(idx) {
-				sel = append(sel, idx)
-			}
-		}
+	if m.data.MarkCount() > 0 {
+		sel = m.data.MarkedInOrder()
 	} else if sel = m.groupSelection(); sel == nil {
 		if idx := m.focusItem(); idx >= 0 {
 			sel = []int32{idx}
@@ -59,13 +54,13 @@ func (m *Model) askRestore() tea.Cmd {
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
 	for _, idx := range sel {
 		switch {
-		case !m.data.items[idx].Restorable():
+		case !m.data.Item(idx).Restorable():
 			d.noPerm++
 		case m.rowStatus(idx).done:
 			d.restored++
 		default:
-			d.ids = append(d.ids, m.data.items[idx].ID)
-			d.bytes += m.data.items[idx].Size
+			d.ids = append(d.ids, m.data.Item(idx).ID)
+			d.bytes += m.data.Item(idx).Size
 		}
 	}
 	if len(sel) == 0 {
@@ -84,7 +79,9 @@ func (m *Model) askRetryFailed() tea.Cmd {
 	}
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath, retry: true, ids: ids}
 	for _, id := range ids {
-		d.bytes += m.data.items[m.data.byID[id]].Size
+		if idx, ok := m.data.Index(id); ok {
+			d.bytes += m.data.Item(idx).Size
+		}
 		if m.outcomes[id].code == api.CodeDirectoryNotFound {
 			d.dirMissing++
 		}
@@ -104,7 +101,7 @@ func (m *Model) askCancelRestore() tea.Cmd {
 
 func (m *Model) openDialog(d dialogState) {
 	m.dialog = d
-	m.mode = keymap.ModeDialog
+	m.mode = modeDialog
 	m.syncKeys()
 }
 
@@ -119,7 +116,7 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 			d.strategy = api.FallbackToRoot
 		}
 	case key.Matches(msg, m.km.Confirm):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		confirmed := *d
 		m.dialog = dialogState{}
 		if confirmed.kind == dialogCancel {
@@ -132,7 +129,7 @@ func (m *Model) handleDialogKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.startRestore(confirmed.ids, confirmed.strategy)
 	case key.Matches(msg, m.km.Deny):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.dialog = dialogState{}
 	}
 	return nil
@@ -215,23 +212,23 @@ func placeOver(frame, box string, x, y int) string {
 		}
 		line := fl[r]
 		left := ansi.Truncate(line, x, "")
-		for n := 1; ansiWidth(left) > x && n <= 2; n++ {
+		for n := 1; ansi.StringWidth(left) > x && n <= 2; n++ {
 			// Truncate counts a keycap's digit apart from its marks, so
 			// the cut can come out a cell wider than StringWidth says.
 			left = ansi.Truncate(line, x-n, "")
 		}
-		if pad := x - ansiWidth(left); pad > 0 {
+		if pad := x - ansi.StringWidth(left); pad > 0 {
 			left += strings.Repeat(" ", pad)
 		}
-		cut := x + ansiWidth(bl)
-		want := max(ansiWidth(line)-cut, 0)
-		right := ansiCutLeft(line, cut)
-		for n := 1; ansiWidth(right) > want && n <= 2; n++ {
+		cut := x + ansi.StringWidth(bl)
+		want := max(ansi.StringWidth(line)-cut, 0)
+		right := ansi.TruncateLeft(line, cut, "")
+		for n := 1; ansi.StringWidth(right) > want && n <= 2; n++ {
 			// The cut split a wide rune, which TruncateLeft keeps whole:
 			// cut again past it and pad instead.
-			right = ansiCutLeft(line, cut+n)
+			right = ansi.TruncateLeft(line, cut+n, "")
 		}
-		right = strings.Repeat(" ", want-ansiWidth(right)) + right
+		right = strings.Repeat(" ", want-ansi.StringWidth(right)) + right
 		reset := ""
 		if strings.Contains(line, "\x1b") {
 			reset = "\x1b[0m" // stop the row's colours bleeding into the box

@@ -20,8 +20,8 @@ func daysItems(days ...int64) []api.Item {
 
 func viewIDs(m *Model) []int64 {
 	var ids []int64
-	for _, idx := range m.data.view {
-		ids = append(ids, m.data.items[idx].ID)
+	for _, idx := range m.data.View() {
+		ids = append(ids, m.data.Items()[idx].ID)
 	}
 	return ids
 }
@@ -86,7 +86,7 @@ func TestExpiringFilterWithTextFilterAndPages(t *testing.T) {
 	if got := viewIDs(m); !slices.Equal(got, []int64{1002, 1014, 1017, 1001, 1015}) {
 		t.Fatalf("after a page the expiring view is %v", got)
 	}
-	if it := m.data.items[m.cursorItem()]; it.ID != 1001 {
+	if it := m.data.Items()[m.cursorItem()]; it.ID != 1001 {
 		t.Fatalf("the cursor moved to %d, want it kept on 1001", it.ID)
 	}
 	press(t, m, "/", "0", "0", "0", "0", "5", "enter") // file-00005.jpg: 1015 (3d); file-00005 is not in page 1
@@ -94,7 +94,7 @@ func TestExpiringFilterWithTextFilterAndPages(t *testing.T) {
 		t.Fatalf("both filters show %v, want [1015]", got)
 	}
 	press(t, m, "/", "esc", "e")
-	if got := len(m.data.view); got != 8 {
+	if got := len(m.data.View()); got != 8 {
 		t.Fatalf("%d rows with both filters off, want 8", got)
 	}
 }
@@ -118,13 +118,13 @@ func TestWarningAboutMarksExpiringWithinADay(t *testing.T) {
 	for i, s := range steps {
 		press(t, m, s.keys...)
 		soon := 0
-		for _, idx := range m.data.view {
-			if m.data.marked(idx) && m.data.items[idx].RemainingDays <= 1 {
+		for _, idx := range m.data.View() {
+			if m.data.Marked(idx) && m.data.Items()[idx].RemainingDays <= 1 {
 				soon++
 			}
 		}
-		if m.data.markSoon != s.want || soon != s.want {
-			t.Fatalf("step %d %v: count %d, recounted %d, want %d", i, s.keys, m.data.markSoon, soon, s.want)
+		if m.data.MarkSoon() != s.want || soon != s.want {
+			t.Fatalf("step %d %v: count %d, recounted %d, want %d", i, s.keys, m.data.MarkSoon(), soon, s.want)
 		}
 		v := m.View()
 		if s.text != "" {

@@ -24,15 +24,10 @@ func (m *Model) export() tea.Cmd {
 		return nil
 	}
 	var sel []int32
-	if m.data.markCount > 0 {
-		sel = make([]int32, 0, m.data.markCount)
-		for _, idx := range m.data.order {
-			if m.data.marked(idx) {
-				sel = append(sel, idx)
-			}
-		}
+	if m.data.MarkCount() > 0 {
+		sel = m.data.MarkedInOrder()
 	} else {
-		sel = slices.Clone(m.data.view)
+		sel = slices.Clone(m.data.View())
 	}
 	if len(sel) == 0 {
 		m.setStatus("nothing to export", true)
@@ -40,7 +35,7 @@ func (m *Model) export() tea.Cmd {
 	}
 	name := "smhbin-export-" + m.opts.Now().Format("20060102-150405")
 	m.setStatus("exporting "+itemCount(len(sel))+"…", false)
-	return exportCSV(m.opts.ExportDir, name, m.data.items, sel)
+	return exportCSV(m.opts.ExportDir, name, m.data.Items(), sel)
 }
 
 // exportCSV writes items[sel] to a new file dir/name.csv (mode 0600: the

@@ -50,8 +50,8 @@ func TestExportWritesMarkedOrShownItems(t *testing.T) {
 			dir := t.TempDir()
 			m := loaded(t, &fakeBin{items: makeItems(10)}, 100, 24, func(o *Options) { o.ExportDir = dir })
 			days := map[int]int64{7: 3, 8: 0, 9: 1} // the others keep 21–30 days
-			for i := range m.data.items {
-				it := &m.data.items[i]
+			for i := range m.data.Items() {
+				it := &m.data.Items()[i]
 				it.Authority.CanRestore = true
 				if d, ok := days[i]; ok {
 					it.RemainingDays = d

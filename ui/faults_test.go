@@ -142,23 +142,23 @@ func TestFaultListingKeepsRows(t *testing.T) {
 				o.PageSize, o.RequestTimeout, o.Restorer = 4, timeout, e.engine
 			})
 			v := checkScreen(t, m)
-			if len(m.data.items) != 4 || m.loadErr == nil {
-				t.Fatalf("%d items, error %v; want the first page kept and an error", len(m.data.items), m.loadErr)
+			if len(m.data.Items()) != 4 || m.loadErr == nil {
+				t.Fatalf("%d items, error %v; want the first page kept and an error", len(m.data.Items()), m.loadErr)
 			}
 			mustContain(t, lastLines(v, 2), "loaded 4 of 10 (stopped)", tc.want)
 			mustContain(t, v, "a.txt", "locked.txt")
 			press(t, m, "ctrl+t")
 			checkScreen(t, m)
 			if tc.recover == nil {
-				if len(m.data.items) != 4 || m.loadErr == nil {
-					t.Fatalf("after ctrl+t: %d items, error %v; want the rows kept and the error still shown", len(m.data.items), m.loadErr)
+				if len(m.data.Items()) != 4 || m.loadErr == nil {
+					t.Fatalf("after ctrl+t: %d items, error %v; want the rows kept and the error still shown", len(m.data.Items()), m.loadErr)
 				}
 				return
 			}
 			tc.recover(e)
 			press(t, m, "ctrl+t")
-			if len(m.data.items) != 10 || m.loadErr != nil {
-				t.Fatalf("after the fault cleared: %d items, error %v", len(m.data.items), m.loadErr)
+			if len(m.data.Items()) != 10 || m.loadErr != nil {
+				t.Fatalf("after the fault cleared: %d items, error %v", len(m.data.Items()), m.loadErr)
 			}
 		})
 	}
@@ -175,8 +175,8 @@ func TestFaultEveryThirdGETListsAll(t *testing.T) {
 	e, _ := newFaultEmu(t, fakesmh.Options{FailEvery: 3}, nil)
 	m := loaded(t, e.client, 100, 30, func(o *Options) { o.PageSize = 3 })
 	var got []int64
-	for _, idx := range m.data.order {
-		got = append(got, m.data.items[idx].ID)
+	for _, idx := range m.data.Order() {
+		got = append(got, m.data.Items()[idx].ID)
 	}
 	if !m.complete || m.loadErr != nil || !slices.Equal(got, e.srv.IDs()) {
 		t.Fatalf("listed %v (complete %v, err %v), want %v", got, m.complete, m.loadErr, e.srv.IDs())
@@ -236,11 +236,11 @@ func TestFaultNotConfirmedIsRestorableAfterReload(t *testing.T) {
 	mustContain(t, checkScreen(t, m), "? c.txt", "not confirmed —")
 	e.srv.SetFault(fakesmh.Fault{})
 	press(t, m, "ctrl+r")
-	if !slices.ContainsFunc(m.data.items, func(it api.Item) bool { return it.Name == "c.txt" }) {
+	if !slices.ContainsFunc(m.data.Items(), func(it api.Item) bool { return it.Name == "c.txt" }) {
 		t.Fatal("the reload does not show c.txt")
 	}
 	toName(t, m, "c.txt")
-	if m.data.markCount == 0 {
+	if m.data.MarkCount() == 0 {
 		press(t, m, " ")
 	}
 	press(t, m, "r", "y")
@@ -255,8 +255,8 @@ func TestFaultNotConfirmedIsRestorableAfterReload(t *testing.T) {
 func toName(t *testing.T, m *Model, name string) {
 	t.Helper()
 	press(t, m, "g")
-	for range len(m.data.view) {
-		if it := m.cursorItem(); it >= 0 && m.data.items[it].Name == name {
+	for range len(m.data.View()) {
+		if it := m.cursorItem(); it >= 0 && m.data.Items()[it].Name == name {
 			return
 		}
 		press(t, m, "down")
@@ -277,8 +277,8 @@ func TestFaultUnknownIsNeverResent(t *testing.T) {
 	if note := m.ExitNote(); !strings.Contains(note, "not settled") {
 		t.Errorf("exit note after an unknown outcome: %q", note)
 	}
-	if m.data.markCount != 1 {
-		t.Fatalf("%d marked; an unknown row should stay marked", m.data.markCount)
+	if m.data.MarkCount() != 1 {
+		t.Fatalf("%d marked; an unknown row should stay marked", m.data.MarkCount())
 	}
 	press(t, m, "r", "y") // the same row again
 	v = checkScreen(t, m)
@@ -321,8 +321,8 @@ func TestFaultServerGoneDuringRestore(t *testing.T) {
 	press(t, m, " ", " ", "r", "y", "g")
 	v := checkScreen(t, m)
 	mustContain(t, v, "restored 0 of 2 · 2 failed (2 NetworkError)", "✗ NetworkError", "connection refused", "retry (R)")
-	if len(m.data.items) != 10 {
-		t.Fatalf("rows lost: %d", len(m.data.items))
+	if len(m.data.Items()) != 10 {
+		t.Fatalf("rows lost: %d", len(m.data.Items()))
 	}
 }
 
@@ -456,8 +456,8 @@ func TestFaultOnePageRequestInFlight(t *testing.T) {
 	if bin.cancelled == 0 {
 		t.Fatal("no replaced page request was cancelled")
 	}
-	if !m.complete || len(m.data.items) != 30 {
-		t.Fatalf("complete %v with %d items, want all 30", m.complete, len(m.data.items))
+	if !m.complete || len(m.data.Items()) != 30 {
+		t.Fatalf("complete %v with %d items, want all 30", m.complete, len(m.data.Items()))
 	}
 	if q := bin.queryLog(); q[len(q)-1].OrderBy != api.OrderByName || q[len(q)-1].OrderType != api.OrderAsc {
 		t.Fatalf("the last listing asked for %+v, want name ascending", q[len(q)-1])
@@ -476,8 +476,8 @@ func TestFaultEndlessListingKeepsRows(t *testing.T) {
 			e, _ := newFaultEmu(t, fakesmh.Options{}, nil)
 			e.srv.SetFault(fakesmh.Fault{Endless: tc.mode})
 			m := loaded(t, e.client, 120, 30, func(o *Options) { o.PageSize = 100 })
-			if len(m.data.items) != tc.rows || !errors.Is(m.loadErr, api.ErrEndlessListing) {
-				t.Fatalf("%d rows, error %v; want %d rows and ErrEndlessListing", len(m.data.items), m.loadErr, tc.rows)
+			if len(m.data.Items()) != tc.rows || !errors.Is(m.loadErr, api.ErrEndlessListing) {
+				t.Fatalf("%d rows, error %v; want %d rows and ErrEndlessListing", len(m.data.Items()), m.loadErr, tc.rows)
 			}
 			mustContain(t, lastLines(checkScreen(t, m), 2), "the listing does not end")
 			if n := len(e.srv.Requests()); n > 11 {

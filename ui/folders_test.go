@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 // treeItems: a deleted folder a/b (item 5) with files in and under it, a
@@ -34,14 +35,14 @@ func treeItems() []api.Item {
 }
 
 // nodeAt finds a folder node by its path.
-func nodeAt(t *testing.T, tree groupTree, path ...string) int32 {
+func nodeAt(t *testing.T, tree bindata.Tree, path ...string) int32 {
 	t.Helper()
 	key := ""
 	for _, s := range path {
 		key += "\x00" + s
 	}
-	for n, nd := range tree.nodes {
-		if nd.key == key {
+	for n, nd := range tree.Nodes {
+		if nd.Key == key {
 			return int32(n)
 		}
 	}
@@ -52,7 +53,7 @@ func nodeAt(t *testing.T, tree groupTree, path ...string) int32 {
 func TestFolderTreeCountsAndSizes(t *testing.T) {
 	items := treeItems()
 	view := []int32{0, 1, 2, 3, 4, 5, 6}
-	tree := folderTree(items, view, func(idx int32) bool { return items[idx].Restorable() }, 3)
+	tree := bindata.FolderTree(items, view, func(idx int32) bool { return items[idx].Restorable() }, 3)
 	cases := []struct {
 		path              []string
 		ids               []int64 // everything under the node, in layout order
@@ -68,19 +69,19 @@ func TestFolderTreeCountsAndSizes(t *testing.T) {
 	}
 	for _, c := range cases {
 		n := nodeAt(t, tree, c.path...)
-		nd := tree.nodes[n]
+		nd := tree.Nodes[n]
 		var ids []int64
-		for _, idx := range tree.flat[nd.lo:nd.hi] {
+		for _, idx := range tree.Flat[nd.Lo:nd.Hi] {
 			ids = append(ids, items[idx].ID)
 		}
 		dirID := int64(0)
-		if nd.dir >= 0 {
-			dirID = items[nd.dir].ID
+		if nd.Dir >= 0 {
+			dirID = items[nd.Dir].ID
 		}
-		if !slices.Equal(ids, c.ids) || nd.size != c.size || int(nd.count) != len(c.ids) || nd.restorable != c.restorable ||
-			nd.soon != c.soon || int64(nd.subfolders) != c.subfolders || dirID != c.dirID {
+		if !slices.Equal(ids, c.ids) || nd.Size != c.size || int(nd.Count) != len(c.ids) || nd.Restorable != c.restorable ||
+			nd.Soon != c.soon || int64(nd.Subfolders) != c.subfolders || dirID != c.dirID {
 			t.Errorf("/%s: ids %v size %d count %d restorable %d soon %d subfolders %d dir %d;\nwant ids %v size %d restorable %d soon %d subfolders %d dir %d",
-				strings.Join(c.path, "/"), ids, nd.size, nd.count, nd.restorable, nd.soon, nd.subfolders, dirID,
+				strings.Join(c.path, "/"), ids, nd.Size, nd.Count, nd.Restorable, nd.Soon, nd.Subfolders, dirID,
 				c.ids, c.size, c.restorable, c.soon, c.subfolders, c.dirID)
 		}
 	}
@@ -93,9 +94,9 @@ func rowsOf(m *Model, g *groupView) []string {
 	for _, e := range g.entries {
 		pad := strings.Repeat("  ", int(e.depth))
 		if e.node >= 0 {
-			out = append(out, pad+g.tree.nodes[e.node].name+"/")
+			out = append(out, pad+g.tree.Nodes[e.node].Name+"/")
 		} else {
-			out = append(out, pad+m.data.items[e.item].Name)
+			out = append(out, pad+m.data.Items()[e.item].Name)
 		}
 	}
 	return out
@@ -155,7 +156,7 @@ func TestFolderViewExpandCollapse(t *testing.T) {
 		if got := rowsOf(m, g); !slices.Equal(got, s.want) {
 			t.Fatalf("step %d %v: rows %q, want %q", i, s.keys, got, s.want)
 		}
-		if got := strings.TrimSpace(rowsOf(m, g)[g.cursor]); got != s.at {
+		if got := strings.TrimSpace(rowsOf(m, g)[g.list.Cursor()]); got != s.at {
 			t.Fatalf("step %d %v: cursor on %q, want %q", i, s.keys, got, s.at)
 		}
 	}
@@ -188,7 +189,7 @@ func TestMarkingAFolderMarksItsMarkableDescendants(t *testing.T) {
 
 // markedIDs lists the marked items' ids, sorted.
 func markedIDs(m *Model) []int64 {
-	ids := m.data.markedIDs()
+	ids := m.data.MarkedIDs()
 	slices.Sort(ids)
 	return ids
 }

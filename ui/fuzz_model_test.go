@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"math/bits"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,8 +38,8 @@ func fuzzKeys() []string {
 	km := keymap.Default()
 	seen := map[string]bool{}
 	var out []string
-	for _, mode := range []keymap.Mode{keymap.ModeBrowse, keymap.ModeFilter, keymap.ModeDialog, keymap.ModeHelp} {
-		for _, b := range km.Bindings(mode) {
+	for _, set := range km.Sets() {
+		for _, b := range set.Bindings {
 			for _, k := range b.Keys() {
 				if !seen[k] {
 					seen[k] = true
@@ -176,8 +175,8 @@ func fuzzBurst(m *Model, in *fuzzInput) tea.Msg {
 	}
 	for range in.next() % 9 {
 		id := int64(in.next())
-		if len(m.data.items) > 0 && id%4 != 0 {
-			id = m.data.items[int(id)%len(m.data.items)].ID
+		if len(m.data.Items()) > 0 && id%4 != 0 {
+			id = m.data.Items()[int(id)%len(m.data.Items())].ID
 		}
 		ev := api.Event{ID: id, Kind: api.EventKind(in.next() % 7), Code: fuzzCodes[in.next()%len(fuzzCodes)],
 			Message: fuzzNames[in.next()%len(fuzzNames)], TaskID: strconv.Itoa(in.next() % 3)}
@@ -194,34 +193,29 @@ func fuzzBurst(m *Model, in *fuzzInput) tea.Msg {
 // exact totals, and a frame that fits the terminal without escape bytes.
 func checkModel(t *testing.T, m *Model, when string) {
 	t.Helper()
-	n := len(m.data.view)
-	if (n == 0 && m.cursor != 0) || (n > 0 && (m.cursor < 0 || m.cursor >= n)) {
-		t.Fatalf("%s: cursor %d outside a view of %d", when, m.cursor, n)
+	n := len(m.data.View())
+	if (n == 0 && m.table.Cursor() != 0) || (n > 0 && (m.table.Cursor() < 0 || m.table.Cursor() >= n)) {
+		t.Fatalf("%s: cursor %d outside a view of %d", when, m.table.Cursor(), n)
 	}
 	rows := max(m.layout().rows, 1)
-	if m.offset < 0 || m.offset > m.cursor || m.cursor >= m.offset+rows || (n > 0 && m.offset >= n) {
-		t.Fatalf("%s: offset %d with cursor %d, %d rows, view %d", when, m.offset, m.cursor, rows, n)
+	if m.table.Offset() < 0 || m.table.Offset() > m.table.Cursor() || m.table.Cursor() >= m.table.Offset()+rows || (n > 0 && m.table.Offset() >= n) {
+		t.Fatalf("%s: offset %d with cursor %d, %d rows, view %d", when, m.table.Offset(), m.table.Cursor(), rows, n)
 	}
 	count, sum := 0, uint64(0)
-	for w, word := range m.data.marks {
-		for word != 0 {
-			b := bits.TrailingZeros64(word)
-			word &^= 1 << b
-			idx := w*64 + b
-			if idx >= len(m.data.items) {
-				t.Fatalf("%s: mark on index %d, only %d items loaded", when, idx, len(m.data.items))
-			}
-			if !m.data.items[idx].Restorable() {
-				t.Fatalf("%s: unrestorable item %d is marked", when, m.data.items[idx].ID)
-			}
-			count++
-			sum += m.data.items[idx].Size
+	for idx := range int32(m.data.Len()) {
+		if !m.data.Marked(idx) {
+			continue
 		}
+		if !m.data.Item(idx).Restorable() {
+			t.Fatalf("%s: unrestorable item %d is marked", when, m.data.Item(idx).ID)
+		}
+		count++
+		sum += m.data.Item(idx).Size
 	}
-	if count != m.data.markCount || sum != m.data.markBytes {
-		t.Fatalf("%s: markCount %d markBytes %d, recomputed %d and %d", when, m.data.markCount, m.data.markBytes, count, sum)
+	if count != m.data.MarkCount() || sum != m.data.MarkBytes() {
+		t.Fatalf("%s: markCount %d markBytes %d, recomputed %d and %d", when, m.data.MarkCount(), m.data.MarkBytes(), count, sum)
 	}
-	if m.rr != nil && (m.rr.unknown < 0 || m.rr.failed < 0) {
+	if m.rr != nil && (m.rr.unknown < 0 || m.rr.failedCount < 0) {
 		t.Fatalf("%s: run counters went negative: %+v", when, *m.rr)
 	}
 	checkFrame(t, m.View(), m.width, m.height, when)
@@ -262,7 +256,7 @@ func checkFrame(t *testing.T, v string, w, h int, when string) {
 		return
 	}
 	for i, l := range lines {
-		if lw := ansiWidth(l); lw > w {
+		if lw := ansi.StringWidth(l); lw > w {
 			t.Fatalf("%s: line %d is %d cells on a %dx%d terminal: %q", when, i, lw, w, h, l)
 		}
 	}

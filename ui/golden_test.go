@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"smhbin/api"
@@ -53,7 +54,7 @@ func TestGoldenScreens(t *testing.T) {
 				t.Fatalf("%d lines for a %d-line terminal", len(lines), c.h)
 			}
 			for i, l := range lines {
-				if w := ansiWidth(l); w > c.w {
+				if w := ansi.StringWidth(l); w > c.w {
 					t.Fatalf("line %d is %d cells wide, terminal is %d: %q", i, w, c.w, l)
 				}
 			}

@@ -8,54 +8,17 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/safe"
+	"smhbin/ui/bindata"
 )
-
-// renderGroups draws a grouped view in the table's place: a header line
-// and exactly s.rows rows, each ended by eol(i) as renderTable does. Item
-// rows are the table's rows, indented, and cached the same way.
-func (m *Model) renderGroups(b *strings.Builder, s screen, g *groupView, eol func(i int)) {
-	m.renderGroupHeader(b, s.tableW, g)
-	eol(0)
-	end := min(g.offset+s.rows, len(g.entries))
-	for i := g.offset; i < end; i++ {
-		e := g.entries[i]
-		switch {
-		case e.node >= 0 && i == g.cursor:
-			m.renderGroupRow(b, g, e, s.tableW, true)
-		case e.node >= 0:
-			m.cachedGroupRow(b, g, e, s.tableW)
-		case i == g.cursor:
-			m.renderRow(b, e.item, s.c, true, 2*int(e.depth))
-		default:
-			if r, ok := m.rows.m[e.item]; ok {
-				b.WriteString(r)
-				break
-			}
-			var rb strings.Builder
-			m.renderRow(&rb, e.item, s.c, false, 2*int(e.depth))
-			m.rows.put(e.item, rb.String())
-			b.WriteString(rb.String())
-		}
-		eol(i - g.offset + 1)
-	}
-	for i := end - g.offset; i < s.rows; i++ {
-		if i == 0 && len(g.entries) == 0 {
-			b.WriteString(safe.Pad(m.emptyText(s.tableW), s.tableW))
-		} else if s.side {
-			b.WriteString(strings.Repeat(" ", s.tableW))
-		}
-		eol(i + 1)
-	}
-}
 
 // renderGroupHeader names the view, or says plainly that the groups are
 // made of a partial listing and may still change.
 func (m *Model) renderGroupHeader(b *strings.Builder, w int, g *groupView) {
 	var t string
-	groups := len(g.tree.nodes[0].kids)
+	groups := len(g.tree.Nodes[0].Kids)
 	switch {
 	case !m.loadedAll():
-		n := int64(len(m.data.items))
+		n := int64(m.data.Len())
 		what := "batches"
 		if g.kind == viewFolders {
 			what = "folders"
@@ -64,7 +27,7 @@ func (m *Model) renderGroupHeader(b *strings.Builder, w int, g *groupView) {
 	case g.kind == viewBatches:
 		t = "DELETION BATCHES · " + humanize.Comma(int64(groups)) + " · newest first"
 	default:
-		t = "ORIGINAL FOLDERS · " + humanize.Comma(int64(g.tree.nodes[0].subfolders))
+		t = "ORIGINAL FOLDERS · " + humanize.Comma(int64(g.tree.Nodes[0].Subfolders))
 	}
 	m.st.Header.Wrap(b, safe.Pad(strings.Repeat(" ", gutter)+t, w))
 }
@@ -72,12 +35,12 @@ func (m *Model) renderGroupHeader(b *strings.Builder, w int, g *groupView) {
 // renderGroupRow draws one group as a single line w cells wide:
 // "▸● ▾ 214 items · 3.1 GB · deleted 14:02 from /projects/2024/…".
 func (m *Model) renderGroupRow(b *strings.Builder, g *groupView, e entry, w int, cursor bool) {
-	nd := &g.tree.nodes[e.node]
+	nd := &g.tree.Nodes[e.node]
 	mark := " "
 	switch marked := g.markedIn(m.data, e.node); {
-	case nd.restorable == 0 && marked == 0:
+	case nd.Restorable == 0 && marked == 0:
 		mark = "⊘"
-	case marked > 0 && marked >= nd.restorable:
+	case marked > 0 && marked >= nd.Restorable:
 		mark = "●"
 	case marked > 0:
 		mark = "◐"
@@ -96,43 +59,26 @@ func (m *Model) renderGroupRow(b *strings.Builder, g *groupView, e entry, w int,
 	b.WriteString(safe.Pad(rest, w-2))
 }
 
-// cachedGroupRow writes a non-cursor group row, rendering it only when
-// it is not cached for this width, time format and state of the marks:
-// labels are measured and formatted, which a cursor move should not redo.
-func (m *Model) cachedGroupRow(b *strings.Builder, g *groupView, e entry, w int) {
-	if g.rowCache == nil || g.rowW != w || g.rowAbs != m.absTime || g.rowMarkGen != m.data.markGen {
-		g.rowCache, g.rowW, g.rowAbs, g.rowMarkGen = make(map[int32]string, 64), w, m.absTime, m.data.markGen
-	}
-	if r, ok := g.rowCache[e.node]; ok {
-		b.WriteString(r)
-		return
-	}
-	var rb strings.Builder
-	m.renderGroupRow(&rb, g, e, w, false)
-	g.rowCache[e.node] = rb.String()
-	b.WriteString(rb.String())
-}
-
 // groupLabel is a group's one-line description.
-func (m *Model) groupLabel(g *groupView, nd *gnode) string {
+func (m *Model) groupLabel(g *groupView, nd *bindata.Node) string {
 	var b strings.Builder
 	if g.kind == viewFolders {
-		b.WriteString(nd.name)
+		b.WriteString(nd.Name)
 		b.WriteString("/ · ")
 	}
-	b.WriteString(itemCount(int(nd.count)))
+	b.WriteString(itemCount(int(nd.Count)))
 	b.WriteString(" · ")
-	b.WriteString(humanize.Bytes(nd.size))
+	b.WriteString(humanize.Bytes(nd.Size))
 	if g.kind == viewBatches {
 		b.WriteString(" · deleted ")
-		b.WriteString(m.batchTime(nd.newest))
+		b.WriteString(m.batchTime(nd.Newest))
 		b.WriteString(" from ")
-		b.WriteString(nd.name)
-	} else if nd.dir >= 0 {
+		b.WriteString(nd.Name)
+	} else if nd.Dir >= 0 {
 		b.WriteString(" · deleted folder")
 	}
-	if nd.soon > 0 {
-		b.WriteString(" · ⚠ " + humanize.Comma(int64(nd.soon)) + plural(int(nd.soon), " expires ≤", " expire ≤") + m.expiringDays())
+	if nd.Soon > 0 {
+		b.WriteString(" · ⚠ " + humanize.Comma(int64(nd.Soon)) + plural(int(nd.Soon), " expires ≤", " expire ≤") + m.expiringDays())
 	}
 	return b.String()
 }
@@ -174,7 +120,7 @@ func (m *Model) groupDetails(w int) ([]detailLine, bool) {
 	if !ok {
 		return nil, false
 	}
-	nd := &g.tree.nodes[n]
+	nd := &g.tree.Nodes[n]
 	out := make([]detailLine, 0, 12)
 	add := func(label, value string) {
 		vw := max(w-detailLabelW-1, 1)
@@ -187,32 +133,32 @@ func (m *Model) groupDetails(w int) ([]detailLine, bool) {
 	}
 	if g.kind == viewBatches {
 		out = append(out, detailLine{title: "Deletion batch"})
-		add("folder", nd.name)
+		add("folder", nd.Name)
 		add("folders", humanize.Comma(int64(g.batchFolders(m, n)))+" original "+plural(g.batchFolders(m, n), "folder", "folders"))
 	} else {
-		out = append(out, detailLine{title: nd.name + "/"})
-		add("path", folderPath(g.tree.nodes, n))
-		add("folders", humanize.Comma(int64(nd.subfolders))+" below it")
-		if nd.dir >= 0 {
-			add("itself", "deleted too (id "+strconv.FormatInt(m.data.items[nd.dir].ID, 10)+"): restoring this row restores it")
+		out = append(out, detailLine{title: nd.Name + "/"})
+		add("path", bindata.FolderPath(g.tree.Nodes, n))
+		add("folders", humanize.Comma(int64(nd.Subfolders))+" below it")
+		if nd.Dir >= 0 {
+			add("itself", "deleted too (id "+strconv.FormatInt(m.data.Item(nd.Dir).ID, 10)+"): restoring this row restores it")
 		}
 	}
-	add("items", itemCount(int(nd.count))+" · "+humanize.Bytes(nd.size))
-	can := humanize.Comma(int64(nd.restorable)) + " can be restored"
-	if left := nd.count - nd.restorable; left > 0 {
+	add("items", itemCount(int(nd.Count))+" · "+humanize.Bytes(nd.Size))
+	can := humanize.Comma(int64(nd.Restorable)) + " can be restored"
+	if left := nd.Count - nd.Restorable; left > 0 {
 		can += " · " + humanize.Comma(int64(left)) + " cannot (no permission, or restored)"
 	}
 	add("restore", can)
 	add("marked", humanize.Comma(int64(g.markedIn(m.data, n))))
-	if nd.oldest.Equal(nd.newest) {
-		add("deleted", m.both(nd.newest))
+	if nd.Oldest.Equal(nd.Newest) {
+		add("deleted", m.both(nd.Newest))
 	} else {
-		add("deleted", "from "+m.both(nd.oldest))
-		add("", "to "+m.both(nd.newest))
+		add("deleted", "from "+m.both(nd.Oldest))
+		add("", "to "+m.both(nd.Newest))
 	}
 	exp := "none within " + m.expiringDays()
-	if nd.soon > 0 {
-		exp = "⚠ " + humanize.Comma(int64(nd.soon)) + " within " + m.expiringDays()
+	if nd.Soon > 0 {
+		exp = "⚠ " + humanize.Comma(int64(nd.Soon)) + " within " + m.expiringDays()
 	}
 	add("expiring", exp)
 	return out, true
@@ -225,8 +171,8 @@ func (g *groupView) batchFolders(m *Model, n int32) int {
 		return c
 	}
 	seen := map[string]struct{}{}
-	for _, idx := range g.items(n) {
-		seen[m.data.items[idx].Folder()] = struct{}{}
+	for _, idx := range g.tree.Items(n) {
+		seen[m.data.Item(idx).Folder()] = struct{}{}
 	}
 	if g.folderN == nil {
 		g.folderN = map[int32]int{}

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 // batchItems are three deletion batches: four files in a/ now (one of
@@ -46,7 +45,7 @@ func TestRestoreOnABatchRow(t *testing.T) {
 			m := loaded(t, &fakeBin{items: batchItems()}, 100, 24, func(o *Options) { o.Restorer = nopRestorer{} })
 			press(t, m, c.keys...)
 			press(t, m, "r")
-			if m.mode != keymap.ModeDialog || m.dialog.kind != dialogRestore {
+			if m.mode != modeDialog || m.dialog.kind != dialogRestore {
 				t.Fatalf("r opened no restore dialog (mode %d)", m.mode)
 			}
 			if !slices.Equal(m.dialog.ids, c.ids) || m.dialog.noPerm != c.noPerm {
@@ -101,23 +100,23 @@ func TestViewSwitchUsesBuiltViews(t *testing.T) {
 	feedPage(m, 10, false, batchItems()...)
 	press(t, m, "b", "enter", "down", "down", "f", "b")
 	g := &m.batches
-	flat := &g.tree.flat[0]
+	flat := &g.tree.Flat[0]
 	press(t, m, "f", "b")
-	if &g.tree.flat[0] != flat {
+	if &g.tree.Flat[0] != flat {
 		t.Fatal("switching views rebuilt an up-to-date batch view")
 	}
-	if e, _ := g.current(); e.node >= 0 || m.data.items[e.item].ID != 3 {
+	if e, _ := g.current(); e.node >= 0 || m.data.Items()[e.item].ID != 3 {
 		t.Fatalf("the batch view's cursor moved to %+v", e)
 	}
 	feedPage(m, 10, true, at(10, 15*time.Second, "a", "x0"))
-	if &g.tree.flat[0] == flat || g.tree.nodes[1].count != 5 {
+	if &g.tree.Flat[0] == flat || g.tree.Nodes[1].Count != 5 {
 		t.Fatal("a new page did not regroup the open batch view")
 	}
-	if e, _ := g.current(); m.data.items[e.item].ID != 3 {
+	if e, _ := g.current(); m.data.Items()[e.item].ID != 3 {
 		t.Fatalf("after regrouping the cursor is on %+v, want item 3", e)
 	}
 	press(t, m, "b")
-	if id := m.data.items[m.cursorItem()].ID; id != 3 {
+	if id := m.data.Items()[m.cursorItem()].ID; id != 3 {
 		t.Fatalf("leaving the batch view put the table's cursor on %d, want 3", id)
 	}
 }

@@ -50,8 +50,6 @@ func (f *fakeBin) List(_ context.Context, q api.ListQuery) (api.Page, error) {
 	return p, nil
 }
 
-func (f *fakeBin) Info(context.Context, int64) (api.Info, error) { return api.Info{}, nil }
-
 func (f *fakeBin) queryLog() []api.ListQuery {
 	f.mu.Lock()
 	defer f.mu.Unlock()

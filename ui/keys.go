@@ -2,12 +2,13 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"smhbin/keymap"
 	"smhbin/safe"
+	"smhbin/ui/bindata"
 )
 
 // handleKey routes a key to the handler of the current mode.
@@ -15,7 +16,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	// Bubble Tea v1 delivers letters that arrive in one read (fast typing,
 	// or keys batched by SSH) as one multi-rune key that matches nothing.
 	// Outside text entry each rune is its own command.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != keymap.ModeFilter {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeFilter {
 		var cmds []tea.Cmd
 		for _, r := range msg.Runes {
 			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
@@ -27,54 +28,30 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.syncKeys()
 	switch m.mode {
-	case keymap.ModeHelp:
+	case modeHelp:
 		if key.Matches(msg, m.km.Help, m.km.Deny, m.km.Quit) {
-			m.mode = keymap.ModeBrowse
+			m.mode = modeBrowse
 		}
 		return nil
-	case keymap.ModeFilter:
+	case modeFilter:
 		return m.handleFilterKey(msg)
-	case keymap.ModeDialog:
+	case modeDialog:
 		return m.handleDialogKey(msg)
 	}
-	if cmd, ok := m.handleGroupKey(msg); ok {
-		return cmd
-	}
-	if cmd, ok := m.handleMoveKey(msg); ok {
-		return cmd
+	if g := m.activeGroup(); g != nil {
+		if g.list.HandleKey(msg) {
+			return nil
+		}
+		if cmd, ok := m.handleGroupKey(g, msg); ok {
+			return cmd
+		}
+	} else if m.table.HandleKey(msg) {
+		return nil
 	}
 	if cmd, ok := m.handleMarkKey(msg); ok {
 		return cmd
 	}
 	return m.handleBrowseKey(msg)
-}
-
-// handleMoveKey moves the cursor; it reports whether the key was a move.
-func (m *Model) handleMoveKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	page := max(m.layout().rows, 1)
-	switch {
-	case key.Matches(msg, m.km.Up):
-		m.moveBy(-1)
-	case key.Matches(msg, m.km.Down):
-		m.moveBy(1)
-	case key.Matches(msg, m.km.PageUp):
-		m.moveBy(-page)
-	case key.Matches(msg, m.km.PageDown):
-		m.moveBy(page)
-	case key.Matches(msg, m.km.HalfUp):
-		m.moveBy(-max(page/2, 1))
-	case key.Matches(msg, m.km.HalfDown):
-		m.moveBy(max(page/2, 1))
-	case key.Matches(msg, m.km.Top):
-		m.cursor = 0
-		m.clampCursor()
-	case key.Matches(msg, m.km.Bottom):
-		m.cursor = len(m.data.view) - 1
-		m.clampCursor()
-	default:
-		return nil, false
-	}
-	return nil, true
 }
 
 // handleMarkKey changes the selection; it reports whether the key did.
@@ -83,20 +60,17 @@ func (m *Model) handleMarkKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.km.Mark):
 		if idx := m.cursorItem(); idx >= 0 {
 			m.toggleMark(idx)
-			m.moveBy(1)
+			m.table.MoveBy(1)
 		}
 	case key.Matches(msg, m.km.RangeMark):
 		m.rangeMark()
 	case key.Matches(msg, m.km.MarkAll):
-		m.data.markView(func(bool) bool { return true }, m.markable)
-		m.rows.reset()
+		m.data.MarkView(func(bool) bool { return true }, m.markable)
 	case key.Matches(msg, m.km.Invert):
-		m.data.markView(func(on bool) bool { return !on }, m.markable)
-		m.rows.reset()
+		m.data.MarkView(func(on bool) bool { return !on }, m.markable)
 	case key.Matches(msg, m.km.ClearMarks):
-		m.data.clearMarks()
+		m.data.ClearMarks()
 		m.anchor = -1
-		m.rows.reset()
 	default:
 		return nil, false
 	}
@@ -115,8 +89,9 @@ func (m *Model) rangeMark() {
 		m.setStatus("range starts here — move and press v again", false)
 		return
 	}
-	from, to := -1, m.cursor
-	for i, v := range m.data.view {
+	view := m.data.View()
+	from, to := -1, m.table.Cursor()
+	for i, v := range view {
 		if v == m.anchor {
 			from = i
 			break
@@ -131,12 +106,11 @@ func (m *Model) rangeMark() {
 		from, to = to, from
 	}
 	n := 0
-	for _, v := range m.data.view[from : to+1] {
-		if m.markable(v) && m.data.setMark(v, true) {
+	for _, v := range view[from : to+1] {
+		if m.markable(v) && m.data.SetMark(v, true) {
 			n++
 		}
 	}
-	m.rows.reset()
 	m.setStatus("marked "+strconv.Itoa(n)+" in range", false)
 }
 
@@ -148,21 +122,19 @@ func (m *Model) handleBrowseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.km.Quit):
 		return tea.Quit
 	case key.Matches(msg, m.km.Help):
-		m.mode = keymap.ModeHelp
+		m.mode = modeHelp
 	case key.Matches(msg, m.km.Filter):
-		m.mode = keymap.ModeFilter
+		m.mode = modeFilter
 		return m.filter.Focus()
 	case key.Matches(msg, m.km.Sort):
-		return m.changeSort((m.sortKey+1)%numSortKeys, m.desc)
+		return m.changeSort((m.sortKey+1)%bindata.NumSortKeys, m.desc)
 	case key.Matches(msg, m.km.SortReverse):
 		return m.changeSort(m.sortKey, !m.desc)
 	case key.Matches(msg, m.km.Details):
 		m.showDetails, m.detailsSet = !m.showDetails, true
-		m.rows.reset()
-		m.clampCursor()
+		m.sizeLists()
 	case key.Matches(msg, m.km.ToggleTime):
 		m.absTime = !m.absTime
-		m.rows.reset()
 	case key.Matches(msg, m.km.Reload):
 		return m.startListing()
 	case key.Matches(msg, m.km.RetryPage):
@@ -191,12 +163,12 @@ func (m *Model) copyCursor(id bool) tea.Cmd {
 	if idx < 0 || m.opts.Clipboard == nil {
 		return nil
 	}
-	it := &m.data.items[idx]
+	it := m.data.Item(idx)
 	if id {
 		return copyText(m.opts.Clipboard, strconv.FormatInt(it.ID, 10), "id "+strconv.FormatInt(it.ID, 10))
 	}
 	// The raw path goes to the clipboard; only the status text is sanitized.
-	p := "/" + joinRaw(it.OriginalPath)
+	p := "/" + strings.Join(it.OriginalPath, "/")
 	return copyText(m.opts.Clipboard, p, "path "+safe.Truncate(safe.Text(p), 40))
 }
 
@@ -204,11 +176,11 @@ func (m *Model) copyCursor(id bool) tea.Cmd {
 func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.km.FilterApply):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.filter.Blur()
 		return nil
 	case key.Matches(msg, m.km.FilterClear):
-		m.mode = keymap.ModeBrowse
+		m.mode = modeBrowse
 		m.filter.Blur()
 		m.filter.SetValue("")
 		m.applyFilter()
@@ -221,11 +193,11 @@ func (m *Model) handleFilterKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) applyFilter() {
-	if m.data.query == toLower(m.filter.Value()) {
+	if m.data.Query() == strings.ToLower(m.filter.Value()) {
 		return
 	}
 	keep := m.cursorItem()
-	m.data.setFilter(m.filter.Value())
-	m.cursor = 0
+	m.data.SetFilter(m.filter.Value())
+	m.table.SetCursor(0)
 	m.follow(keep)
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 // query builds the list request for marker mk in the current sort order.
@@ -15,17 +16,17 @@ func (m *Model) query(mk api.Marker) api.ListQuery {
 	if m.desc {
 		order = api.OrderDesc
 	}
-	return api.ListQuery{Marker: mk, Limit: m.opts.PageSize, OrderBy: m.sortKey.apiField(), OrderType: order}
+	return api.ListQuery{Marker: mk, Limit: m.opts.PageSize, OrderBy: m.sortKey.APIField(), OrderType: order}
 }
 
 // startListing begins a new listing generation from the first page,
 // keeping marks by id so they come back with their items.
 func (m *Model) startListing() tea.Cmd {
 	m.gen++
-	m.data.reset()
-	m.rows.reset()
-	m.total, m.complete, m.loadErr, m.failed = 0, false, nil, ""
-	m.cursor, m.offset, m.anchor, m.pageCount = 0, 0, -1, 0
+	m.data.Reset()
+	m.total, m.complete, m.loadErr, m.failedPage = 0, false, nil, ""
+	m.table.Reset()
+	m.anchor, m.pageCount = -1, 0
 	m.guard = &api.PageGuard{}
 	return m.fetch("")
 }
@@ -61,7 +62,7 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	}
 	m.loading = false
 	if msg.err != nil {
-		m.loadErr, m.failed = msg.err, msg.marker
+		m.loadErr, m.failedPage = msg.err, msg.marker
 		m.opts.logf("page %d failed (marker %q): %v", m.pageCount+1, msg.marker, msg.err)
 		return nil
 	}
@@ -70,23 +71,23 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	}
 	if err := m.guard.Check(msg.page); err != nil {
 		// Keep what was loaded; ctrl+t asks again, ctrl+r starts over.
-		m.loadErr, m.failed = err, msg.marker
+		m.loadErr, m.failedPage = err, msg.marker
 		m.opts.logf("page %d refused: %v", m.pageCount+1, err)
 		return nil
 	}
 	m.loadErr = nil
 	m.pageCount++
 	if m.pageCount == 1 {
-		m.data.reserve(int(msg.page.TotalNum))
+		m.data.Reserve(int(msg.page.TotalNum))
 	}
 	// Pages append to the order, so the cursor's position stays valid,
 	// except under the expiring filter, which sorts by days left and can
 	// put new rows above the cursor: keep it on its item then.
-	if m.data.expiring {
+	if m.data.Expiring() {
 		defer m.follow(m.cursorItem())
 	}
-	m.data.add(msg.page.Items)
-	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), len(m.data.items), msg.page.TotalNum)
+	m.data.Add(msg.page.Items)
+	m.opts.logf("page %d loaded: %d items, %d of %d loaded", m.pageCount, len(msg.page.Items), m.data.Len(), msg.page.TotalNum)
 	m.total = msg.page.TotalNum
 	next := msg.page.NextMarker
 	if next == "" || len(msg.page.Items) == 0 {
@@ -102,18 +103,17 @@ func (m *Model) retryPage() tea.Cmd {
 		return nil
 	}
 	m.loadErr = nil
-	return m.fetch(m.failed)
+	return m.fetch(m.failedPage)
 }
 
 // changeSort applies a new sort. With everything loaded it sorts locally
 // (stable, instant); otherwise it re-lists with order_by so the order shown
 // is the true order of the whole bin, not of the pages that happened to arrive.
-func (m *Model) changeSort(k sortKey, desc bool) tea.Cmd {
+func (m *Model) changeSort(k bindata.SortKey, desc bool) tea.Cmd {
 	m.sortKey, m.desc = k, desc
 	if m.loadedAll() {
 		keep := m.cursorItem()
-		m.data.sortLocal(k, desc)
-		m.rows.reset()
+		m.data.SortLocal(k, desc)
 		m.follow(keep)
 		return nil
 	}

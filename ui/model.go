@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -12,6 +13,8 @@ import (
 	"smhbin/api"
 	"smhbin/keymap"
 	"smhbin/theme"
+	"smhbin/ui/bindata"
+	"smhbin/ui/rowlist"
 )
 
 // Model is the root of the program. Its methods have pointer receivers:
@@ -21,40 +24,40 @@ type Model struct {
 	opts Options
 	km   keymap.KeyMap
 	st   theme.Styles
-	data *store
+	data *bindata.Store
 
 	width, height int
-	mode          keymap.Mode
+	mode          mode
 
 	// Listing.
-	gen       int            // generation of the listing in progress
-	loading   bool           // a page request is in flight
-	stopFetch func()         // cancels the last page request (see fetch)
-	guard     *api.PageGuard // the listing's endless-paging guard and pacer (see handlePage)
-	total     int64          // totalNum of the last page
-	complete  bool           // the last page has arrived
-	loadErr   error          // the last page error, kept on screen until retried
-	failed    api.Marker     // marker of the page that failed
-	sortKey   sortKey
-	desc      bool
-	spin      spinner.Model
-	spinning  bool // a spinner tick is scheduled
-	pageCount int
+	gen        int            // generation of the listing in progress
+	loading    bool           // a page request is in flight
+	stopFetch  func()         // cancels the last page request (see fetch)
+	guard      *api.PageGuard // the listing's endless-paging guard and pacer (see handlePage)
+	total      int64          // totalNum of the last page
+	complete   bool           // the last page has arrived
+	loadErr    error          // the last page error, kept on screen until retried
+	failedPage api.Marker     // marker of the page that failed, for ctrl+t
+	sortKey    bindata.SortKey
+	desc       bool
+	spin       spinner.Model
+	spinning   bool // a spinner tick is scheduled
+	pageCount  int
 
 	// Table.
-	cursor, offset int
-	anchor         int32 // item index where a range mark started, -1 when none
-	showDetails    bool
-	detailsSet     bool // the user toggled details, so size changes leave it alone
-	absTime        bool
+	table       rowlist.Model[rowKey] // the flat table's cursor, window and drawn rows
+	anchor      int32                 // item index where a range mark started, -1 when none
+	showDetails bool
+	detailsSet  bool // the user toggled details, so size changes leave it alone
+	absTime     bool
 
 	filter textinput.Model
 	status string
 	errMsg bool
 
-	rows     rowCache
-	frameLen int       // bytes of the last frame, to size the next one
-	minute   time.Time // the minute cached rows were drawn in
+	frame    strings.Builder // the frame View writes, reset each time
+	frameLen int             // bytes of the last frame, to size the next one
+	minute   time.Time       // the minute rows are drawn in: part of their cache key
 
 	// Grouped views, built from data.view when shown and kept until stale.
 	vmode   viewMode
@@ -63,13 +66,24 @@ type Model struct {
 	outGen  uint64 // counts bursts of restore events, which change group counts
 
 	// Restoring.
-	rr        *restoreRun
-	progress  progress.Model // the restore bar, coloured for this terminal
-	runSeq    int
-	outcomes  map[int64]outcome // by id, across runs, until the item leaves the list
-	retryable int               // outcomes that are Failed or Skipped
-	dialog    dialogState
+	rr             *restoreRun
+	progress       progress.Model // the restore bar, coloured for this terminal
+	runSeq         int
+	outcomes       map[int64]outcome // by id, across runs, until the item leaves the list
+	retryableCount int               // outcomes that are Failed or Skipped
+	dialog         dialogState
 }
+
+// mode is what has the keyboard: it picks the handler of a key and the
+// hints shown.
+type mode int
+
+const (
+	modeBrowse mode = iota // the table or a grouped view
+	modeFilter             // the filter prompt
+	modeDialog             // a confirm dialog
+	modeHelp               // the help screen
+)
 
 // New builds a Model. It does no I/O: the first page is requested by Init.
 func New(opts Options) *Model {
@@ -84,8 +98,8 @@ func New(opts Options) *Model {
 		opts:     opts,
 		km:       opts.KeyMap,
 		st:       opts.Styles,
-		data:     newStore(),
-		sortKey:  sortKeyFor(opts.OrderBy),
+		data:     bindata.New(),
+		sortKey:  bindata.SortKeyFor(opts.OrderBy),
 		desc:     opts.Order == api.OrderDesc,
 		spin:     sp,
 		anchor:   -1,
@@ -96,7 +110,12 @@ func New(opts Options) *Model {
 		width:    80,
 		height:   24,
 	}
-	m.rows.reset()
+	m.table = rowlist.New[rowKey](tableRows{m}, m.listKeys())
+	m.batches = groupView{kind: viewBatches}
+	m.folders = groupView{kind: viewFolders}
+	m.batches.list = rowlist.New[rowKey](groupRows{m, &m.batches}, m.listKeys())
+	m.folders.list = rowlist.New[rowKey](groupRows{m, &m.folders}, m.listKeys())
+	m.sizeLists()
 	return m
 }
 
@@ -110,6 +129,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer func() {
 		m.refreshTimes()
+		m.sizeLists()   // the progress line or the view's length may have changed
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
 	}()
@@ -144,7 +164,7 @@ func (m *Model) setStatus(s string, isErr bool) {
 }
 
 // resize records the terminal size and re-derives everything that depends
-// on it; rendered rows are cached per width, so the cache is dropped.
+// on it.
 func (m *Model) resize(w, h int) {
 	w, h = min(max(w, 1), MaxWidth), min(max(h, 1), MaxHeight) // see MaxWidth
 	m.width, m.height = w, h
@@ -153,19 +173,12 @@ func (m *Model) resize(w, h int) {
 	}
 	m.filter.Width = max(1, w-20)
 	m.progress.Width = min(30, max(w/4, 0))
-	m.rows.reset()
-	m.clampCursor()
+	m.sizeLists()
 }
 
-// refreshTimes drops cached rows when the minute changes: they say
-// "3 minutes ago", which a cache would otherwise keep saying. It runs on
+// refreshTimes moves the rows' clock to the current minute: rows say
+// "3 minutes ago", and the minute is part of their cache key. It runs on
 // every message (keys, pages, spinner ticks) and costs one clock read.
 func (m *Model) refreshTimes() {
-	minute := m.opts.Now().Truncate(time.Minute)
-	if minute.Equal(m.minute) {
-		return
-	}
-	m.minute = minute
-	m.rows.reset()
-	m.batches.rowCache, m.folders.rowCache = nil, nil
+	m.minute = m.opts.Now().Truncate(time.Minute)
 }

@@ -33,8 +33,8 @@ func TestOddTerminalsAtStartup(t *testing.T) {
 		checkFrame(t, m.View(), w, h, "help")
 		press(t, m, "esc", "r")
 		checkFrame(t, m.View(), w, h, "dialog")
-		if len(m.data.items) != 10 {
-			t.Errorf("%dx%d: %d items loaded, want 10", sz[0], sz[1], len(m.data.items))
+		if len(m.data.Items()) != 10 {
+			t.Errorf("%dx%d: %d items loaded, want 10", sz[0], sz[1], len(m.data.Items()))
 		}
 		if sz[0] >= 20 && sz[1] >= 5 && !strings.Contains(first, "smhbin") {
 			t.Errorf("%dx%d: the start-up frame lacks the title:\n%s", sz[0], sz[1], first)

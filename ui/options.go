@@ -16,10 +16,10 @@ import (
 	"smhbin/theme"
 )
 
-// Bin is what the browser needs from an SMH client; *api.Client satisfies it.
+// Bin is what the browser needs from an SMH client: listing only (the
+// restore engine does its own look-ups). *api.Client satisfies it.
 type Bin interface {
 	List(ctx context.Context, q api.ListQuery) (api.Page, error)
-	Info(ctx context.Context, id int64) (api.Info, error)
 }
 
 // Restorer starts restore runs; *api.Engine satisfies it, so the UI never

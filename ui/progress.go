@@ -23,7 +23,7 @@ func (m *Model) progressLine() string {
 	rr := m.rr
 	if rr.done {
 		st := m.st.Value
-		if rr.failed > 0 || rr.unknown > 0 {
+		if rr.failedCount > 0 || rr.unknown > 0 {
 			st = m.st.ErrorLine
 		}
 		return truncateStyled(" "+st.Render(m.summary()), m.width)
@@ -33,8 +33,8 @@ func (m *Model) progressLine() string {
 		verb = "cancelling"
 	}
 	text := verb + " " + humanize.Comma(int64(rr.finals)) + "/" + humanize.Comma(int64(rr.total))
-	if rr.failed > 0 {
-		text += " · " + humanize.Comma(int64(rr.failed)) + " failed"
+	if rr.failedCount > 0 {
+		text += " · " + humanize.Comma(int64(rr.failedCount)) + " failed"
 	}
 	if rr.unknown > 0 {
 		text += " · " + humanize.Comma(int64(rr.unknown)) + " unknown — reconciling"
@@ -92,8 +92,8 @@ func (m *Model) summary() string {
 	if rr.renamed > 0 {
 		s += " · " + humanize.Comma(int64(rr.renamed)) + " renamed"
 	}
-	if rr.failed > 0 {
-		s += " · " + humanize.Comma(int64(rr.failed)) + " failed (" + codeCounts(rr.failedBy) + ")"
+	if rr.failedCount > 0 {
+		s += " · " + humanize.Comma(int64(rr.failedCount)) + " failed (" + codeCounts(rr.failedBy) + ")"
 	}
 	if rr.skipped > 0 {
 		s += " · " + humanize.Comma(int64(rr.skipped)) + " not sent (" + codeCounts(rr.skippedBy) + ")"
@@ -112,7 +112,7 @@ func (m *Model) advice() string {
 		return "token rejected (InvalidAccessToken): quit, set a fresh SMH_ACCESS_TOKEN or --token-file, restart, then R retries"
 	case rr.unknown > 0:
 		return "some outcomes are unknown: ctrl+r reloads to see what is still in the bin"
-	case rr.failed > 0 || rr.skipped > 0:
+	case rr.failedCount > 0 || rr.skipped > 0:
 		return "R retries the failed items"
 	}
 	return "done — restored rows stay marked ✓ until the next reload (ctrl+r)"

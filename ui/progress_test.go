@@ -25,7 +25,7 @@ func TestProgressBarFollowsTheStylesProfile(t *testing.T) {
 		r.SetHasDarkBackground(true)
 		m := newTestModel(t, &fakeBin{}, 80, 24, func(o *Options) { o.Styles = theme.New(theme.DefaultPalette(), r) })
 		bar := m.bar(0.25) // 80 columns: a 20-cell bar
-		if got := ansiWidth(bar); got != 20 || m.progress.Width != 20 {
+		if got := ansi.StringWidth(bar); got != 20 || m.progress.Width != 20 {
 			t.Fatalf("profile %v: bar is %d cells, want 20", c.profile, got)
 		}
 		plain := ansi.Strip(bar)

@@ -25,7 +25,7 @@ func TestRebindingShowsInHelpAndWorks(t *testing.T) {
 
 	mustContain(t, plain(m), "ctrl+r restore", "h help")
 	press(t, m, "h")
-	if m.mode != keymap.ModeHelp {
+	if m.mode != modeHelp {
 		t.Fatal("h should open the help screen")
 	}
 	help := plain(m)
@@ -42,11 +42,11 @@ func TestRebindingShowsInHelpAndWorks(t *testing.T) {
 	press(t, m, "h")
 	press(t, m, " ")
 	press(t, m, "r")
-	if m.mode != keymap.ModeBrowse {
+	if m.mode != modeBrowse {
 		t.Fatal("r should do nothing once restore is rebound")
 	}
 	press(t, m, "ctrl+r")
-	if m.mode != keymap.ModeDialog {
+	if m.mode != modeDialog {
 		t.Fatal("ctrl+r should open the restore dialog")
 	}
 }

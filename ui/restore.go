@@ -23,23 +23,23 @@ type outcome struct {
 
 // restoreRun is the restore in progress (or the last one, for its summary).
 type restoreRun struct {
-	id         int
-	run        *api.Run
-	events     <-chan api.Event
-	strategy   api.PathStrategy
-	total      int
-	finals     int // items whose last event is final
-	restored   int
-	renamed    int
-	failed     int
-	skipped    int
-	unknown    int            // items last seen Unknown
-	failedBy   map[string]int // code → count, for the summary
-	skippedBy  map[string]int
-	tasks      map[string]int // task id → items waiting on it
-	done       bool
-	cancelling bool
-	authLost   bool
+	id          int
+	run         *api.Run
+	events      <-chan api.Event
+	strategy    api.PathStrategy
+	total       int
+	finals      int // items whose last event is final
+	restored    int
+	renamed     int
+	failedCount int // outcome Failed, in this run
+	skipped     int
+	unknown     int            // items last seen Unknown
+	failedBy    map[string]int // code → count, for the summary
+	skippedBy   map[string]int
+	tasks       map[string]int // task id → items waiting on it
+	done        bool
+	cancelling  bool
+	authLost    bool
 }
 
 // restoreEventsMsg carries a burst of engine events into the loop. A
@@ -89,7 +89,7 @@ func (m *Model) startRestore(ids []int64, ps api.PathStrategy) tea.Cmd {
 		failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 	m.setStatus("", false)
 	m.opts.logf("restore run %d started: %d items, restore path %s", m.runSeq, len(ids), ps)
-	m.clampCursor() // the progress line takes a row
+	m.sizeLists() // the progress line takes a row
 	return waitEvents(m.runSeq, m.rr.events)
 }
 
@@ -108,9 +108,9 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 	}
 	if msg.closed {
 		rr.done = true
-		m.opts.logf("restore run %d finished: %d of %d restored, %d failed, %d skipped, %d unknown", rr.id, rr.restored, rr.total, rr.failed, rr.skipped, rr.unknown)
+		m.opts.logf("restore run %d finished: %d of %d restored, %d failed, %d skipped, %d unknown", rr.id, rr.restored, rr.total, rr.failedCount, rr.skipped, rr.unknown)
 		m.settleMarks()
-		m.setStatus(m.advice(), rr.failed > 0 || rr.unknown > 0 || rr.authLost)
+		m.setStatus(m.advice(), rr.failedCount > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
 	}
 	return waitEvents(rr.id, rr.events)
@@ -118,13 +118,12 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 
 // applyEvent records one event on its row and in the run's counters.
 func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
-	idx, ok := m.data.byID[ev.ID]
 	prev, had := m.outcomes[ev.ID]
-	if had && retryable(prev.kind) {
-		m.retryable--
+	if had && isRetryable(prev.kind) {
+		m.retryableCount--
 	}
-	if retryable(ev.Kind) {
-		m.retryable++
+	if isRetryable(ev.Kind) {
+		m.retryableCount++
 	}
 	// A previous outcome counts in this run's tallies only if this run
 	// reported it: an item left Unknown by an earlier run and sent again
@@ -139,7 +138,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	if had && prev.kind == api.Unknown {
 		rr.unknown--
 	}
-	m.outcomes[ev.ID] = outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id}
+	idx, ok := m.setOutcome(ev.ID, outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id})
 	switch ev.Kind {
 	case api.Waiting:
 		rr.tasks[ev.TaskID]++
@@ -154,7 +153,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	case api.Failed:
 		m.opts.logf("restore run %d: item %d failed: %s %s", rr.id, ev.ID, ev.Code, ev.Message)
 		rr.finals++
-		rr.failed++
+		rr.failedCount++
 		rr.failedBy[ev.Code]++
 		if ev.Code == api.CodeInvalidAccessToken {
 			rr.authLost = true
@@ -164,23 +163,30 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 		rr.skipped++
 		rr.skippedBy[ev.Code]++
 	}
+}
+
+// setOutcome records item id's latest outcome and returns the item's
+// index when it is loaded. The item gets a new version, which is part of
+// its row's cache key: the row shows the outcome on the next frame.
+func (m *Model) setOutcome(id int64, o outcome) (int32, bool) {
+	m.outcomes[id] = o
+	idx, ok := m.data.Index(id)
 	if ok {
-		m.rows.drop(idx)
+		m.data.Touch(idx)
 	}
+	return idx, ok
 }
 
 // isRename reports whether the final path's name differs from the item's.
 func (m *Model) isRename(idx int32, path []string) bool {
-	return len(path) > 0 && path[len(path)-1] != m.data.items[idx].Name
+	return len(path) > 0 && path[len(path)-1] != m.data.Item(idx).Name
 }
 
 // settleMarks clears marks of restored items only: failed ones stay marked
 // so the user sees what still needs attention.
 func (m *Model) settleMarks() {
 	for idx := range m.settled() {
-		if m.data.setMark(idx, false) {
-			m.rows.drop(idx)
-		}
+		m.data.SetMark(idx, false)
 	}
 }
 
@@ -189,7 +195,7 @@ func (m *Model) settled() map[int32]struct{} {
 	out := make(map[int32]struct{})
 	for id, o := range m.outcomes {
 		if o.kind == api.Restored {
-			if idx, ok := m.data.byID[id]; ok {
+			if idx, ok := m.data.Index(id); ok {
 				out[idx] = struct{}{}
 			}
 		}
@@ -197,20 +203,20 @@ func (m *Model) settled() map[int32]struct{} {
 	return out
 }
 
-// hasFailed reports whether any item's last outcome can be retried. It
+// hasRetryable reports whether any item's last outcome can be retried. It
 // reads a count kept by applyEvent: syncKeys asks on every message.
-func (m *Model) hasFailed() bool { return m.retryable > 0 }
+func (m *Model) hasRetryable() bool { return m.retryableCount > 0 }
 
-// retryable: the outcomes R offers again (never Restored or Unknown).
-func retryable(k api.EventKind) bool { return k == api.Failed || k == api.Skipped }
+// isRetryable: the outcomes R offers again (never Restored or Unknown).
+func isRetryable(k api.EventKind) bool { return k == api.Failed || k == api.Skipped }
 
 // retryIDs are the items whose last outcome was Failed or Skipped: never
 // an item that was restored or might have been (Unknown).
 func (m *Model) retryIDs() []int64 {
 	var ids []int64
 	for id, o := range m.outcomes {
-		if retryable(o.kind) {
-			if _, loaded := m.data.byID[id]; loaded {
+		if isRetryable(o.kind) {
+			if _, loaded := m.data.Index(id); loaded {
 				ids = append(ids, id)
 			}
 		}
@@ -227,5 +233,5 @@ func (m *Model) ExitNote() string {
 		return ""
 	}
 	open := rr.total - rr.finals
-	return fmt.Sprintf("restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failed, open)
+	return fmt.Sprintf("restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failedCount, open)
 }

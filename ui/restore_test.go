@@ -9,7 +9,6 @@ import (
 
 	"smhbin/api"
 	"smhbin/api/fakesmh"
-	"smhbin/keymap"
 )
 
 // TestRestoreFlowAgainstEmulator: mark five (one DirectoryNotFound, one
@@ -17,16 +16,16 @@ import (
 func TestRestoreFlowAgainstEmulator(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1}, api.EngineOptions{ChunkSize: 2, Concurrency: 2})
 	m := e.model(t, 120, 30, nil)
-	if len(m.data.items) != len(e.recs) {
-		t.Fatalf("loaded %d, want %d", len(m.data.items), len(e.recs))
+	if len(m.data.Items()) != len(e.recs) {
+		t.Fatalf("loaded %d, want %d", len(m.data.Items()), len(e.recs))
 	}
 	// Rows in order: a, c(gone), report(conflict), locked(no perm), e, link...
 	press(t, m, " ", " ", " ", " ", " ", " ") // "locked" is skipped with a message
-	if m.data.markCount != 5 {
-		t.Fatalf("marked %d, want 5 (the locked row cannot be marked)", m.data.markCount)
+	if m.data.MarkCount() != 5 {
+		t.Fatalf("marked %d, want 5 (the locked row cannot be marked)", m.data.MarkCount())
 	}
 	press(t, m, "r")
-	if m.mode != keymap.ModeDialog {
+	if m.mode != modeDialog {
 		t.Fatal("r should open the confirm dialog")
 	}
 	mustContain(t, plain(m), "Restore 5 items · 17 kB", "originalPath", "report (1).docx")
@@ -49,13 +48,13 @@ func TestRestoreFlowAgainstEmulator(t *testing.T) {
 		}
 	}
 	// Marks clear for restored items only.
-	if m.data.markCount != 2 {
-		t.Fatalf("marks after restore = %d, want the 2 failed", m.data.markCount)
+	if m.data.MarkCount() != 2 {
+		t.Fatalf("marks after restore = %d, want the 2 failed", m.data.MarkCount())
 	}
 	// Restored rows cannot be marked again.
 	press(t, m, "g", " ")
-	if m.data.markCount != 2 || !strings.Contains(m.status, "already restored") {
-		t.Fatalf("a restored row was marked again (marks %d, status %q)", m.data.markCount, m.status)
+	if m.data.MarkCount() != 2 || !strings.Contains(m.status, "already restored") {
+		t.Fatalf("a restored row was marked again (marks %d, status %q)", m.data.MarkCount(), m.status)
 	}
 }
 
@@ -101,8 +100,8 @@ func TestAsyncBatchShowsTaskThenResults(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: 3, TaskDuration: 300 * time.Millisecond}, api.EngineOptions{ChunkSize: 10})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	sawTask := false
 	for cmd != nil {
 		cmd = step(t, m, cmd)
@@ -125,13 +124,13 @@ func TestCancelMidRestoreNeverSendsUnsentChunks(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1, Latency: 150 * time.Millisecond}, api.EngineOptions{ChunkSize: 2, Concurrency: 1})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	for cmd != nil && !strings.Contains(plain(m), "restoring…") {
 		cmd = step(t, m, cmd)
 	}
 	_, c := m.Update(keyMsg("ctrl+c"))
-	if c != nil || m.mode != keymap.ModeDialog {
+	if c != nil || m.mode != modeDialog {
 		t.Fatal("ctrl+c during a restore must ask, not quit")
 	}
 	mustContain(t, plain(m), "Stop this restore?")
@@ -181,7 +180,7 @@ func TestReadOnlyBlocksRestore(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
 	m := e.model(t, 100, 30, func(o *Options) { o.ReadOnly = true })
 	press(t, m, " ", "r")
-	if m.mode == keymap.ModeDialog {
+	if m.mode == modeDialog {
 		t.Fatal("read-only must not open the restore dialog")
 	}
 	s := plain(m)
@@ -215,17 +214,17 @@ func TestCancelKeyXAndDenyKeepGoing(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{AsyncThreshold: -1, Latency: 50 * time.Millisecond}, api.EngineOptions{ChunkSize: 2, Concurrency: 1})
 	m := e.model(t, 120, 30, nil)
 	press(t, m, "a")
-	_, cmd := m.Update(keyMsg("r"))
-	_, cmd = m.Update(keyMsg("y"))
+	press(t, m, "r")
+	_, cmd := m.Update(keyMsg("y"))
 	for cmd != nil && !strings.Contains(plain(m), "restoring…") {
 		cmd = step(t, m, cmd)
 	}
 	m.Update(keyMsg("x"))
-	if m.mode != keymap.ModeDialog || !strings.Contains(plain(m), "Stop this restore?") {
+	if m.mode != modeDialog || !strings.Contains(plain(m), "Stop this restore?") {
 		t.Fatal("x during a restore must ask to stop it")
 	}
 	m.Update(keyMsg("n"))
-	if m.mode != keymap.ModeBrowse || m.rr.cancelling {
+	if m.mode != modeBrowse || m.rr.cancelling {
 		t.Fatal("n must close the dialog and keep the run going")
 	}
 	run(t, m, cmd)

@@ -45,7 +45,7 @@ func hintFor(code string) string {
 
 // rowStatus returns the restore state of item idx (zero when none).
 func (m *Model) rowStatus(idx int32) rowState {
-	o, ok := m.outcomes[m.data.items[idx].ID]
+	o, ok := m.outcomes[m.data.Item(idx).ID]
 	if !ok {
 		return rowState{}
 	}
@@ -85,7 +85,7 @@ func (m *Model) restoredState(idx int32, o outcome) rowState {
 	if m.isRename(idx, o.path) {
 		return rowState{glyph: "✓", text: "✓ renamed → ", path: p, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
 	}
-	orig := strings.Join(m.data.items[idx].OriginalPath, "/")
+	orig := strings.Join(m.data.Item(idx).OriginalPath, "/")
 	d := "restored to " + p
 	if strings.Join(o.path, "/") != orig {
 		d = "restored to " + p + " (not the original folder)"

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"strings"
-
 	"smhbin/api"
-	"smhbin/keymap"
 )
 
 // readOnly reports whether restoring is off (by flag, or no restorer).
@@ -14,7 +11,7 @@ func (m *Model) readOnly() bool { return m.opts.ReadOnly || m.opts.Restorer == n
 // It is the one test every way of marking uses (space, range, all, invert,
 // a group row); unmarking is always allowed.
 func (m *Model) markable(idx int32) bool {
-	it := &m.data.items[idx]
+	it := m.data.Item(idx)
 	if !it.Restorable() {
 		return false
 	}
@@ -24,13 +21,12 @@ func (m *Model) markable(idx int32) bool {
 
 // toggleMark flips one item's mark, saying why when it cannot be marked.
 func (m *Model) toggleMark(idx int32) {
-	on := !m.data.marked(idx)
+	on := !m.data.Marked(idx)
 	if on && !m.markable(idx) {
 		m.setStatus(m.whyNotMarkable(idx), true)
 		return
 	}
-	m.data.setMark(idx, on)
-	m.rows.drop(idx)
+	m.data.SetMark(idx, on)
 }
 
 func (m *Model) whyNotMarkable(idx int32) string {
@@ -45,21 +41,16 @@ func (m *Model) whyNotMarkable(idx int32) string {
 func (m *Model) syncKeys() {
 	running := m.restoreRunning()
 	m.km.Restore.SetEnabled(!m.readOnly())
-	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasFailed())
+	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasRetryable())
 	m.km.CancelRestore.SetEnabled(running)
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
 	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
 	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
-	m.km.ToggleStrategy.SetEnabled(m.mode == keymap.ModeDialog && m.dialog.kind == dialogRestore)
+	m.km.ToggleStrategy.SetEnabled(m.mode == modeDialog && m.dialog.kind == dialogRestore)
 	grouped := m.vmode != viewTable
 	m.km.Expand.SetEnabled(grouped)
 	m.km.Collapse.SetEnabled(grouped)
 	m.km.RangeMark.SetEnabled(!grouped) // a range is a run of table rows
 	m.km.Export.SetEnabled(m.opts.ExportDir != exportDisabled)
 }
-
-func toLower(s string) string { return strings.ToLower(s) }
-
-// joinRaw joins path segments unsanitized, for the clipboard only.
-func joinRaw(segs []string) string { return strings.Join(segs, "/") }

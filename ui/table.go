@@ -9,21 +9,8 @@ import (
 	"smhbin/api"
 	"smhbin/safe"
 	"smhbin/theme"
+	"smhbin/ui/bindata"
 )
-
-// rowCache keeps rendered non-cursor rows by item index. Rows are
-// re-rendered only when something about them changes (mark, restore
-// state) or the layout does, so a cursor move costs two rows, not a screen.
-type rowCache struct{ m map[int32]string }
-
-func (c *rowCache) reset()         { c.m = make(map[int32]string, 64) }
-func (c *rowCache) drop(idx int32) { delete(c.m, idx) }
-func (c *rowCache) put(i int32, s string) {
-	if len(c.m) > 4096 { // bounded: a long scroll must not keep every row
-		c.reset()
-	}
-	c.m[i] = s
-}
 
 // typeGlyph is a one-cell symbol per item type (single code points only:
 // emoji and icon fonts render at different widths in different terminals).
@@ -51,7 +38,7 @@ func typeGlyph(it *api.Item) string {
 // cursor paint, since nested SGR resets would cut its background short.
 // indent shifts the name right, for item rows in a grouped view's tree.
 func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool, indent int) {
-	it := &m.data.items[idx]
+	it := m.data.Item(idx)
 	restorable := it.Restorable()
 	st := m.rowStatus(idx)
 
@@ -62,7 +49,7 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool, in
 		line.WriteString(" ")
 	}
 	switch {
-	case m.data.marked(idx):
+	case m.data.Marked(idx):
 		mark.WriteString("●")
 	case !restorable:
 		mark.WriteString("⊘")
@@ -150,14 +137,14 @@ func daysLeft(d int64) string {
 // renderHeader draws the column titles with ▲/▼ on the sorted column.
 func (m *Model) renderHeader(b *strings.Builder, c cols) {
 	sorted, desc := m.sortKey, m.desc
-	if m.data.expiring {
-		sorted, desc = sortLeft, false // the expiring filter orders by days left
+	if m.data.Expiring() {
+		sorted, desc = bindata.SortLeft, false // the expiring filter orders by days left
 	}
 	arrow := "▲"
 	if desc {
 		arrow = "▼"
 	}
-	title := func(k sortKey, s string) string {
+	title := func(k bindata.SortKey, s string) string {
 		if sorted == k {
 			return s + " " + arrow
 		}
@@ -165,17 +152,17 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 	}
 	var h strings.Builder
 	h.WriteString(strings.Repeat(" ", gutter))
-	h.WriteString(safe.Pad(title(sortName, "NAME"), c.name))
+	h.WriteString(safe.Pad(title(bindata.SortName, "NAME"), c.name))
 	if c.size > 0 {
-		h.WriteString(" " + safe.PadLeft(title(sortSize, "SIZE"), c.size))
+		h.WriteString(" " + safe.PadLeft(title(bindata.SortSize, "SIZE"), c.size))
 	}
 	if c.deleted > 0 {
-		h.WriteString(" " + safe.Pad(title(sortDeleted, "DELETED"), c.deleted))
+		h.WriteString(" " + safe.Pad(title(bindata.SortDeleted, "DELETED"), c.deleted))
 	}
 	if c.left > 0 {
 		// The narrowest column: its arrow goes without a space so that
 		// "LEFT▲" still fits instead of being cut to "LEF…".
-		h.WriteString(" " + safe.PadLeft(strings.Replace(title(sortLeft, "LEFT"), " ", "", 1), c.left))
+		h.WriteString(" " + safe.PadLeft(strings.Replace(title(bindata.SortLeft, "LEFT"), " ", "", 1), c.left))
 	}
 	if c.folder > 0 {
 		h.WriteString(" " + safe.Pad("ORIGINAL FOLDER", c.folder))
@@ -183,49 +170,32 @@ func (m *Model) renderHeader(b *strings.Builder, c cols) {
 	m.st.Header.Wrap(b, h.String())
 }
 
-// renderTable draws the header and the visible window of rows: exactly
-// s.rows+1 lines, each ended by eol(i) (which adds the side pane's line i
-// and the newline), so the frame is written into one builder with no
-// splitting and re-joining.
+// renderTable draws the header and the visible window of rows of the
+// view on screen: exactly s.rows+1 lines, each ended by eol(i) (which adds
+// the side pane's line i and the newline), so the frame is written into
+// one builder with no splitting and re-joining.
 func (m *Model) renderTable(b *strings.Builder, s screen, eol func(i int)) {
+	list := &m.table
 	if g := m.activeGroup(); g != nil {
-		m.renderGroups(b, s, g, eol)
-		return
+		m.renderGroupHeader(b, s.tableW, g)
+		list = &g.list
+	} else {
+		m.renderHeader(b, s.c)
 	}
-	m.renderHeader(b, s.c)
 	eol(0)
-	view := m.data.view
-	end := min(m.offset+s.rows, len(view))
-	for i := m.offset; i < end; i++ {
-		idx := view[i]
-		if i == m.cursor {
-			m.renderRow(b, idx, s.c, true, 0)
-		} else if r, ok := m.rows.m[idx]; ok {
-			b.WriteString(r)
-		} else {
-			var rb strings.Builder
-			m.renderRow(&rb, idx, s.c, false, 0)
-			m.rows.put(idx, rb.String())
-			b.WriteString(rb.String())
-		}
-		eol(i - m.offset + 1)
+	empty := ""
+	if list.Len() == 0 {
+		empty = safe.Pad(m.emptyText(s.tableW), s.tableW)
 	}
-	for i := end - m.offset; i < s.rows; i++ {
-		if i == 0 && len(view) == 0 {
-			b.WriteString(safe.Pad(m.emptyText(s.tableW), s.tableW))
-		} else if s.side {
-			b.WriteString(strings.Repeat(" ", s.tableW))
-		}
-		eol(i + 1)
-	}
+	list.View(b, empty, s.side, func(i int) { eol(i + 1) })
 }
 
 func (m *Model) emptyText(w int) string {
 	var s string
 	switch {
-	case m.data.query != "" && len(m.data.items) > 0:
+	case m.data.Query() != "" && m.data.Len() > 0:
 		s = "  no item matches the filter"
-	case m.data.expiring && len(m.data.items) > 0:
+	case m.data.Expiring() && m.data.Len() > 0:
 		s = "  nothing loaded expires within " + m.expiringDays()
 	case m.loading || (!m.complete && m.loadErr == nil):
 		s = "  loading the recycle bin…"

@@ -49,8 +49,8 @@ func TestTeatestBrowseFlow(t *testing.T) {
 	waitScreen(t, tm, "3 marked")
 	keys(tm, "q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if fm.data.markCount != 3 || len(fm.data.view) != 9 {
-		t.Fatalf("final marks %d view %d, want 3 and 9", fm.data.markCount, len(fm.data.view))
+	if fm.data.MarkCount() != 3 || len(fm.data.View()) != 9 {
+		t.Fatalf("final marks %d view %d, want 3 and 9", fm.data.MarkCount(), len(fm.data.View()))
 	}
 }
 

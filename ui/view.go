@@ -3,10 +3,11 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/dustin/go-humanize"
 
-	"smhbin/keymap"
 	"smhbin/safe"
 )
 
@@ -17,14 +18,17 @@ func (m *Model) View() string {
 	if m.width < 20 || m.height < 5 {
 		return safe.Truncate("smhbin: terminal too small", m.width)
 	}
-	if m.mode == keymap.ModeHelp {
+	if m.mode == modeHelp {
 		return m.helpView()
 	}
 	s := m.layout()
-	var b strings.Builder
+	// The frame's builder is the model's: one passed down to the row
+	// sources would escape and cost an allocation per frame.
+	b := &m.frame
+	b.Reset()
 	// Size the frame from the last one: one allocation, no regrowth.
 	b.Grow(max(m.frameLen+m.frameLen/8, m.width*m.height))
-	m.renderTitle(&b)
+	m.renderTitle(b)
 	b.WriteByte('\n')
 
 	newline := func(int) { b.WriteByte('\n') }
@@ -34,11 +38,11 @@ func (m *Model) View() string {
 		pane := m.detailsPane(s.details, s.rows+1)
 		newline = func(i int) {
 			b.WriteByte(' ')
-			pane.line(&b, i)
+			pane.line(b, i)
 			b.WriteByte('\n')
 		}
 	}
-	m.renderTable(&b, s, newline)
+	m.renderTable(b, s, newline)
 	if !s.side && s.details > 0 {
 		b.WriteString(m.detailsView(m.width, s.details))
 		b.WriteByte('\n')
@@ -51,7 +55,7 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	b.WriteString(m.bottomLine())
 	m.frameLen = b.Len()
-	if m.mode == keymap.ModeDialog {
+	if m.mode == modeDialog {
 		return m.overlayDialog(b.String())
 	}
 	return b.String()
@@ -78,12 +82,12 @@ func (m *Model) renderTitle(b *strings.Builder) {
 // statusLine: marks, loading state, sort, and the last message or error.
 func (m *Model) statusLine() string {
 	parts := make([]string, 0, 5)
-	if n := m.data.markCount; n > 0 {
-		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.markBytes))
+	if n := m.data.MarkCount(); n > 0 {
+		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.MarkBytes()))
 	}
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
-	if m.data.query != "" && m.mode != keymap.ModeFilter {
+	if m.data.Query() != "" && m.mode != modeFilter {
 		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
 	}
 	line := strings.Join(parts, m.st.Faint.Render(" │ "))
@@ -101,7 +105,7 @@ func (m *Model) statusLine() string {
 
 // loadState says how much of the bin is loaded, never hiding a shortfall.
 func (m *Model) loadState() string {
-	n := int64(len(m.data.items))
+	n := int64(m.data.Len())
 	switch {
 	case m.loading && m.pageCount == 0:
 		return m.spin.View() + " loading the recycle bin…"
@@ -118,22 +122,22 @@ func (m *Model) loadState() string {
 }
 
 func (m *Model) matchCount() string {
-	return humanize.Comma(int64(len(m.data.view))) + "/" + humanize.Comma(int64(len(m.data.items)))
+	return humanize.Comma(int64(len(m.data.View()))) + "/" + humanize.Comma(int64(m.data.Len()))
 }
 
 // bottomLine is the filter prompt while filtering, else the key hints.
 func (m *Model) bottomLine() string {
 	switch m.mode {
-	case keymap.ModeFilter:
+	case modeFilter:
 		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
-	case keymap.ModeDialog:
-		return m.hints(m.km.Bindings(keymap.ModeDialog), m.width)
+	case modeDialog:
+		return m.hints(m.km.Dialog(), m.width)
 	}
 	return m.hints(m.km.Short(), m.width)
 }
 
 // hints renders enabled bindings as "key desc" pairs until the width is used.
-func (m *Model) hints(bs []keyBinding, w int) string {
+func (m *Model) hints(bs []key.Binding, w int) string {
 	var b strings.Builder
 	used := 0
 	sep := m.st.Faint.Render(" · ")
@@ -144,7 +148,7 @@ func (m *Model) hints(bs []keyBinding, w int) string {
 		h := k.Help()
 		// The hint styles only colour, so a hint is as wide as its text:
 		// measure before rendering, and render only what fits.
-		iw := ansiWidth(h.Key) + 1 + ansiWidth(h.Desc)
+		iw := ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
 		if used > 0 {
 			iw += 3
 		}
@@ -165,5 +169,5 @@ func truncateStyled(s string, w int) string {
 	if lipgloss.Width(s) <= w {
 		return s
 	}
-	return ansiTruncate(s, w)
+	return ansi.Truncate(s, w, "…")
 }

@@ -8,6 +8,9 @@
 // A Server is an http.Handler over a deterministic, seeded store that looks
 // like a real team's recycle bin (deep folders, CJK names, bursts of
 // deletions, items that conflict, lost their parent or may not be restored).
+// Previews of images and videos redirect to generated thumbnails (coloured
+// shapes and the name's initials, drawn from the seed) on the emulator's
+// own origin, behind a signed, token-free URL like real storage's.
 // It serves the client's tests, the restore engine's and the TUI's, the CLI's
 // `fake-server` command and the product's demo mode. It speaks plain HTTP;
 // use Listen for a loopback listener or wrap the Server in httptest.
@@ -82,6 +85,10 @@ type Options struct {
 	// TokenExpiresAfter, when > 0, makes counted requests after the Nth
 	// answer 403 InvalidAccessToken until the token is renewed.
 	TokenExpiresAfter int
+	// NoDeleteGrant makes the token one issued without delete_recycled
+	// (nor admin / space_admin): delete, batch delete and empty answer
+	// 403 NoPermission and change nothing.
+	NoDeleteGrant bool
 	// DefaultLimit is the marker-mode page size when limit is absent (20).
 	DefaultLimit int
 	// RetentionDays is the bin's retention (30); remainingTime derives from it.

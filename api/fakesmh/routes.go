@@ -88,13 +88,17 @@ func (s *Server) serveInfo(w http.ResponseWriter, id int64) {
 	writeJSON(w, http.StatusOK, info)
 }
 
-// servePreview answers 302 with a (fake) signed COS URL, as the real API does.
+// servePreview answers 302 with a signed storage URL, as the real API
+// does. Images and videos get a generated thumbnail on the emulator's own
+// origin (see serveStorage); other files a (fake) COS URL.
 func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, id int64) {
 	s.lock()
 	e := s.binEntryLocked(id)
 	var info wireInfo
+	thumb := false
 	if e != nil {
 		info = s.infoLocked(e, s.now())
+		thumb = hasThumbnail(&e.rec)
 	}
 	s.mu.Unlock()
 	switch {
@@ -102,64 +106,11 @@ func (s *Server) servePreview(w http.ResponseWriter, r *http.Request, id int64) 
 		writeError(w, http.StatusNotFound, rowNotFound.Code, rowNotFound.Message)
 	case info.CosURL == "":
 		writeError(w, http.StatusNotFound, "FileNotFound", "Directories have no preview.")
+	case thumb:
+		http.Redirect(w, r, s.thumbURL(r, id, thumbWidthOf(r.URL.Query())), http.StatusFound)
 	default:
 		http.Redirect(w, r, info.CosURL+"&ci-process=snapshot", http.StatusFound)
 	}
-}
-
-// purgeLocked deletes an item permanently.
-func (s *Server) purgeLocked(e *entry) {
-	e.state = purged
-	s.inBin--
-	s.version++
-	s.stats.Purged++
-}
-
-func (s *Server) serveDeleteOne(w http.ResponseWriter, id int64) {
-	s.lock()
-	e := s.binEntryLocked(id)
-	switch {
-	case e == nil:
-		s.mu.Unlock()
-		writeError(w, http.StatusNotFound, rowNotFound.Code, rowNotFound.Message)
-	case !e.rec.CanDelete:
-		s.mu.Unlock()
-		writeError(w, http.StatusForbidden, "NoPermission", "No permission to delete this item.")
-	default:
-		s.purgeLocked(e)
-		s.mu.Unlock()
-		w.WriteHeader(http.StatusNoContent)
-	}
-}
-
-// serveDeleteBatch deletes the listed items; unknown ids and items the user
-// may not delete are skipped (the API reports no per-item detail).
-func (s *Server) serveDeleteBatch(w http.ResponseWriter, body []byte) {
-	ids, msg := parseIDs(body)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, "ParamInvalid", msg)
-		return
-	}
-	s.lock()
-	for _, id := range ids {
-		if e := s.binEntryLocked(id); e != nil && e.rec.CanDelete {
-			s.purgeLocked(e)
-		}
-	}
-	s.mu.Unlock()
-	w.WriteHeader(http.StatusNoContent)
-}
-
-// serveEmpty empties the bin: items vanish from the listing at once.
-func (s *Server) serveEmpty(w http.ResponseWriter) {
-	s.lock()
-	for _, e := range s.entries {
-		if e.state == inBin {
-			s.purgeLocked(e)
-		}
-	}
-	s.mu.Unlock()
-	w.WriteHeader(http.StatusNoContent)
 }
 
 // serveLifecycle sets the retention. A longer value extends items already in

@@ -56,6 +56,14 @@ type Fault struct {
 	// restore with this status and an error body after applying it, as a
 	// server that fails while writing its reply does (e.g. 500).
 	StatusAfterRestore int
+	// ResetAfterDelete: after handling a delete, batch delete or empty,
+	// close the connection without replying (a reply lost after the
+	// server acted). HTTP/1.x only, like ResetAfterRestore.
+	ResetAfterDelete bool
+	// DeletePartial, when > 0, makes a batch delete delete only its first
+	// DeletePartial ids (in request order) and then answer a bare 500
+	// InternalServerError, as the real API may after a partial effect.
+	DeletePartial int
 	// DropRows, when > 0, leaves the last DropRows rows out of a
 	// synchronous batch restore's 200/207 reply, after applying them all.
 	DropRows int
@@ -203,8 +211,13 @@ func (s *Server) hold(w *statusWriter, r *http.Request, d time.Duration) bool {
 	return false
 }
 
-// route dispatches /api/v1/{token|recycled|task}/….
+// route dispatches /api/v1/{token|recycled|task}/… and the signed
+// thumbnail URLs under storagePrefix.
 func (s *Server) route(w *statusWriter, r *http.Request, q url.Values, body []byte) {
+	if strings.HasPrefix(r.URL.Path, storagePrefix) {
+		s.serveStorage(w, r, q)
+		return
+	}
 	segs := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 	if len(segs) < 3 || segs[0] != "api" || segs[1] != "v1" {
 		writeError(w, http.StatusNotFound, "NotFound", "No such API.")

@@ -281,10 +281,8 @@ func (s *Server) RestoreSends() map[int64]int {
 		if r.Method != http.MethodPost || !r.Query.Has("restore") {
 			continue
 		}
-		if segs := strings.Split(strings.Trim(r.Path, "/"), "/"); len(segs) == 6 {
-			if id, err := strconv.ParseInt(segs[5], 10, 64); err == nil {
-				n[id]++
-			}
+		if id, ok := itemID(r.Path); ok {
+			n[id]++
 			continue
 		}
 		ids, _ := parseIDs([]byte(r.Body))
@@ -293,4 +291,14 @@ func (s *Server) RestoreSends() map[int64]int {
 		}
 	}
 	return n
+}
+
+// itemID is the {id} of a logged /api/v1/recycled/{lib}/{space}/{id} path.
+func itemID(path string) (int64, bool) {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	if len(segs) != 6 {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(segs[5], 10, 64)
+	return id, err == nil
 }

@@ -1,4 +1,4 @@
-package ui
+package bindata
 
 import (
 	"cmp"
@@ -10,7 +10,7 @@ import (
 	"smhbin/safe"
 )
 
-// batchTree groups the items of view into deletion batches: walking the
+// BatchTree groups the items of view into deletion batches: walking the
 // items from the newest removal to the oldest, a pause of more than gap
 // between two removals ends a time cluster, and within a cluster each
 // top-level original folder is its own batch, so that two folders emptied
@@ -21,7 +21,7 @@ import (
 // expiring items. The cost is one pass when view is already in removal
 // order (the default listing, or a local sort by deletion time) and a
 // sort of a copy of the indexes otherwise.
-func batchTree(items []api.Item, view []int32, gap time.Duration, markable func(int32) bool, soonDays int64) groupTree {
+func BatchTree(items []api.Item, view []int32, gap time.Duration, markable func(int32) bool, soonDays int64) Tree {
 	ord, from, step := view, 0, 1
 	switch removalOrder(items, view) {
 	case 1: // oldest first: walk it backwards
@@ -35,7 +35,7 @@ func batchTree(items []api.Item, view []int32, gap time.Duration, markable func(
 			return cmp.Compare(items[x].ID, items[y].ID)
 		})
 	}
-	nodes := []gnode{{parent: -1, depth: -1, dir: -1}}
+	nodes := []Node{{Parent: -1, Depth: -1, Dir: -1}}
 	batchOf := make([]int32, len(items))
 	open := map[string]int32{} // top folder → batch, within the current cluster
 	var prev time.Time
@@ -51,25 +51,25 @@ func batchTree(items []api.Item, view []int32, gap time.Duration, markable func(
 		b, ok := open[top]
 		if !ok {
 			b = int32(len(nodes))
-			nodes = append(nodes, gnode{key: strconv.FormatInt(t.UnixNano(), 10) + "\x00" + top, dir: -1, newest: t})
+			nodes = append(nodes, Node{Key: strconv.FormatInt(t.UnixNano(), 10) + "\x00" + top, Dir: -1, Newest: t})
 			open[top] = b
 		}
 		batchOf[idx] = b
-		nodes[b].count++
-		nodes[b].oldest = t
+		nodes[b].Count++
+		nodes[b].Oldest = t
 	}
 	// Lay the batches out one after the other, newest first (the order
 	// they were opened in), then drop each item into its batch's range in
 	// view order.
 	root := &nodes[0]
-	root.kids = make([]int32, 0, len(nodes)-1)
+	root.Kids = make([]int32, 0, len(nodes)-1)
 	next := make([]int32, len(nodes))
 	var pos int32
 	for b := int32(1); b < int32(len(nodes)); b++ {
-		root.kids = append(root.kids, b)
-		nodes[b].lo, nodes[b].dlo, next[b] = pos, pos, pos
-		pos += nodes[b].count
-		nodes[b].hi = pos
+		root.Kids = append(root.Kids, b)
+		nodes[b].Lo, nodes[b].Dlo, next[b] = pos, pos, pos
+		pos += nodes[b].Count
+		nodes[b].Hi = pos
 	}
 	flat := make([]int32, len(view))
 	prefix := make([][]string, len(nodes))
@@ -80,15 +80,15 @@ func batchTree(items []api.Item, view []int32, gap time.Duration, markable func(
 		next[b]++
 		it := &items[idx]
 		nd := &nodes[b]
-		nd.size += it.Size
+		nd.Size += it.Size
 		if markable(idx) {
-			nd.restorable++
+			nd.Restorable++
 		}
 		if it.RemainingDays <= soonDays {
-			nd.soon++
+			nd.Soon++
 		}
 		folder := it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]
-		if nd.lo+1 == next[b] {
+		if nd.Lo+1 == next[b] {
 			prefix[b] = folder
 		} else {
 			prefix[b] = commonPrefix(prefix[b], folder)
@@ -96,15 +96,15 @@ func batchTree(items []api.Item, view []int32, gap time.Duration, markable func(
 		deepest[b] = max(deepest[b], len(folder))
 	}
 	for b := 1; b < len(nodes); b++ {
-		nodes[b].name = "/" + safe.Join(prefix[b])
+		nodes[b].Name = "/" + safe.Join(prefix[b])
 		if deepest[b] > len(prefix[b]) {
 			if len(prefix[b]) > 0 {
-				nodes[b].name += "/"
+				nodes[b].Name += "/"
 			}
-			nodes[b].name += "…"
+			nodes[b].Name += "…"
 		}
 	}
-	return groupTree{nodes: nodes, flat: flat}
+	return Tree{Nodes: nodes, Flat: flat}
 }
 
 // removalOrder reports whether view is ordered by removal time newest

@@ -1,4 +1,4 @@
-package ui
+package bindata
 
 import (
 	"math/bits"
@@ -8,10 +8,10 @@ import (
 	"smhbin/api"
 )
 
-// store holds every loaded item once, plus the derived orderings the table
+// Store holds every loaded item once, plus the derived orderings the table
 // shows. Items are addressed by their index in items (int32 keeps the
 // ordering slices small at 100k items); nothing here touches the terminal.
-type store struct {
+type Store struct {
 	items []api.Item
 	hay   []string        // lower-cased "path\x00name" per item, for the filter
 	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
@@ -23,7 +23,7 @@ type store struct {
 	marks     []uint64 // bitset over item indexes
 	markCount int
 	markBytes uint64
-	markSoon  int // marked items with at most urgentDays left, for the status warning
+	markSoon  int // marked items with at most UrgentDays left, for the status warning
 
 	// expiring narrows the view to items with at most expDays left, ordered
 	// by days left (see expiring.go); order itself is left alone.
@@ -37,15 +37,23 @@ type store struct {
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
 	sticky map[int64]struct{}
+
+	// ver is a version per item, taken from clock when the item is added
+	// and again whenever its mark or restore state changes, so a drawn
+	// row keyed by it is never stale. clock survives Reset: an index
+	// reused by a reload never meets a version it had before.
+	ver   []uint32
+	clock uint32
 }
 
-func newStore() *store {
-	return &store{byID: make(map[int64]int32)}
+// New returns an empty store.
+func New() *Store {
+	return &Store{byID: make(map[int64]int32)}
 }
 
-// add appends a page of items, dropping ids already loaded (a page boundary
+// Add appends a page of items, dropping ids already loaded (a page boundary
 // can shift when the bin changes between requests). It returns how many were new.
-func (s *store) add(items []api.Item) int {
+func (s *Store) Add(items []api.Item) int {
 	n := 0
 	for i := range items {
 		it := &items[i]
@@ -55,13 +63,15 @@ func (s *store) add(items []api.Item) int {
 		idx := int32(len(s.items))
 		s.items = append(s.items, *it)
 		s.hay = append(s.hay, haystack(it))
+		s.clock++
+		s.ver = append(s.ver, s.clock)
 		s.byID[it.ID] = idx
 		s.order = append(s.order, idx)
 		if s.match(idx) {
 			s.view = append(s.view, idx)
 		}
 		if _, ok := s.sticky[it.ID]; ok && it.Restorable() {
-			s.setMark(idx, true)
+			s.SetMark(idx, true)
 		}
 		n++
 	}
@@ -75,10 +85,10 @@ func (s *store) add(items []api.Item) int {
 	return n
 }
 
-// reserve sizes the store for n items up front (the server's totalNum),
+// Reserve sizes the Store for n items up front (the server's totalNum),
 // so that loading 100k items does not leave slices with up to twice the
 // capacity they need. n is capped: totalNum is a hint from the network.
-func (s *store) reserve(n int) {
+func (s *Store) Reserve(n int) {
 	n = min(n, 1<<21)
 	if n <= cap(s.items) {
 		return
@@ -86,6 +96,7 @@ func (s *store) reserve(n int) {
 	s.items = slices.Grow(s.items, n-len(s.items))
 	s.hay = slices.Grow(s.hay, n-len(s.hay))
 	s.order = slices.Grow(s.order, n-len(s.order))
+	s.ver = slices.Grow(s.ver, n-len(s.ver))
 	if len(s.byID) == 0 {
 		s.byID = make(map[int64]int32, n)
 	}
@@ -100,8 +111,8 @@ func haystack(it *api.Item) string {
 	return strings.ToLower(strings.Join(it.OriginalPath, "/"))
 }
 
-// reset drops all items but keeps the marks (by id) for when they return.
-func (s *store) reset() {
+// Reset drops all items but keeps the marks (by id) for when they return.
+func (s *Store) Reset() {
 	sticky := make(map[int64]struct{}, s.markCount)
 	for w, word := range s.marks {
 		for word != 0 {
@@ -110,14 +121,14 @@ func (s *store) reset() {
 			sticky[s.items[w*64+b].ID] = struct{}{}
 		}
 	}
-	*s = store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
-		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1}
+	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock}
 }
 
-// setFilter narrows the view to items whose path contains q
+// SetFilter narrows the view to items whose path contains q
 // (case-insensitive). When q extends the previous query only the current
 // view is scanned, which keeps typing fast at 100k items.
-func (s *store) setFilter(q string) {
+func (s *Store) SetFilter(q string) {
 	q = strings.ToLower(q)
 	src := s.order
 	if s.query != "" && strings.HasPrefix(q, s.query) {
@@ -141,38 +152,35 @@ func (s *store) setFilter(q string) {
 
 // match reports whether item idx belongs in the view: its path contains
 // the query and, while the expiring filter is on, it expires soon enough.
-func (s *store) match(idx int32) bool {
+func (s *Store) match(idx int32) bool {
 	return (s.query == "" || strings.Contains(s.hay[idx], s.query)) &&
 		(!s.expiring || s.items[idx].RemainingDays <= s.expDays)
 }
 
 // refilter recomputes the view from order (after a sort).
-func (s *store) refilter() {
+func (s *Store) refilter() {
 	q := s.query
 	s.query = ""
-	s.setFilter(q)
+	s.SetFilter(q)
 }
 
-func (s *store) marked(idx int32) bool {
-	return s.marks[idx/64]&(1<<(uint(idx)%64)) != 0
-}
-
-// setMark marks or unmarks one item, keeping the count and byte total
+// SetMark marks or unmarks one item, keeping the count and byte total
 // exact. Unrestorable items can never be marked.
-func (s *store) setMark(idx int32, on bool) bool {
+func (s *Store) SetMark(idx int32, on bool) bool {
 	if on && !s.items[idx].Restorable() {
 		return false
 	}
 	if int(idx/64) >= len(s.marks) {
 		s.marks = append(s.marks, make([]uint64, int(idx/64)+1-len(s.marks))...)
 	}
-	if s.marked(idx) == on {
+	if s.Marked(idx) == on {
 		return false
 	}
 	s.marks[idx/64] ^= 1 << (uint(idx) % 64)
 	s.markGen++
+	s.Touch(idx)
 	soon := 0
-	if s.items[idx].RemainingDays <= urgentDays {
+	if s.items[idx].RemainingDays <= UrgentDays {
 		soon = 1
 	}
 	if on {
@@ -187,31 +195,38 @@ func (s *store) setMark(idx int32, on bool) bool {
 	return true
 }
 
-// markView applies f to every item in the view (mark all / invert),
+// MarkView applies f to every item in the view (mark all / invert),
 // marking only items can allows; unmarking is always allowed.
-func (s *store) markView(f func(marked bool) bool, can func(int32) bool) {
+func (s *Store) MarkView(f func(marked bool) bool, can func(int32) bool) {
 	for _, idx := range s.view {
-		on := f(s.marked(idx))
+		on := f(s.Marked(idx))
 		if on && !can(idx) {
 			continue
 		}
-		s.setMark(idx, on)
+		s.SetMark(idx, on)
 	}
 }
 
-// clearMarks unmarks everything, including marks remembered across reloads.
-func (s *store) clearMarks() {
+// ClearMarks unmarks everything, including marks remembered across reloads.
+func (s *Store) ClearMarks() {
+	for w, word := range s.marks {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			s.Touch(int32(w*64 + b))
+		}
+	}
 	clear(s.marks)
 	s.markCount, s.markBytes, s.markSoon = 0, 0, 0
 	s.markGen++
 	s.sticky = nil
 }
 
-// markedIDs returns the marked items' ids in display order.
-func (s *store) markedIDs() []int64 {
+// MarkedIDs returns the marked items' ids in display order.
+func (s *Store) MarkedIDs() []int64 {
 	ids := make([]int64, 0, s.markCount)
 	for _, idx := range s.order {
-		if s.marked(idx) {
+		if s.Marked(idx) {
 			ids = append(ids, s.items[idx].ID)
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package bindata
 
 import (
 	"cmp"
@@ -7,52 +7,52 @@ import (
 	"smhbin/api"
 )
 
-// sortKey is a column the table can be ordered by. Each maps to an
+// SortKey is a column the table can be ordered by. Each maps to an
 // order_by value so that, while the listing is still streaming, the server
 // can do the sorting (a local sort of half a list would be a lie).
-type sortKey int
+type SortKey int
 
 const (
-	sortDeleted sortKey = iota // removalTime
-	sortName                   // name
-	sortSize                   // size
-	sortLeft                   // remainingTime
-	numSortKeys
+	SortDeleted SortKey = iota // removalTime
+	SortName                   // name
+	SortSize                   // size
+	SortLeft                   // remainingTime
+	NumSortKeys
 )
 
-// apiField is the order_by value for the key.
-func (k sortKey) apiField() string {
+// APIField is the order_by value for the key.
+func (k SortKey) APIField() string {
 	switch k {
-	case sortName:
+	case SortName:
 		return api.OrderByName
-	case sortSize:
+	case SortSize:
 		return api.OrderBySize
-	case sortLeft:
+	case SortLeft:
 		return api.OrderByRemainingTime
 	}
 	return api.OrderByRemovalTime
 }
 
-// sortKeyFor maps an order_by value back to a column (unknown → deleted).
-func sortKeyFor(field string) sortKey {
-	for k := sortKey(0); k < numSortKeys; k++ {
-		if k.apiField() == field {
+// SortKeyFor maps an order_by value back to a column (unknown → deleted).
+func SortKeyFor(field string) SortKey {
+	for k := SortKey(0); k < NumSortKeys; k++ {
+		if k.APIField() == field {
 			return k
 		}
 	}
-	return sortDeleted
+	return SortDeleted
 }
 
 // compare orders two items by the key, ascending, with the id as a tie
 // break so that the order is total and repeatable.
-func (k sortKey) compare(a, b *api.Item) int {
+func (k SortKey) compare(a, b *api.Item) int {
 	var c int
 	switch k {
-	case sortName:
+	case SortName:
 		c = cmp.Compare(a.Name, b.Name)
-	case sortSize:
+	case SortSize:
 		c = cmp.Compare(a.Size, b.Size)
-	case sortLeft:
+	case SortLeft:
 		c = cmp.Compare(a.RemainingDays, b.RemainingDays)
 	default:
 		c = a.RemovalTime.Compare(b.RemovalTime)
@@ -63,11 +63,11 @@ func (k sortKey) compare(a, b *api.Item) int {
 	return c
 }
 
-// sortLocal orders all loaded items by key (descending when desc) and
+// SortLocal orders all loaded items by key (descending when desc) and
 // recomputes the filtered view. Used once everything is loaded. The
 // comparison ends with the id, so the order is total: an unstable sort
 // gives the same result as a stable one, at a fraction of the cost.
-func (s *store) sortLocal(k sortKey, desc bool) {
+func (s *Store) SortLocal(k SortKey, desc bool) {
 	items := s.items
 	slices.SortFunc(s.order, func(x, y int32) int {
 		c := k.compare(&items[x], &items[y])

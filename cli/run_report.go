@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,9 +15,10 @@ import (
 	"smhbin/explain"
 )
 
-// restoreReport prints each item's final result as it arrives and keeps
-// the counts for the summary and the exit code.
-type restoreReport struct {
+// runReport prints each item's final result of a restore or delete run
+// as it arrives and keeps the counts for the summary and the exit code.
+type runReport struct {
+	op     api.Op
 	w      *bufio.Writer
 	asJSON bool
 	ids    []int64 // as requested, for items that never reached a final state
@@ -24,14 +26,15 @@ type restoreReport struct {
 	last   map[int64]api.Event
 	final  map[int64]bool
 
-	restored, failed, skipped, unknown int
-	failCodes, skipCodes               map[string]int
-	firstFail                          map[string]api.Event // by code: the first failure, for setupProblem
-	transport                          bool                 // some chunk could not be sent at all
+	done, failed, skipped, unknown int
+	failCodes, skipCodes           map[string]int
+	firstFail                      map[string]api.Event // by code: the first failure, for setupProblem
+	transport                      bool                 // some chunk could not be sent at all
 }
 
-func newRestoreReport(w io.Writer, asJSON bool, ids []int64) *restoreReport {
-	r := &restoreReport{
+func newRunReport(op api.Op, w io.Writer, asJSON bool, ids []int64) *runReport {
+	r := &runReport{
+		op:        op,
 		w:         bufio.NewWriter(w),
 		asJSON:    asJSON,
 		ids:       ids,
@@ -48,17 +51,18 @@ func newRestoreReport(w io.Writer, asJSON bool, ids []int64) *restoreReport {
 	return r
 }
 
-// restoreLine is one item of `restore --json` (one object per line).
-type restoreLine struct {
+// resultLine is one item of `restore --json` or `delete --json` (one
+// object per line).
+type resultLine struct {
 	ID      int64  `json:"id"`
-	Status  string `json:"status"` // restored | failed | skipped | unknown
+	Status  string `json:"status"` // restored | deleted | failed | skipped | unknown
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message,omitempty"`
-	Path    string `json:"path,omitempty"` // final path, "/"-joined, when restored
+	Path    string `json:"path,omitempty"` // final path from the space root ("/docs/a.txt"), when restored
 }
 
 // event records one engine event and prints it if it is final.
-func (r *restoreReport) event(ev api.Event) error {
+func (r *runReport) event(ev api.Event) error {
 	if !r.asked[ev.ID] {
 		return nil // not ours; the engine only reports requested ids
 	}
@@ -71,8 +75,8 @@ func (r *restoreReport) event(ev api.Event) error {
 	}
 	r.final[ev.ID] = true
 	switch ev.Kind {
-	case api.Restored:
-		r.restored++
+	case api.Restored, api.Deleted:
+		r.done++
 	case api.Failed:
 		r.failed++
 		r.failCodes[codeOrUnknown(ev.Code)]++
@@ -87,7 +91,7 @@ func (r *restoreReport) event(ev api.Event) error {
 	return r.w.Flush()
 }
 
-func (r *restoreReport) noteFailure(ev api.Event) {
+func (r *runReport) noteFailure(ev api.Event) {
 	if ev.Code == api.CodeTransport {
 		r.transport = true
 	}
@@ -101,8 +105,8 @@ func (r *restoreReport) noteFailure(ev api.Event) {
 // 403 such as NoPermission can also be an item's own authority (that item
 // may not be restored by this user), so it counts only when it refused
 // every item and nothing was restored, as a token without the
-// restore_recycled grant would.
-func (r *restoreReport) setupProblem() *api.APIError {
+// restore_recycled (or delete_recycled) grant would.
+func (r *runReport) setupProblem() *api.APIError {
 	codes := make([]string, 0, len(r.firstFail))
 	for c := range r.firstFail {
 		codes = append(codes, c)
@@ -110,7 +114,7 @@ func (r *restoreReport) setupProblem() *api.APIError {
 	slices.Sort(codes)
 	for _, c := range codes {
 		ev := r.firstFail[c]
-		if explain.IsSetupCode(c) || (ev.Status == 403 && r.restored == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
+		if explain.IsSetupCode(c) || ev.Status == http.StatusUnauthorized || (ev.Status == 403 && r.done == 0 && r.failCodes[codeOrUnknown(c)] == len(r.ids)) {
 			return &api.APIError{Status: ev.Status, Code: ev.Code, Message: ev.Message}
 		}
 	}
@@ -124,11 +128,11 @@ func codeOrUnknown(code string) string {
 	return code
 }
 
-func (r *restoreReport) print(id int64, status string, ev api.Event) error {
+func (r *runReport) print(id int64, status string, ev api.Event) error {
 	if r.asJSON {
-		line := restoreLine{ID: id, Status: status, Code: ev.Code, Message: ev.Message}
+		line := resultLine{ID: id, Status: status, Code: ev.Code, Message: ev.Message}
 		if ev.Kind == api.Restored {
-			line.Path = strings.Join(ev.Path, "/")
+			line.Path = "/" + strings.Join(ev.Path, "/")
 		}
 		b, err := json.Marshal(line)
 		if err != nil {
@@ -138,13 +142,17 @@ func (r *restoreReport) print(id int64, status string, ev api.Event) error {
 		return r.w.WriteByte('\n')
 	}
 	var s string
-	if ev.Kind == api.Restored {
-		path := joinPath(ev.Path)
+	switch ev.Kind {
+	case api.Deleted:
+		// How it was confirmed, when that took more than a 204.
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s", id, status, cleanText(ev.Message)), " ")
+	case api.Restored:
+		path := "/" + joinPath(ev.Path) // from the space root, as the TUI shows it
 		if len(ev.Path) == 0 {
 			path = "(the server did not say where)"
 		}
 		s = fmt.Sprintf("%d  %s  %s", id, status, path)
-	} else {
+	default:
 		code := cleanText(ev.Code)
 		if code == "" {
 			code = "-" // keeps the message in the fourth column for awk
@@ -157,7 +165,7 @@ func (r *restoreReport) print(id int64, status string, ev api.Event) error {
 
 // finish reports the items that never reached a final state (an Unknown
 // the engine could not settle) and flushes the output.
-func (r *restoreReport) finish() error {
+func (r *runReport) finish() error {
 	for _, id := range r.ids {
 		if r.final[id] {
 			continue
@@ -177,8 +185,8 @@ func (r *restoreReport) finish() error {
 
 // summary is the stderr line, e.g.
 // "restored 4 of 5 · 1 failed (1 DirectoryNotFound)".
-func (r *restoreReport) summary() string {
-	s := fmt.Sprintf("restored %d of %d", r.restored, len(r.ids))
+func (r *runReport) summary() string {
+	s := fmt.Sprintf("%s %d of %d", r.op.DoneKind(), r.done, len(r.ids))
 	if r.failed > 0 {
 		s += fmt.Sprintf(" · %d failed (%s)", r.failed, countList(r.failCodes))
 	}
@@ -207,18 +215,33 @@ func countList(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// outcome is the command's result: nil when everything was restored, exit
-// 2 with the setup problem's sentence, or exit 1 (the summary said it all).
-func (r *restoreReport) outcome(cfg *Config) error {
+// noPermission is the sentence for a run whose every item was refused
+// with NoPermission, by operation: it names the grant the token needs.
+var noPermission = map[api.Op]string{
+	api.OpRestore: "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions",
+	api.OpDelete:  "every item was refused (NoPermission): deletes need a token issued with the delete_recycled grant (or admin/space_admin)",
+}
+
+// deleteTokenRejected is explain.TokenRejected for deletes, which need
+// another grant.
+const deleteTokenRejected = "the access token was rejected (InvalidAccessToken): get a fresh token with the delete_recycled grant and set SMH_ACCESS_TOKEN or --token-file"
+
+// outcome is the command's result: nil when everything was restored or
+// deleted, the setup problem's sentence (exit 4 for a missing, rejected or
+// expired token, 2 for the rest), or exit 1 (the summary said it all).
+func (r *runReport) outcome(cfg *Config) error {
 	if e := r.setupProblem(); e != nil {
 		msg, _ := explain.Error(e, where(cfg))
-		if e.Code == api.CodeNoPermission {
-			msg = "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions"
+		switch {
+		case e.Code == api.CodeNoPermission:
+			msg = noPermission[r.op]
+		case e.Code == api.CodeInvalidAccessToken && r.op == api.OpDelete:
+			msg = deleteTokenRejected
 		}
-		return &exitError{code: exitUsage, msg: msg}
+		return &exitError{code: exitCode(e), msg: msg}
 	}
 	switch {
-	case r.restored == len(r.ids):
+	case r.done == len(r.ids):
 		return nil
 	case r.transport:
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("could not reach the SMH API at %s: check --endpoint / SMH_ENDPOINT and your network", cfg.Endpoint)}

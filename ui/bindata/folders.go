@@ -1,4 +1,4 @@
-package ui
+package bindata
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 	"smhbin/safe"
 )
 
-// folderTree builds the tree of original folders of the items in view.
+// FolderTree builds the tree of original folders of the items in view.
 // Each folder node covers everything below it; folders are ordered by
 // name and items keep the view's order (the current sort). A deleted
 // directory (Type "dir") is not an item row but the node at its own path,
@@ -16,12 +16,12 @@ import (
 // takes the directory and everything listed under it. Since the tree is
 // built from the view, a filter keeps exactly the matches and the folders
 // above them.
-func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) groupTree {
+func FolderTree(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) Tree {
 	type childKey struct {
 		parent int32
 		name   string
 	}
-	nodes := []gnode{{parent: -1, depth: -1, dir: -1}}
+	nodes := []Node{{Parent: -1, Depth: -1, Dir: -1}}
 	child := map[childKey]int32{}
 	// Consecutive items mostly share their folder (the bin lists them by
 	// deletion time), so the chain of nodes of the last path is reused for
@@ -41,8 +41,8 @@ func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonD
 			c, ok := child[childKey{n, seg}]
 			if !ok {
 				c = int32(len(nodes))
-				nodes = append(nodes, gnode{key: nodes[n].key + "\x00" + seg, name: safe.Text(seg), parent: n, depth: nodes[n].depth + 1, dir: -1})
-				nodes[n].kids = append(nodes[n].kids, c)
+				nodes = append(nodes, Node{Key: nodes[n].Key + "\x00" + seg, Name: safe.Text(seg), Parent: n, Depth: nodes[n].Depth + 1, Dir: -1})
+				nodes[n].Kids = append(nodes[n].Kids, c)
 				child[childKey{n, seg}] = c
 			}
 			n = c
@@ -56,8 +56,8 @@ func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonD
 	for i, idx := range view {
 		it := &items[idx]
 		if it.Type == "dir" && len(it.OriginalPath) > 0 {
-			if n := nodeAt(it.OriginalPath); nodes[n].dir < 0 {
-				nodes[n].dir, where[i] = idx, n
+			if n := nodeAt(it.OriginalPath); nodes[n].Dir < 0 {
+				nodes[n].Dir, where[i] = idx, n
 				continue
 			}
 		}
@@ -72,7 +72,7 @@ func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonD
 		direct = append(direct, 0)
 	}
 	for i := range nodes {
-		sortKids(nodes, nodes[i].kids)
+		sortKids(nodes, nodes[i].Kids)
 	}
 	// Lay the tree out depth first: the directory item, the sub-folders,
 	// then the folder's own items.
@@ -80,29 +80,29 @@ func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonD
 	var layout func(n int32)
 	layout = func(n int32) {
 		nd := &nodes[n]
-		nd.lo = pos
-		if nd.dir >= 0 {
+		nd.Lo = pos
+		if nd.Dir >= 0 {
 			pos++
 		}
-		for _, k := range nd.kids {
+		for _, k := range nd.Kids {
 			layout(k)
 		}
 		nd = &nodes[n]
-		nd.dlo = pos
+		nd.Dlo = pos
 		pos += direct[n]
-		nd.hi = pos
+		nd.Hi = pos
 	}
 	layout(0)
 	flat := make([]int32, len(view))
 	next := direct[:len(nodes)] // reused as each node's next free slot
 	for n := range nodes {
-		next[n] = nodes[n].dlo
+		next[n] = nodes[n].Dlo
 	}
 	for i, idx := range view {
 		n := where[i]
 		nd := &nodes[n]
-		if nd.dir == idx {
-			flat[nd.lo] = idx
+		if nd.Dir == idx {
+			flat[nd.Lo] = idx
 		} else {
 			flat[next[n]] = idx
 			next[n]++
@@ -112,55 +112,55 @@ func folderTree(items []api.Item, view []int32, markable func(int32) bool, soonD
 	// A child is always created after its parent, so walking the nodes
 	// backwards adds every folder into its parent after its own children.
 	for n := len(nodes) - 1; n > 0; n-- {
-		nd, p := &nodes[n], &nodes[nodes[n].parent]
-		p.count += nd.count
-		p.restorable += nd.restorable
-		p.soon += nd.soon
-		p.size += nd.size
-		p.subfolders += nd.subfolders + 1
-		if !nd.newest.IsZero() && nd.newest.After(p.newest) {
-			p.newest = nd.newest
+		nd, p := &nodes[n], &nodes[nodes[n].Parent]
+		p.Count += nd.Count
+		p.Restorable += nd.Restorable
+		p.Soon += nd.Soon
+		p.Size += nd.Size
+		p.Subfolders += nd.Subfolders + 1
+		if !nd.Newest.IsZero() && nd.Newest.After(p.Newest) {
+			p.Newest = nd.Newest
 		}
-		if !nd.oldest.IsZero() && (p.oldest.IsZero() || nd.oldest.Before(p.oldest)) {
-			p.oldest = nd.oldest
+		if !nd.Oldest.IsZero() && (p.Oldest.IsZero() || nd.Oldest.Before(p.Oldest)) {
+			p.Oldest = nd.Oldest
 		}
 	}
-	return groupTree{nodes: nodes, flat: flat}
+	return Tree{Nodes: nodes, Flat: flat}
 }
 
 // addItem counts one item into a node's totals.
-func addItem(nd *gnode, it *api.Item, markable bool, soonDays int64) {
-	nd.count++
-	nd.size += it.Size
+func addItem(nd *Node, it *api.Item, markable bool, soonDays int64) {
+	nd.Count++
+	nd.Size += it.Size
 	if markable {
-		nd.restorable++
+		nd.Restorable++
 	}
 	if it.RemainingDays <= soonDays {
-		nd.soon++
+		nd.Soon++
 	}
 	if t := it.RemovalTime; !t.IsZero() {
-		if t.After(nd.newest) {
-			nd.newest = t
+		if t.After(nd.Newest) {
+			nd.Newest = t
 		}
-		if nd.oldest.IsZero() || t.Before(nd.oldest) {
-			nd.oldest = t
+		if nd.Oldest.IsZero() || t.Before(nd.Oldest) {
+			nd.Oldest = t
 		}
 	}
 }
 
 // sortKids orders sibling folders by name.
-func sortKids(nodes []gnode, kids []int32) {
+func sortKids(nodes []Node, kids []int32) {
 	if len(kids) < 2 {
 		return
 	}
-	slices.SortFunc(kids, func(a, b int32) int { return strings.Compare(nodes[a].name, nodes[b].name) })
+	slices.SortFunc(kids, func(a, b int32) int { return strings.Compare(nodes[a].Name, nodes[b].Name) })
 }
 
-// folderPath is node n's full original path, for its summary.
-func folderPath(nodes []gnode, n int32) string {
+// FolderPath is node n's full original path, for its summary.
+func FolderPath(nodes []Node, n int32) string {
 	var segs []string
-	for ; n > 0; n = nodes[n].parent {
-		segs = append(segs, nodes[n].name)
+	for ; n > 0; n = nodes[n].Parent {
+		segs = append(segs, nodes[n].Name)
 	}
 	var b strings.Builder
 	for i := len(segs) - 1; i >= 0; i-- {
