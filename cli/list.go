@@ -16,6 +16,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/query"
+	"smhbin/safe"
 )
 
 func (a *app) listCmd() *cobra.Command {
@@ -271,12 +272,12 @@ func newTableSink(w io.Writer) *tableSink {
 
 func (s *tableSink) item(it *api.Item) error {
 	// SI units and a leading "/", as the TUI shows them.
-	size, path := humanize.Bytes(it.Size), joinPath(it.OriginalPath)
+	size, path := humanize.Bytes(it.Size), safe.Join(it.OriginalPath)
 	if it.Type == "dir" {
 		size, path = "-", path+"/"
 	}
 	if path == "" || path == "/" {
-		path = cleanText(it.Name)
+		path = safe.Text(it.Name)
 	}
 	path = "/" + path
 	deleted := "-"
@@ -319,7 +320,7 @@ type csvSink struct{ w *api.CSVWriter }
 // the TUI shows them: CSV on a terminal would otherwise pass them through.
 func newCSVSink(w io.Writer) (*csvSink, error) {
 	c, err := api.NewCSVWriter(w)
-	c.Clean = cleanText
+	c.Clean = safe.Text
 	return &csvSink{w: c}, err
 }
 
