@@ -116,11 +116,11 @@ func (m *Model) helpFooter() string {
 	if m.help.searching {
 		return truncateStyled(" / "+safe.Text(m.help.query)+"▏ "+m.st.Faint.Render("enter keep · esc clear"), m.width)
 	}
-	var parts []string
+	// How to leave comes first: it must survive a narrow terminal.
+	parts := []string{m.km.Help.Help().Key + " or esc closes this help", "j/k scroll", "/ search"}
 	if m.help.query != "" {
-		parts = append(parts, "search “"+safe.Text(m.help.query)+"” · esc clears")
+		parts = []string{"search “" + safe.Text(m.help.query) + "” · esc clears it", parts[1]}
 	}
-	parts = append(parts, "j/k scroll", "/ search", m.km.Help.Help().Key+" or esc close")
 	return truncateStyled(" "+m.st.Faint.Render(strings.Join(parts, " · ")), m.width)
 }
 
