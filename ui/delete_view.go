@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -107,9 +108,18 @@ func (m *Model) shortHints() []key.Binding {
 	bs := m.km.Short()
 	// Only a deliberate off (read-only, the server's choice) is worth a
 	// hint; an embedding that simply gave no Deleter says so in help.
-	if why := m.deleteOff(); why != "" && (m.opts.ReadOnly || m.opts.DeleteOff != "") {
-		bs = append(bs, key.NewBinding(key.WithKeys(m.km.Delete.Keys()...),
-			key.WithHelp(m.km.Delete.Help().Key, "delete off: "+why)))
+	if m.deleteOff() != "" && (m.opts.ReadOnly || m.opts.DeleteOff != "") {
+		off := key.NewBinding(key.WithKeys(m.km.Delete.Keys()...),
+			key.WithHelp(m.km.Delete.Help().Key, "delete off (? says why)"))
+		// After help and quit, before the grouped views: a terminal too
+		// narrow for it still shows those two.
+		at := len(bs)
+		for i, b := range bs {
+			if slices.Equal(b.Keys(), m.km.Quit.Keys()) {
+				at = i + 1
+			}
+		}
+		bs = slices.Insert(slices.Clone(bs), at, off)
 	}
 	return bs
 }
