@@ -21,18 +21,6 @@ func (e *emu) deleteModel(t *testing.T, w, h int, mod func(*Options)) *Model {
 	})
 }
 
-// deletesSent returns the requests that delete anything: single, batch
-// or the whole bin.
-func (e *emu) deletesSent() []fakesmh.Request {
-	var out []fakesmh.Request
-	for _, r := range e.srv.Requests() {
-		if r.Method == http.MethodDelete || r.Query.Has("delete") {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // TestDeleteDialogNeedsTheTypedCount: the dialog names the items, their
 // count and size and says it cannot be undone; y, enter or a wrong count
 // keep it open and send nothing; the right count deletes exactly those.
@@ -50,7 +38,7 @@ func TestDeleteDialogNeedsTheTypedCount(t *testing.T) {
 		t.Fatal("a wrong count closed the dialog")
 	}
 	mustContain(t, plain(m), "that is not it: nothing was deleted")
-	if n := len(e.srv.DeleteSends()); n != 0 || len(e.deletesSent()) != 0 {
+	if n := len(e.srv.DeleteSends()); n != 0 || len(e.srv.DeleteRequests()) != 0 {
 		t.Fatalf("%d ids were sent for deletion before the count was typed", n)
 	}
 	press(t, m, "backspace", "3", "enter")
@@ -88,7 +76,7 @@ func TestDeleteOneWantsTheWordAndLeavesOutTheUndeletable(t *testing.T) {
 	press(t, m, "D")
 	mustContain(t, plain(m), "Delete 1 item for good", "it leaves", "1 selected item is left out: cannot be deleted (no permission)", "Type delete")
 	press(t, m, "d", "e", "l", "enter")
-	if m.mode != modeDialog || len(e.deletesSent()) != 0 {
+	if m.mode != modeDialog || len(e.srv.DeleteRequests()) != 0 {
 		t.Fatal("a partial word deleted or closed the dialog")
 	}
 	press(t, m, "e", "t", "e", "enter")
@@ -130,7 +118,7 @@ func TestDeleteOffSaysWhyAndSendsNothing(t *testing.T) {
 			press(t, m, "testlib", "enter")
 			press(t, m, "?")
 			mustContain(t, plain(m), "delete for good (off: ", "empty the bin (off: ")
-			if sent := e.deletesSent(); len(sent) != 0 {
+			if sent := e.srv.DeleteRequests(); len(sent) != 0 {
 				t.Fatalf("%d delete requests sent while deleting is off", len(sent))
 			}
 		})
@@ -158,7 +146,7 @@ func TestRestoreAndDeleteCannotRace(t *testing.T) {
 	b := e.deleteModel(t, 160, 30, nil)
 	press(t, b, "d", " ", " ", "D", "2", "enter")
 	mustContain(t, plain(b), "deleted 0 of 2", "2 not sent (2 InFlight)", "– not sent: another restore or delete")
-	if sent := e.deletesSent(); len(sent) != 0 {
+	if sent := e.srv.DeleteRequests(); len(sent) != 0 {
 		t.Fatalf("%d delete requests sent for items being restored", len(sent))
 	}
 }
@@ -214,7 +202,7 @@ func TestEmptyBinWantsTheLibraryOrCount(t *testing.T) {
 	press(t, m, "ctrl+x")
 	mustContain(t, plain(m), "Empty the recycle bin of testlib?", "10 items,", "55 kB. This cannot be undone.", "Type testlib or 10")
 	press(t, m, "9", "enter", "enter", "y")
-	if m.mode != modeDialog || len(e.deletesSent()) != 0 {
+	if m.mode != modeDialog || len(e.srv.DeleteRequests()) != 0 {
 		t.Fatal("a wrong text emptied the bin or closed the dialog")
 	}
 	press(t, m, "backspace", "backspace", "testlib", "enter")
@@ -222,7 +210,7 @@ func TestEmptyBinWantsTheLibraryOrCount(t *testing.T) {
 		t.Fatalf("%d items left in the bin", n)
 	}
 	mustContain(t, plain(m), "0 items", "emptied the bin: 10 items deleted for good")
-	if sent := e.deletesSent(); len(sent) != 1 {
+	if sent := e.srv.DeleteRequests(); len(sent) != 1 {
 		t.Fatalf("%d delete requests, want the one empty", len(sent))
 	}
 }
