@@ -27,6 +27,10 @@ type KeyMap struct {
 	// Restoring.
 	Restore, RetryFailed, CancelRestore key.Binding
 
+	// Deleting for good: the marked items (Delete) or the whole bin
+	// (EmptyBin). Both open a dialog that wants a typed confirmation.
+	Delete, EmptyBin key.Binding
+
 	// The sort menu: one letter per column.
 	SortByName, SortBySize, SortByDeleted, SortByLeft, SortMenuClose key.Binding
 
@@ -83,6 +87,9 @@ func Default() KeyMap {
 		Restore:       b([]string{"r"}, "r", "restore"),
 		RetryFailed:   b([]string{"R"}, "R", "retry failed"),
 		CancelRestore: b([]string{"x", "ctrl+c"}, "x", "cancel restore"),
+
+		Delete:   b([]string{"D"}, "D", "delete for good"),
+		EmptyBin: b([]string{"ctrl+x"}, "ctrl+x", "empty the bin"),
 
 		SortByName:    b([]string{"n"}, "n", "name"),
 		SortBySize:    b([]string{"s"}, "s", "size"),
@@ -159,7 +166,7 @@ func (k KeyMap) Groups() []Group {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Select", []key.Binding{k.Mark, k.RangeMark, k.MarkAll, k.Invert, k.ClearMarks}},
 		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.RawFields, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
-		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore}},
+		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore, k.Delete, k.EmptyBin}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 		{"Views", []key.Binding{k.ViewBatches, k.ViewFolders, k.Expand, k.Collapse, k.Expiring, k.Export}},
 	}

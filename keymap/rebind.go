@@ -32,6 +32,7 @@ func (k *KeyMap) actions() []action {
 		{"view_batches", &k.ViewBatches}, {"view_folders", &k.ViewFolders}, {"expiring", &k.Expiring},
 		{"export", &k.Export}, {"expand", &k.Expand}, {"collapse", &k.Collapse},
 		{"restore", &k.Restore}, {"retry_failed", &k.RetryFailed}, {"cancel_restore", &k.CancelRestore},
+		{"delete", &k.Delete}, {"empty_bin", &k.EmptyBin},
 		{"sort_by_name", &k.SortByName}, {"sort_by_size", &k.SortBySize}, {"sort_by_deleted", &k.SortByDeleted},
 		{"sort_by_left", &k.SortByLeft}, {"sort_menu_close", &k.SortMenuClose},
 		{"filter_apply", &k.FilterApply}, {"filter_clear", &k.FilterClear},

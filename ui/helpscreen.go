@@ -168,7 +168,7 @@ func (m *Model) helpSections() [][]string {
 			h := b.Help()
 			line := m.st.HintKey.Render(safe.Pad(h.Key, 8)) + " " + h.Desc
 			if !b.Enabled() {
-				line = m.st.Faint.Render(safe.Pad(h.Key, 8) + " " + h.Desc + " (" + m.whyDisabled(g.Title) + ")")
+				line = m.st.Faint.Render(safe.Pad(h.Key, 8) + " " + h.Desc + " (" + m.whyDisabled(g.Title, b) + ")")
 			}
 			lines = append(lines, line)
 		}

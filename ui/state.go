@@ -45,6 +45,8 @@ func (m *Model) syncKeys() {
 	m.km.Mark.SetEnabled(shown)
 	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasRetryable())
 	m.km.CancelRestore.SetEnabled(running)
+	m.km.Delete.SetEnabled(m.deleteOff() == "")
+	m.km.EmptyBin.SetEnabled(m.deleteOff() == "")
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
 	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
