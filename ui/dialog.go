@@ -64,10 +64,32 @@ func (m *Model) askRestore() tea.Cmd {
 		}
 	}
 	if len(sel) == 0 {
+		m.setStatus("nothing to restore: mark rows with "+m.keyName(m.km.Mark)+" or move to one", true)
+		return nil
+	}
+	if len(d.ids) == 0 {
+		// Open no dialog that can only say "0 items": say why instead.
+		m.setStatus(nothingRestorable(d), true)
 		return nil
 	}
 	m.openDialog(d)
 	return nil
+}
+
+// nothingRestorable says why none of a selection can be restored.
+func nothingRestorable(d dialogState) string {
+	switch {
+	case d.restored > 0 && d.noPerm == 0:
+		return "nothing to restore: " + countOf(d.restored, "item was", "items were") + " already restored"
+	case d.restored == 0:
+		return "nothing to restore: your token lacks permission for " + plural(d.noPerm, "this item", "these "+humanize.Comma(int64(d.noPerm))+" items")
+	}
+	return "nothing to restore: " + humanize.Comma(int64(d.restored)) + " already restored, " + humanize.Comma(int64(d.noPerm)) + " without permission"
+}
+
+// countOf is "1 item was" or "1,234 items were".
+func countOf(n int, one, many string) string {
+	return humanize.Comma(int64(n)) + " " + plural(n, one, many)
 }
 
 // askRetryFailed opens the dialog for items whose last restore failed or

@@ -184,23 +184,14 @@ func (m *Model) isRename(idx int32, path []string) bool {
 
 // settleMarks clears marks of restored items only: failed ones stay marked
 // so the user sees what still needs attention.
+// Restored items not loaded (a reload is under way) lose their remembered
+// mark too, so a stale page cannot bring one back marked.
 func (m *Model) settleMarks() {
-	for idx := range m.settled() {
-		m.data.SetMark(idx, false)
-	}
-}
-
-// settled yields the indexes of loaded items that were restored.
-func (m *Model) settled() map[int32]struct{} {
-	out := make(map[int32]struct{})
 	for id, o := range m.outcomes {
 		if o.kind == api.Restored {
-			if idx, ok := m.data.Index(id); ok {
-				out[idx] = struct{}{}
-			}
+			m.data.ForgetMark(id)
 		}
 	}
-	return out
 }
 
 // hasRetryable reports whether any item's last outcome can be retried. It

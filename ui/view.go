@@ -101,6 +101,11 @@ func (m *Model) statusLine() string {
 	if n := m.data.MarkCount(); n > 0 {
 		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.MarkBytes()))
 	}
+	if p := m.data.PendingMarks(); p > 0 && m.loading {
+		// Marks kept by id for pages still to come: not counted above,
+		// because r sends only what is loaded.
+		parts = append(parts, m.st.Faint.Render("+"+humanize.Comma(int64(p))+" marked, loading"))
+	}
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
 	if m.data.Query() != "" && m.mode != modeFilter {
