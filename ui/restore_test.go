@@ -67,7 +67,7 @@ func TestRetryFailedSendsOnlyFailed(t *testing.T) {
 	mustContain(t, plain(m), "restored 7 of 9", "2 failed")
 	before := len(e.restorePosts())
 	press(t, m, "R")
-	mustContain(t, plain(m), "Retry 2 items", "1 failed because their folder is gone")
+	mustContain(t, plain(m), "Retry 2 items", "1 failed because the folder is gone")
 	press(t, m, "t", "y")
 	posts := e.restorePosts()[before:]
 	if len(posts) != 1 {
