@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"smhbin/api"
@@ -24,4 +25,23 @@ func TestRestoreDialogSaysWhatIsLeftOut(t *testing.T) {
 	mustContain(t, plain(m), "3 selected items are left out: your token may not restore them", "1 selected item is left out: already restored")
 	m.dialog.strategy = api.FallbackToRoot
 	mustContain(t, plain(m), "the original folder, or the space root if it is gone")
+}
+
+// TestRestoredCellKeepsBothEnds: at 80 columns a restored row's folder
+// cell shows the top of the destination and the end of the new name,
+// cut in the middle, never the tail alone.
+func TestRestoredCellKeepsBothEnds(t *testing.T) {
+	items := makeItems(5)
+	items[0].Name = "quarterly-report.docx"
+	items[0].OriginalPath = []string{"projects", "2024", "q3", "finance", "quarterly-report.docx"}
+	bin := &fakeBin{items: items}
+	m := loaded(t, bin, 80, 24, func(o *Options) { o.Restorer = nopRestorer{} })
+	id := items[0].ID
+	m.setOutcome(id, outcome{kind: api.Restored, path: []string{"projects", "2024", "q3", "finance", "quarterly-report (1).docx"}})
+	m.setOutcome(items[1].ID, outcome{kind: api.Restored, path: []string{"写真", "京都旅行", "とても長いフォルダ名", items[1].Name}})
+	view := plain(m)
+	mustContain(t, view, "✓ → /pro…(1).docx", "✓ → /写")
+	if strings.Contains(view, "renamed → …") {
+		t.Fatalf("a cell was cut from the left:\n%s", view)
+	}
 }

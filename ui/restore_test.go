@@ -36,7 +36,7 @@ func TestRestoreFlowAgainstEmulator(t *testing.T) {
 	mustContain(t, plain(m), "restored 3 of 5", "1 renamed", "2 failed (1 DirectoryNotFound, 1 SourceFileNotFound)")
 	press(t, m, "d") // details off: the folder column gets the room
 	view := plain(m)
-	mustContain(t, view, "✓ → /docs/a.txt", "✓ renamed → /docs/report (1).docx", "✗ DirectoryNotFound", "✗ SourceFileNotFound")
+	mustContain(t, view, "✓ → /docs  ", "✓ → /docs/report (1).docx", "✗ DirectoryNotFound", "✗ SourceFileNotFound")
 	for _, r := range e.recs {
 		want := 0
 		switch r.Name {

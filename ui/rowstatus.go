@@ -14,7 +14,7 @@ type rowState struct {
 	glyph  string
 	text   string
 	paint  theme.Paint
-	path   string // when set, shown after text and cut from the left (its end matters most)
+	path   string // when set, shown after text and cut in the middle (both ends matter)
 	detail string // the full outcome for the details pane
 	done   bool   // restored: drawn dimmed, no longer markable
 }
@@ -83,12 +83,15 @@ func (m *Model) restoredState(idx int32, o outcome) rowState {
 	}
 	p := "/" + safe.Join(o.path)
 	if m.isRename(idx, o.path) {
-		return rowState{glyph: "✓", text: "✓ renamed → ", path: p, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
+		// The cell shows the folder and the new name: the NAME column
+		// shows the old one.
+		return rowState{glyph: "✓", text: "✓ → ", path: p, paint: m.st.Warn, detail: "restored under a new name (a file with the same name existed): " + p, done: true}
 	}
+	folder := "/" + safe.Join(o.path[:len(o.path)-1])
 	orig := strings.Join(m.data.Item(idx).OriginalPath, "/")
 	d := "restored to " + p
 	if strings.Join(o.path, "/") != orig {
 		d = "restored to " + p + " (not the original folder)"
 	}
-	return rowState{glyph: "✓", text: "✓ → ", path: p, paint: m.st.Success, detail: d, done: true}
+	return rowState{glyph: "✓", text: "✓ → ", path: folder, paint: m.st.Success, detail: d, done: true}
 }

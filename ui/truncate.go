@@ -21,7 +21,7 @@ func truncLeft(s string, w int) string {
 }
 
 // truncMiddle keeps the start and the end of s within w cells, with "…"
-// between them: a folder's top and a file's new name both stay visible.
+// between them (a third of the room for the start): a folder's top and a file's new name both stay visible.
 // s must already have been through safe.Text.
 func truncMiddle(s string, w int) string {
 	if w <= 0 {
@@ -33,6 +33,7 @@ func truncMiddle(s string, w int) string {
 	if w < 5 {
 		return truncLeft(s, w)
 	}
-	head := (w - 1) / 2
+	// A third for the start: the end (a new name's " (1).docx") matters more.
+	head := (w - 1) / 3
 	return ansi.Truncate(s, head, "") + truncLeft(s, w-ansi.StringWidth(ansi.Truncate(s, head, "")))
 }

@@ -15,7 +15,7 @@ func TestTruncMiddle(t *testing.T) {
 		want string
 	}{
 		{"/docs/report (1).docx", 40, "/docs/report (1).docx"},
-		{"/projects/2024/q3/report (1).docx", 20, "/projects…t (1).docx"},
+		{"/projects/2024/q3/report (1).docx", 20, "/proje…port (1).docx"},
 		{"/写真/京都旅行/とても長い名前 (1).heic", 16, ""},
 	}
 	for _, c := range cases {
