@@ -42,6 +42,10 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	if s := m.ExitNote(); s != "" {
 		fmt.Fprintln(stderr, "smhbin: "+s)
 	}
+	if code := m.ExitCode(); code != 0 {
+		// The note above said what; the code tells a script.
+		return &exitError{code: code}
+	}
 	return nil
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -110,6 +109,10 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 		rr.done = true
 		m.opts.logf("restore run %d finished: %d of %d restored, %d failed, %d skipped, %d unknown", rr.id, rr.restored, rr.total, rr.failedCount, rr.skipped, rr.unknown)
 		m.settleMarks()
+		if m.mode == modeDialog && m.dialog.kind == dialogCancel {
+			// Nothing is left to stop: the summary takes its place.
+			m.mode, m.dialog = modeBrowse, dialogState{}
+		}
 		m.setStatus(m.advice(), rr.failedCount > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
 	}
@@ -214,15 +217,4 @@ func (m *Model) retryIDs() []int64 {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// ExitNote is a line for the shell after the program ends, when a restore
-// did not settle (force quit): the user must not be left guessing.
-func (m *Model) ExitNote() string {
-	rr := m.rr
-	if rr == nil || (rr.done && rr.unknown == 0) {
-		return ""
-	}
-	open := rr.total - rr.finals
-	return fmt.Sprintf("restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failedCount, open)
 }
