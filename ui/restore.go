@@ -113,7 +113,7 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 			// Nothing is left to stop: the summary takes its place.
 			m.mode, m.dialog = modeBrowse, dialogState{}
 		}
-		m.setStatus(m.advice(), rr.failedCount > 0 || rr.unknown > 0 || rr.authLost)
+		m.showAdvice(rr)
 		return nil
 	}
 	return waitEvents(rr.id, rr.events)
