@@ -15,7 +15,7 @@ const redacted = "REDACTED"
 // text still holds the token is wrapped in one that prints the scrubbed
 // text. errors.Is/As keep working.
 func (c *Client) redactErr(err error) error {
-	if err == nil || c.token == "" {
+	if err == nil || len(c.tokens()) == 0 {
 		return err
 	}
 	if ue, ok := err.(*url.Error); ok {
@@ -44,12 +44,11 @@ func (c *Client) redactURL(raw string) string {
 // redactString is the last line of defence: it removes the token, raw or
 // query-escaped, from any text.
 func (c *Client) redactString(s string) string {
-	if c.token == "" {
-		return s
-	}
-	s = strings.ReplaceAll(s, c.token, redacted)
-	if esc := url.QueryEscape(c.token); esc != c.token {
-		s = strings.ReplaceAll(s, esc, redacted)
+	for _, tok := range c.tokens() {
+		s = strings.ReplaceAll(s, tok, redacted)
+		if esc := url.QueryEscape(tok); esc != tok {
+			s = strings.ReplaceAll(s, esc, redacted)
+		}
 	}
 	return s
 }
@@ -72,7 +71,7 @@ func (e *redactedError) Unwrap() error { return e.err }
 // put the token on a screen or in a JSON file.
 func (c *Client) clean(v any, err *error) {
 	*err = c.redactErr(*err)
-	if c.token != "" {
+	if len(c.tokens()) > 0 {
 		c.scrubValue(reflect.ValueOf(v))
 	}
 }
@@ -122,5 +121,10 @@ func (c *Client) scrubMap(m reflect.Value) {
 
 // holdsToken reports whether s contains the token, raw or query-escaped.
 func (c *Client) holdsToken(s string) bool {
-	return strings.Contains(s, c.token) || strings.Contains(s, url.QueryEscape(c.token))
+	for _, tok := range c.tokens() {
+		if strings.Contains(s, tok) || strings.Contains(s, url.QueryEscape(tok)) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,9 +22,12 @@ func (m *Model) sayDisabled(msg tea.KeyPressMsg) tea.Cmd {
 	case is(m.km.CancelRestore):
 		m.setStatus("no restore is running", true)
 	case is(m.km.RetryPage):
-		if m.loading {
+		switch {
+		case m.loading:
 			m.setStatus("a page is loading", true)
-		} else {
+		case m.loadErr != nil:
+			m.setStatus("retrying cannot help: the settings must change (see the error)", true)
+		default:
 			m.setStatus("nothing to retry: no page failed", true)
 		}
 	case is(m.km.CopyPath), is(m.km.CopyID):

@@ -169,6 +169,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil
+	case tokenReloadedMsg:
+		return m, m.handleTokenReloaded(msg)
 	case flashTickMsg:
 		m.handleFlashTick(msg)
 		return m, nil

@@ -47,7 +47,8 @@ func (m *Model) syncKeys() {
 	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasRetryable())
 	m.km.CancelRestore.SetEnabled(running)
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
-	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
+	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading && m.retryHelps())
+	m.km.RetryPage.SetHelp(m.km.RetryPage.Help().Key, m.retryPageDesc())
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
 	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
 	m.km.ToggleStrategy.SetEnabled(m.mode == modeDialog && m.dialog.kind == dialogRestore)

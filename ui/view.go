@@ -37,6 +37,9 @@ func (m *Model) render() string {
 	if m.mode == modeHelp {
 		return m.helpView()
 	}
+	if m.startFailed() && m.mode == modeBrowse {
+		return m.startErrorView()
+	}
 	s := m.layout()
 	// The frame's builder is the model's: one passed down to the row
 	// sources would escape and cost an allocation per frame.
