@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 // Exit codes of smhbin, as gh's: a script can tell a token to refresh
@@ -92,7 +93,7 @@ func describe(err error, cfg *Config) (string, int) {
 		// belt so that no path can print one.
 		msg = strings.ReplaceAll(msg, cfg.Token, "[token]")
 	}
-	return cleanText(msg), code
+	return safe.Text(msg), code
 }
 
 func describeRaw(err error, cfg *Config) (string, int) {
@@ -137,5 +138,5 @@ func listenError(addr string, err error) error {
 	if errors.As(err, &oe) && oe.Err != nil {
 		reason = oe.Err.Error() // without "listen tcp <addr>:", said once below
 	}
-	return &configError{msg: fmt.Sprintf("cannot listen on %s: %s; choose another --addr", cleanText(addr), reason)}
+	return &configError{msg: fmt.Sprintf("cannot listen on %s: %s; choose another --addr", safe.Text(addr), reason)}
 }
