@@ -86,11 +86,24 @@ func (c *Client) clean(v any, err *error) {
 // at most invalid UTF-8 replaced by U+FFFD, which no ASCII text contains.
 func (c *Client) cleanPage(p *Page, body []byte, err *error) {
 	*err = c.redactErr(*err)
-	if c.token == "" || (isASCII(c.token) && bytes.IndexByte(body, '\\') < 0 &&
-		!bytes.Contains(body, []byte(c.token)) && !bytes.Contains(body, []byte(url.QueryEscape(c.token)))) {
+	if c.pageClean(body) {
 		return
 	}
 	c.scrubValue(reflect.ValueOf(p))
+}
+
+// pageClean reports that no token this client has held (see SetToken)
+// can be in a page decoded from body.
+func (c *Client) pageClean(body []byte) bool {
+	if bytes.IndexByte(body, '\\') >= 0 {
+		return len(c.tokens()) == 0
+	}
+	for _, tok := range c.tokens() {
+		if !isASCII(tok) || bytes.Contains(body, []byte(tok)) || bytes.Contains(body, []byte(url.QueryEscape(tok))) {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {
