@@ -35,10 +35,10 @@ func (m *Model) restoreDialogLines() []string {
 		lines = append(lines, m.st.Faint.Render("             the original folder; fails if it is gone"))
 	}
 	if d.noPerm > 0 {
-		lines = append(lines, m.st.ErrorLine.Render(leftOut(d.noPerm)+": your token may not restore "+plural(d.noPerm, "it", "them")))
+		lines = append(lines, m.st.ErrorLine.Render(leftOut(d.noPerm, "your token may not restore "+plural(d.noPerm, "it", "them"))))
 	}
 	if d.restored > 0 {
-		lines = append(lines, m.st.Faint.Render(leftOut(d.restored)+": already restored"))
+		lines = append(lines, m.st.Faint.Render(leftOut(d.restored, "already restored")))
 	}
 	if d.dirMissing > 0 && d.strategy == api.OriginalPath {
 		lines = append(lines, m.st.ErrorLine.Render(countOf(d.dirMissing, "failed", "failed")+" because the folder is gone: "+
@@ -46,11 +46,6 @@ func (m *Model) restoreDialogLines() []string {
 	}
 	lines = append(lines, "Name clashes are renamed, e.g. “report (1).docx”.", "")
 	return append(lines, m.confirmHint(strings.ToLower(verb), "cancel"))
-}
-
-// leftOut is "1 selected item is left out" or "12 selected items are left out".
-func leftOut(n int) string {
-	return countOf(n, "selected item is", "selected items are") + " left out"
 }
 
 // dialogInner is the widest a dialog line may be: the terminal less the

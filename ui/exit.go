@@ -24,7 +24,7 @@ func (m *Model) ExitNote() string {
 	}
 	open := rr.total - rr.finals
 	var b strings.Builder
-	fmt.Fprintf(&b, "restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failedCount, open)
+	fmt.Fprintf(&b, "%s interrupted: %d %s, %d failed, %d not settled — run `smhbin list` before retrying them", rr.op, rr.restored, rr.op.DoneKind(), rr.failedCount, open)
 	ids := m.unconfirmed(rr)
 	for _, id := range ids[:min(len(ids), exitNames)] {
 		b.WriteString("\n  not confirmed: id " + strconv.FormatInt(id, 10))
@@ -56,7 +56,7 @@ func (m *Model) unconfirmed(rr *restoreRun) []int64 {
 			continue
 		}
 		switch o.kind {
-		case api.Restored, api.Failed, api.Skipped:
+		case api.Restored, api.Deleted, api.Failed, api.Skipped:
 		default:
 			ids = append(ids, id)
 		}
