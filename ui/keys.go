@@ -16,6 +16,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.syncKeys()
+	m.clearPassingStatus()
 	switch m.mode {
 	case modeHelp:
 		m.handleHelpKey(msg)
@@ -75,7 +76,8 @@ func (m *Model) rangeMark() {
 	}
 	if m.anchor < 0 {
 		m.anchor = idx
-		m.setStatus("range starts here — move and press v again", false)
+		m.setStayingStatus("range starts here — move and press "+m.keyName(m.km.RangeMark)+" again", false,
+			func() bool { return m.anchor >= 0 })
 		return
 	}
 	view := m.data.View()
@@ -148,6 +150,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleExpiring()
 	case key.Matches(msg, m.km.Export):
 		return m.export()
+	default:
+		return m.sayDisabled(msg)
 	}
 	return nil
 }
