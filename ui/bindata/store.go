@@ -34,6 +34,11 @@ type Store struct {
 	// did: the grouped views rebuild or recount only when theirs is stale.
 	gen, markGen uint64
 
+	// shape changes whenever view changes other than by appending (a
+	// filter, a sort, a reset, the expiring order), so the grouped views
+	// can add a page of rows instead of regrouping everything.
+	shape uint64
+
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
 	sticky map[int64]struct{}
@@ -80,7 +85,10 @@ func (s *Store) Add(items []api.Item) int {
 	}
 	if n > 0 {
 		s.gen++
-		s.sortExpiring()
+		if s.expiring {
+			s.shape++
+			s.sortExpiring()
+		}
 	}
 	return n
 }
@@ -122,7 +130,7 @@ func (s *Store) Reset() {
 		}
 	}
 	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
-		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock}
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1}
 }
 
 // SetFilter narrows the view to items whose path contains q
@@ -136,6 +144,7 @@ func (s *Store) SetFilter(q string) {
 	}
 	s.query = q
 	s.gen++
+	s.shape++
 	if q == "" && !s.expiring {
 		s.view = append(s.view[:0], s.order...)
 		return
