@@ -38,11 +38,11 @@ type LiveFolders struct {
 	nodes     []Node
 	flat      []int32
 	child     map[childKey]int32
-	prevSegs  []string // the last path walked, and its chain of nodes:
-	prevChain []int32  // consecutive items mostly share their folder
+	prevSegs  []string  // the last path walked, and its chain of nodes:
+	prevChain []int32   // consecutive items mostly share their folder
 	own       [][]int32 // each node's own item rows, in view order
-	unsorted  []int32  // nodes whose kids gained a folder since the last layout
-	builds    int      // full builds, for tests
+	unsorted  []int32   // nodes whose kids gained a folder since the last layout
+	builds    int       // full builds, for tests
 }
 
 // Reset forgets the built tree, so the next Tree call regroups
