@@ -2,7 +2,6 @@ package bindata
 
 import (
 	"cmp"
-	"slices"
 
 	"smhbin/api"
 )
@@ -64,17 +63,10 @@ func (k SortKey) compare(a, b *api.Item) int {
 }
 
 // SortLocal orders all loaded items by key (descending when desc) and
-// recomputes the filtered view. Used once everything is loaded. The
-// comparison ends with the id, so the order is total: an unstable sort
-// gives the same result as a stable one, at a fraction of the cost.
+// recomputes the filtered view. Used once everything is loaded. The order
+// is total (the id breaks ties), and descending is exactly the reverse of
+// ascending. The keys are packed and radix sorted (see sortkeys.go).
 func (s *Store) SortLocal(k SortKey, desc bool) {
-	items := s.items
-	slices.SortFunc(s.order, func(x, y int32) int {
-		c := k.compare(&items[x], &items[y])
-		if desc {
-			return -c
-		}
-		return c
-	})
+	s.order = sortedOrder(s.items, s.order, k, desc)
 	s.refilter()
 }
