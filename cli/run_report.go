@@ -13,6 +13,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 // runReport prints each item's final result of a restore or delete run
@@ -145,19 +146,19 @@ func (r *runReport) print(id int64, status string, ev api.Event) error {
 	switch ev.Kind {
 	case api.Deleted:
 		// How it was confirmed, when that took more than a 204.
-		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s", id, status, cleanText(ev.Message)), " ")
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s", id, status, safe.Text(ev.Message)), " ")
 	case api.Restored:
-		path := "/" + joinPath(ev.Path) // from the space root, as the TUI shows it
+		path := "/" + safe.Join(ev.Path) // from the space root, as the TUI shows it
 		if len(ev.Path) == 0 {
 			path = "(the server did not say where)"
 		}
 		s = fmt.Sprintf("%d  %s  %s", id, status, path)
 	default:
-		code := cleanText(ev.Code)
+		code := safe.Text(ev.Code)
 		if code == "" {
 			code = "-" // keeps the message in the fourth column for awk
 		}
-		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, code, cleanText(ev.Message)), " ")
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, code, safe.Text(ev.Message)), " ")
 	}
 	_, err := r.w.WriteString(s + "\n")
 	return err
@@ -210,7 +211,7 @@ func countList(m map[string]int) string {
 	})
 	parts := make([]string, len(codes))
 	for i, c := range codes {
-		parts[i] = strconv.Itoa(m[c]) + " " + cleanText(c)
+		parts[i] = strconv.Itoa(m[c]) + " " + safe.Text(c)
 	}
 	return strings.Join(parts, ", ")
 }

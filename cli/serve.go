@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/safe"
 	"smhbin/sshserve"
 	"smhbin/ui"
 )
@@ -172,7 +173,7 @@ func checkServeOptions(o serveOptions) error {
 	host, _, err := net.SplitHostPort(o.Addr)
 	switch {
 	case err != nil:
-		return fmt.Errorf("--addr must be host:port, such as %s, not %q", defaultServeAddr, cleanText(o.Addr))
+		return fmt.Errorf("--addr must be host:port, such as %s, not %q", defaultServeAddr, safe.Text(o.Addr))
 	case o.MaxSessions < 1:
 		return fmt.Errorf("--max-sessions must be at least 1, not %d", o.MaxSessions)
 	case o.IdleTimeout < 0:
@@ -184,7 +185,7 @@ func checkServeOptions(o serveOptions) error {
 	case o.InsecureDemo && (o.AuthorizedKeys != "" || o.ReadOnlyKeys != ""):
 		return fmt.Errorf("--insecure-demo accepts any key, so --authorized-keys and --read-only-keys make no sense with it: drop one or the other")
 	case o.InsecureDemo && !isLoopbackHost(host):
-		return fmt.Errorf("--insecure-demo lets anyone in, so it only listens on a loopback address such as 127.0.0.1:2222, not %q", cleanText(o.Addr))
+		return fmt.Errorf("--insecure-demo lets anyone in, so it only listens on a loopback address such as 127.0.0.1:2222, not %q", safe.Text(o.Addr))
 	case !o.InsecureDemo && o.AuthorizedKeys == "":
 		return fmt.Errorf("serve needs --authorized-keys FILE listing the public keys allowed in (use --insecure-demo to try it on this machine with the demo library)")
 	}
