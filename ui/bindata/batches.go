@@ -217,30 +217,20 @@ func removalSorted(items []api.Item, view []int32) []int32 {
 // removalOrder reports whether view is ordered by removal time newest
 // first (-1; also when all times are equal), oldest first (1) or neither (0).
 func removalOrder(items []api.Item, view []int32) int {
-	desc, asc := true, true
-	for i := 1; i < len(view) && (desc || asc); i++ {
-		switch items[view[i-1]].RemovalTime.Compare(items[view[i]].RemovalTime) {
-		case -1:
-			desc = false
-		case 1:
-			asc = false
-		}
-	}
-	switch {
-	case desc:
-		return -1
-	case asc:
-		return 1
-	}
-	return 0
+	return removalOrderOf(len(view), func(i int) time.Time { return items[view[i]].RemovalTime })
 }
 
 // removalOrderAll is removalOrder over every item in index order (the
 // order they were listed in).
 func removalOrderAll(items []api.Item) int {
+	return removalOrderOf(len(items), func(i int) time.Time { return items[i].RemovalTime })
+}
+
+// removalOrderOf is removalOrder over n times, the i-th given by at.
+func removalOrderOf(n int, at func(int) time.Time) int {
 	desc, asc := true, true
-	for i := 1; i < len(items) && (desc || asc); i++ {
-		switch items[i-1].RemovalTime.Compare(items[i].RemovalTime) {
+	for i := 1; i < n && (desc || asc); i++ {
+		switch at(i - 1).Compare(at(i)) {
 		case -1:
 			desc = false
 		case 1:
