@@ -2,6 +2,7 @@ package bindata
 
 import (
 	"cmp"
+	"slices"
 
 	"smhbin/api"
 )
@@ -69,4 +70,23 @@ func (k SortKey) compare(a, b *api.Item) int {
 func (s *Store) SortLocal(k SortKey, desc bool) {
 	s.order = sortedOrder(s.items, s.order, k, desc)
 	s.refilter()
+}
+
+// SortJob snapshots what a local sort by k needs and returns the sort as
+// a function that may run on another goroutine (it only reads the items,
+// which nothing modifies in place). Install its result with SetOrder.
+func (s *Store) SortJob(k SortKey, desc bool) func() []int32 {
+	items, order := s.items, slices.Clone(s.order)
+	return func() []int32 { return sortedOrder(items, order, k, desc) }
+}
+
+// SetOrder installs an order made by SortJob and recomputes the view. It
+// refuses (false) an order that no longer covers the loaded items.
+func (s *Store) SetOrder(order []int32) bool {
+	if len(order) != len(s.items) {
+		return false
+	}
+	s.order = order
+	s.refilter()
+	return true
 }
