@@ -95,9 +95,9 @@ func (a *app) empty(ctx context.Context, cfg Config, yes, dryRun bool) error {
 	var ae *api.APIError
 	switch {
 	case errors.As(err, &ae) && ae.Code == api.CodeNoPermission:
-		return &exitError{code: exitUsage, msg: "the access token may not delete (NoPermission): emptying the bin needs a token issued with the delete_recycled grant (or admin/space_admin)"}
+		return &exitError{code: exitUsage, msg: explain.EmptyRefused}
 	case errors.Is(err, api.ErrUnauthorized):
-		return &exitError{code: exitAuth, msg: deleteTokenRejected}
+		return &exitError{code: exitAuth, msg: explain.TokenRejectedFor(api.OpDelete)}
 	}
 	return err
 }

@@ -216,17 +216,6 @@ func countList(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// noPermission is the sentence for a run whose every item was refused
-// with NoPermission, by operation: it names the grant the token needs.
-var noPermission = map[api.Op]string{
-	api.OpRestore: "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions",
-	api.OpDelete:  "every item was refused (NoPermission): deletes need a token issued with the delete_recycled grant (or admin/space_admin)",
-}
-
-// deleteTokenRejected is explain.TokenRejected for deletes, which need
-// another grant.
-const deleteTokenRejected = "the access token was rejected (InvalidAccessToken): get a fresh token with the delete_recycled grant and set SMH_ACCESS_TOKEN or --token-file"
-
 // outcome is the command's result: nil when everything was restored or
 // deleted, the setup problem's sentence (exit 4 for a missing, rejected or
 // expired token, 2 for the rest), or exit 1 (the summary said it all).
@@ -235,9 +224,9 @@ func (r *runReport) outcome(cfg *Config) error {
 		msg, _ := explain.Error(e, where(cfg))
 		switch {
 		case e.Code == api.CodeNoPermission:
-			msg = noPermission[r.op]
-		case e.Code == api.CodeInvalidAccessToken && r.op == api.OpDelete:
-			msg = deleteTokenRejected
+			msg = explain.NoPermission(r.op)
+		case e.Code == api.CodeInvalidAccessToken:
+			msg = explain.TokenRejectedFor(r.op)
 		}
 		return &exitError{code: exitCode(e), msg: msg}
 	}

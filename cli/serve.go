@@ -33,6 +33,7 @@ type serveOptions struct {
 	AuthorizedKeys string
 	ReadOnlyKeys   string
 	InsecureDemo   bool
+	AllowDelete    bool
 	IdleTimeout    time.Duration
 	MaxSessions    int
 	MaxConnections int
@@ -51,7 +52,9 @@ terminal. The access token stays on the server; clients never see it.
 
 Clients log in with a public key listed in --authorized-keys (OpenSSH
 authorized_keys format); keys listed in --read-only-keys may browse but not
-restore. Passwords are never accepted. Without a configured library the demo
+restore. Deleting for good (D) and emptying the bin (ctrl+x) are off in
+every session unless --allow-delete is given, and never open to read-only
+keys. Passwords are never accepted. Without a configured library the demo
 emulator is served.
 
 Of OpenSSH's key options, restrict, pty and no-pty are honoured as sshd
@@ -90,6 +93,7 @@ aborted, and its user is told which items were left unsettled.`,
 	f.StringVar(&o.AuthorizedKeys, "authorized-keys", "", "`FILE` of public keys allowed to connect (authorized_keys format)")
 	f.StringVar(&o.ReadOnlyKeys, "read-only-keys", "", "`FILE` of public keys that may browse but not restore")
 	f.BoolVar(&o.InsecureDemo, "insecure-demo", false, "accept any key, read-only, demo library, loopback only")
+	f.BoolVar(&o.AllowDelete, "allow-delete", false, "let read-write keys delete items for good and empty the bin (off by default)")
 	f.DurationVar(&o.IdleTimeout, "idle-timeout", o.IdleTimeout, "close connections idle this long (0: never)")
 	f.IntVar(&o.MaxSessions, "max-sessions", o.MaxSessions, "most sessions at once; more are turned away")
 	f.IntVar(&o.MaxConnections, "max-connections", o.MaxConnections, "most connections at once, a quarter of them still authenticating")
@@ -155,6 +159,7 @@ func (a *app) serve(cmd *cobra.Command, cfg Config, o serveOptions) error {
 		Library:          cfg.LibraryID,
 		Demo:             cfg.Demo,
 		ReadOnly:         cfg.ReadOnly,
+		AllowDelete:      o.AllowDelete,
 		Client:           client,
 		Options: func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
 			return uiOptions(ctx, cfg, client, out, getenv)

@@ -39,6 +39,10 @@ type Config struct {
 	Library  string // the library id, named in the start-up line
 	Demo     bool   // the library is the embedded demo emulator
 	ReadOnly bool   // every session only browses, whatever its key
+	// AllowDelete lets sessions with a read-write key delete items for
+	// good and empty the bin (serve --allow-delete). Off by default: a
+	// shared UI should not destroy data unless the operator asked for it.
+	AllowDelete bool
 
 	// Client is the one API client all sessions share; its token never
 	// leaves the server.
@@ -126,6 +130,9 @@ func (s *Server) Serve(ctx context.Context) error {
 	default:
 		access = fmt.Sprintf("%d keys, %d of them read-only", len(c.Keys.keys), c.Keys.readOnly)
 	}
+	if c.AllowDelete && c.Keys != nil && !c.ReadOnly {
+		access += "; deleting allowed (--allow-delete)"
+	}
 	s.log.printf("serving %s on ssh://%s (host key %s; %s)", what, s.Addr(), hostKeyFingerprint(c.HostKey), access)
 
 	errc := make(chan error, 1)
@@ -150,12 +157,16 @@ func (s *Server) shutdown() {
 	s.log.printf("shutting down: ending %d sessions", s.table.closeAll())
 	wait, cancel := context.WithTimeout(context.Background(), s.conf.ShutdownWait)
 	defer cancel()
-	if err := s.srv.Shutdown(wait); err != nil {
-		s.log.printf("clients still connected after %s: closing their connections", s.conf.ShutdownWait)
-		_ = s.srv.Close()
-	}
-	_ = s.ln.Close() // in case Serve had not registered it yet
+	// Not srv.Shutdown: it Waits on a WaitGroup that a connection finishing
+	// its handshake may Add to at the same moment (a data race in
+	// charm.land/ssh). The limiter counts every connection, so wait on it
+	// and then Close, which takes the server's lock.
+	_ = s.ln.Close() // no new connections
 	s.conns.closePending()
+	if !s.conns.waitClosed(wait) {
+		s.log.printf("clients still connected after %s: closing their connections", s.conf.ShutdownWait)
+	}
+	_ = s.srv.Close()
 	if wait.Err() != nil {
 		var cancelLast context.CancelFunc
 		wait, cancelLast = context.WithTimeout(context.Background(), lastMoment)

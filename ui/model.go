@@ -73,6 +73,7 @@ type Model struct {
 	outcomes       map[int64]outcome // by id, across runs, until the item leaves the list
 	retryableCount int               // outcomes that are Failed or Skipped
 	dialog         dialogState
+	emptying       bool // an empty-bin request is in flight
 }
 
 // mode is what has the keyboard: it picks the handler of a key and the
@@ -169,6 +170,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case restoreEventsMsg:
 		m.outGen++
 		return m, m.handleRestoreEvents(msg)
+	case emptiedMsg:
+		return m, m.handleEmptied(msg)
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil
