@@ -22,7 +22,7 @@ type asyncSort struct {
 // the sort it was made for: a reload or a newer sort drops it.
 type sortedMsg struct {
 	gen, sortGen int
-	order        []int32
+	order        bindata.Sorted
 }
 
 // sortLoaded sorts everything loaded by k: at once for a few items,

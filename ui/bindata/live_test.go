@@ -81,3 +81,33 @@ func TestBatchesReuseListingOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveRegroupsAndVoidsSorts: deleting rows from the middle of the
+// view makes the next page regroup rather than extend a tree that still
+// holds them, and a sort made before the removal is refused.
+func TestRemoveRegroupsAndVoidsSorts(t *testing.T) {
+	all := seed.Items(t, 2000)
+	s := New()
+	s.Add(all[:1000])
+	var lb LiveBatches
+	var lf LiveFolders
+	markable := func(int32) bool { return true }
+	lb.Tree(s.Items(), s.View(), s.Shape(), time.Minute, markable, 3)
+	lf.Tree(s.Items(), s.View(), s.Shape(), markable, 3)
+	job := s.SortJob(SortName, false)
+	s.Remove([]int64{all[10].ID, all[500].ID})
+	if s.SetOrder(job()) {
+		t.Fatal("a sort of the list before the removal was installed")
+	}
+	s.Add(all[1000:])
+	items, view := s.Items(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("batches after a removal and a page differ from a full build")
+	}
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), FolderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("folders after a removal and a page differ from a full build")
+	}
+	if !s.SetOrder(s.SortJob(SortName, false)()) {
+		t.Fatal("a fresh sort was refused")
+	}
+}

@@ -72,21 +72,27 @@ func (s *Store) SortLocal(k SortKey, desc bool) {
 	s.refilter()
 }
 
+// Sorted is a local sort's result, made by a SortJob.
+type Sorted struct {
+	order   []int32
+	members uint64
+}
+
 // SortJob snapshots what a local sort by k needs and returns the sort as
 // a function that may run on another goroutine (it only reads the items,
 // which nothing modifies in place). Install its result with SetOrder.
-func (s *Store) SortJob(k SortKey, desc bool) func() []int32 {
-	items, order := s.items, slices.Clone(s.order)
-	return func() []int32 { return sortedOrder(items, order, k, desc) }
+func (s *Store) SortJob(k SortKey, desc bool) func() Sorted {
+	items, order, members := s.items, slices.Clone(s.order), s.members
+	return func() Sorted { return Sorted{order: sortedOrder(items, order, k, desc), members: members} }
 }
 
-// SetOrder installs an order made by SortJob and recomputes the view. It
-// refuses (false) an order that no longer covers the loaded items.
-func (s *Store) SetOrder(order []int32) bool {
-	if len(order) != len(s.items) {
+// SetOrder installs a SortJob's order and recomputes the view. It refuses
+// (false) an order made before items were added or removed.
+func (s *Store) SetOrder(r Sorted) bool {
+	if r.members != s.members || len(r.order) != len(s.order) {
 		return false
 	}
-	s.order = order
+	s.order = r.order
 	s.refilter()
 	return true
 }

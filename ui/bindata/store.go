@@ -38,6 +38,9 @@ type Store struct {
 	// filter, a sort, a reset, the expiring order), so the grouped views
 	// can add a page of rows instead of regrouping everything.
 	shape uint64
+	// members changes whenever the set of listed items does, so that a
+	// sort made off the Update goroutine is not installed over another set.
+	members uint64
 
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
@@ -85,6 +88,7 @@ func (s *Store) Add(items []api.Item) int {
 	}
 	if n > 0 {
 		s.gen++
+		s.members++
 		if s.expiring {
 			s.shape++
 			s.sortExpiring()
@@ -130,7 +134,8 @@ func (s *Store) Reset() {
 		}
 	}
 	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
-		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1}
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
+		members: s.members + 1}
 }
 
 // SetFilter narrows the view to items whose path contains q
