@@ -157,8 +157,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pageLoadedMsg:
 		return m, m.handlePage(msg)
 	case sortedMsg:
-		m.handleSorted(msg)
-		return m, nil
+		return m, m.handleSorted(msg)
 	case spinner.TickMsg:
 		if !m.loading {
 			m.spinning = false // let the spinner stop while idle

@@ -47,16 +47,19 @@ func (m *Model) sortLoaded(k bindata.SortKey, desc bool) tea.Cmd {
 }
 
 // handleSorted swaps in a finished sort, keeping the cursor on its item.
-func (m *Model) handleSorted(msg sortedMsg) {
+// When rows were deleted meanwhile the result no longer fits: sort again.
+func (m *Model) handleSorted(msg sortedMsg) tea.Cmd {
 	if msg.gen != m.gen || msg.sortGen != m.sort.gen {
-		return // a reload or a newer sort replaced it
+		return nil // a reload or a newer sort replaced it
 	}
 	keep := m.cursorItem()
-	if m.data.SetOrder(msg.order) {
-		m.follow(keep)
+	if !m.data.SetOrder(msg.order) {
+		return m.sortLoaded(m.sortKey, m.desc)
 	}
+	m.follow(keep)
 	if m.sort.running {
 		m.sort.running = false
 		m.setStatus("", false) // the "sorting…" note
 	}
+	return nil
 }

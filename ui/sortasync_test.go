@@ -48,6 +48,18 @@ func TestLargeSortRunsOffTheLoop(t *testing.T) {
 	if !slices.Equal(m.data.Order(), want) {
 		t.Fatal("an overtaken sort replaced the newer one")
 	}
+	// Rows deleted while sorting: the result is refused and the sort
+	// runs again over what is left.
+	_, old := m.Update(keyMsg("s"))
+	m.data.Remove([]int64{items[m.data.Order()[0]].ID})
+	_, again := m.Update(old())
+	if again == nil {
+		t.Fatal("a sort refused after a deletion was not run again")
+	}
+	m.Update(again())
+	if m.sort.running || m.data.Len() != 119 {
+		t.Fatalf("after the second sort: running %v, %d rows", m.sort.running, m.data.Len())
+	}
 	// A reload while sorting: the result belongs to the old listing.
 	_, stale := m.Update(keyMsg("s"))
 	m.startListing()
