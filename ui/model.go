@@ -55,6 +55,7 @@ type Model struct {
 	filter textinput.Model
 	status string
 	errMsg bool
+	flash  flashState // how long status stays (see flash.go)
 
 	frame    strings.Builder // the frame View writes, reset each time
 	frameLen int             // bytes of the last frame, to size the next one
@@ -134,12 +135,13 @@ func (m *Model) Init() tea.Cmd {
 
 // Update dispatches a message to its handler, then re-derives which keys
 // are live so the hint bar never offers a key that does nothing.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer func() {
 		m.refreshTimes()
 		m.sizeLists()   // the progress line or the view's length may have changed
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
+		cmd = m.flashCmd(cmd)
 	}()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -174,6 +176,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil
+	case tokenReloadedMsg:
+		return m, m.handleTokenReloaded(msg)
+	case flashTickMsg:
+		m.handleFlashTick(msg)
+		return m, nil
 	}
 	return m, nil
 }
@@ -206,10 +213,6 @@ func filterStyles(st theme.Styles) textinput.Styles {
 	}
 	fs.Cursor.Blink = false
 	return fs
-}
-
-func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.errMsg = s, isErr
 }
 
 // resize records the terminal size and re-derives everything that depends
