@@ -34,6 +34,14 @@ type Store struct {
 	// did: the grouped views rebuild or recount only when theirs is stale.
 	gen, markGen uint64
 
+	// shape changes whenever view changes other than by appending (a
+	// filter, a sort, a reset, the expiring order), so the grouped views
+	// can add a page of rows instead of regrouping everything.
+	shape uint64
+	// members changes whenever the set of listed items does, so that a
+	// sort made off the Update goroutine is not installed over another set.
+	members uint64
+
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
 	sticky map[int64]struct{}
@@ -83,7 +91,11 @@ func (s *Store) Add(items []api.Item) int {
 	}
 	if n > 0 {
 		s.gen++
-		s.sortExpiring()
+		s.members++
+		if s.expiring {
+			s.shape++
+			s.sortExpiring()
+		}
 	}
 	return n
 }
@@ -130,7 +142,8 @@ func (s *Store) Reset() {
 		}
 	}
 	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
-		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock}
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
+		members: s.members + 1}
 }
 
 // SetFilter narrows the view to items whose path contains q
@@ -144,6 +157,7 @@ func (s *Store) SetFilter(q string) {
 	}
 	s.query = q
 	s.gen++
+	s.shape++
 	if q == "" && !s.expiring {
 		s.view = append(s.view[:0], s.order...)
 		return
