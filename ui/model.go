@@ -50,9 +50,10 @@ type Model struct {
 	detailsSet  bool // the user toggled details, so size changes leave it alone
 	absTime     bool
 
-	filter textinput.Model
-	status string
-	errMsg bool
+	filter    textinput.Model
+	filterErr string // why the prompt's text does not parse ("" when it does)
+	status    string
+	errMsg    bool
 
 	frame    strings.Builder // the frame View writes, reset each time
 	frameLen int             // bytes of the last frame, to size the next one
