@@ -9,6 +9,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/query"
+	"smhbin/safe"
 )
 
 // filterHint is shown under an empty prompt: the qualifiers people reach
@@ -96,4 +97,29 @@ func (m *Model) resultOf(idx int32, loaded bool, o outcome) query.Result {
 		return query.ResultUnconfirmed
 	}
 	return query.ResultNone
+}
+
+// filterGrammar is the help screen's section on the filter language:
+// every qualifier with an example. Terms are ANDed; "-" negates one.
+var filterGrammar = [][2]string{
+	{"word", "name or folder contains it (case-insensitive); \"two words\" for spaces"},
+	{"type:image", "image, video, audio, doc, dir, file, other; type:image|video for either"},
+	{"size:>100MB", "also size:<1KiB, size:10MB..1GB"},
+	{"deleted:<2h", "also deleted:>7d, deleted:2026-11-30, deleted:today"},
+	{"left:<3d", "days left before the bin purges it"},
+	{"path:设计/终稿", "the original folder contains it; path:\"Team Drive\""},
+	{"ext:pdf", "the name's extension"},
+	{"restorable:yes", "or no"},
+	{"marked:yes", "only the marked items (review before r)"},
+	{"result:failed", "restored, renamed, failed, unconfirmed: this session's outcomes"},
+	{"-ext:tmp", "a leading - negates any term"},
+}
+
+// filterHelp is filterGrammar laid out for the help screen.
+func (m *Model) filterHelp() string {
+	lines := []string{m.st.Title.Render("Filter (" + m.km.Filter.Help().Key + "): terms are ANDed")}
+	for _, g := range filterGrammar {
+		lines = append(lines, m.st.HintKey.Render(safe.Pad(g[0], 16))+" "+g[1])
+	}
+	return strings.Join(lines, "\n")
 }

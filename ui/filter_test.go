@@ -125,3 +125,16 @@ func BenchmarkFilterQualifierKeystroke(b *testing.B) {
 		m.Update(keyMsg("backspace"))
 	}
 }
+
+// TestHelpDocumentsFilterGrammar: the help screen lists the qualifiers
+// with examples, including the by-outcome and marked views.
+func TestHelpDocumentsFilterGrammar(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(5)}, 120, 60, nil)
+	press(t, m, "?")
+	out := m.render()
+	for _, want := range []string{"size:>100MB", "deleted:<2h", "result:failed", "marked:yes", "path:\"Team Drive\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %s:\n%s", want, out)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func (m *Model) helpView() string {
 	}
 	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	body := m.st.Title.Render("smhbin — keys") + "\n\n" + strings.Join(rows, "\n\n") +
-		"\n\n" + m.st.Faint.Render(m.km.Help.Help().Key+" or esc closes this help")
+		"\n\n" + m.filterHelp() + "\n\n" + m.st.Faint.Render(m.km.Help.Help().Key+" or esc closes this help")
 	lines := strings.Split(body, "\n")
 	for i := range lines {
 		lines[i] = truncateStyled(" "+lines[i], m.width)
