@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
+	"smhbin/termimg"
 	"smhbin/ui"
 )
 
@@ -66,6 +67,7 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		ReadOnly:     cfg.ReadOnly,
 		BatchGap:     cfg.BatchGap,
 		ExpiringDays: cfg.ExpiringDays,
+		Preview:      termimg.Resolve(cfg.Preview, getenv), // a serve session's own environment
 		Clipboard:    ui.OSC52Clipboard(out, getenv),
 		Logf:         cfg.Log.asyncLogf("ui"), // Update must not wait on the disk
 	}

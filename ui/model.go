@@ -72,6 +72,8 @@ type Model struct {
 	outcomes       map[int64]outcome // by id, across runs, until the item leaves the list
 	retryableCount int               // outcomes that are Failed or Skipped
 	dialog         dialogState
+
+	pv previewState // the details pane's thumbnails (preview.go)
 }
 
 // mode is what has the keyboard: it picks the handler of a key and the
@@ -114,6 +116,7 @@ func New(opts Options) *Model {
 		height:   24,
 	}
 	m.table = rowlist.New[rowKey](tableRows{m}, m.listKeys())
+	m.pv = newPreviewState(opts)
 	m.batches = groupView{kind: viewBatches}
 	m.folders = groupView{kind: viewFolders}
 	m.batches.list = rowlist.New[rowKey](groupRows{m, &m.batches}, m.listKeys())
@@ -132,12 +135,15 @@ func (m *Model) Init() tea.Cmd {
 
 // Update dispatches a message to its handler, then re-derives which keys
 // are live so the hint bar never offers a key that does nothing.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer func() {
 		m.refreshTimes()
 		m.sizeLists()   // the progress line or the view's length may have changed
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
+		if pc := m.syncPreview(); pc != nil { // the cursor's row may have changed
+			cmd = tea.Batch(cmd, pc)
+		}
 	}()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -165,6 +171,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case restoreEventsMsg:
 		m.outGen++
 		return m, m.handleRestoreEvents(msg)
+	case previewTickMsg:
+		return m, m.handlePreviewTick()
+	case previewMsg:
+		return m, m.handlePreview(msg)
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil
