@@ -105,8 +105,14 @@ func (w *wireItem) toItem(it *Item) error {
 	return nil
 }
 
-// decodePage parses a list reply.
-func decodePage(b []byte) (Page, error) {
+// decodePage parses a list reply: the fast decoder of decode_fast.go, or
+// this file's reference decoder for what it leaves.
+func decodePage(b []byte) (Page, error) { return decodePageWith(b, nil) }
+
+// decodeReference parses a list reply with encoding/json and the lenient
+// types: the definition of what a reply means, and the path that words
+// every error.
+func decodeReference(b []byte) (Page, error) {
 	var w wirePage
 	if err := json.Unmarshal(b, &w); err != nil {
 		return Page{}, jsonErr(err)
@@ -123,7 +129,6 @@ func decodePage(b []byte) (Page, error) {
 			return Page{}, fmt.Errorf("contents[%d]: %w", i, err)
 		}
 	}
-	shareRepeats(p.Items)
 	return p, nil
 }
 

@@ -216,11 +216,37 @@ func parseMillisUTC(t []byte) (time.Time, bool) {
 	if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 59 {
 		return time.Time{}, false
 	}
-	tm := time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], v[6]*1e6, time.UTC)
-	if tm.Day() != v[2] { // 31 February and friends
+	y, m, d := v[0], v[1], v[2]
+	if d > 28 && d > daysIn(y, m) { // 31 February and friends
 		return time.Time{}, false
 	}
-	return tm, true
+	// The Unix time from the civil date (Howard Hinnant's days_from_civil):
+	// several times cheaper than time.Date, and the same Time.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y ≥ -1 and era 0 for it: a year -1 is only reached from 0000, handled below
+	if y < 0 {
+		era = -1
+	}
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	days := int64(era)*146097 + int64(yoe*365+yoe/4-yoe/100+doy) - 719468
+	return time.Unix(days*86400+int64(v[3]*3600+v[4]*60+v[5]), int64(v[6])*1e6).UTC(), true
+}
+
+// daysIn is the length of month m of year y (proleptic Gregorian).
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // fmtTime writes t as the API does, or "" for the zero time.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -207,23 +206,10 @@ func benchPage(n int) []byte {
 	return []byte(b.String())
 }
 
+// BenchmarkDecodePage decodes a synthetic 1,000-item page (ASCII names);
+// BenchmarkDecodeEmulatorPage has the realistic one.
 func BenchmarkDecodePage(b *testing.B) {
-	const items = 1000
-	body := benchPage(items)
-	b.SetBytes(int64(len(body)))
-	b.ReportAllocs()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	mallocs := ms.Mallocs
-	for b.Loop() {
-		p, err := decodePage(body)
-		if err != nil || len(p.Items) != items {
-			b.Fatalf("decode: %d items, %v", len(p.Items), err)
-		}
-	}
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*items), "ns/item")
-	b.ReportMetric(float64(ms.Mallocs-mallocs)/float64(b.N*items), "allocs/item")
+	benchDecode(b, benchPage(1000), 1000, decodePageWith)
 }
 
 func FuzzDecodePage(f *testing.F) {

@@ -12,8 +12,16 @@ import (
 // GET /api/v1/recycled/{lib}/{space}?marker=&limit=&order_by=&order_by_type=,
 // sending only the parameters that are set (never page/page_size, which the
 // API forbids alongside marker/limit). Page.NextMarker is empty on the last page.
-func (c *Client) List(ctx context.Context, q ListQuery) (p Page, err error) {
-	defer c.clean(&p, &err)
+func (c *Client) List(ctx context.Context, q ListQuery) (Page, error) {
+	body, err := c.listBody(ctx, q)
+	if err != nil {
+		return Page{}, err
+	}
+	return c.decodeList(body, nil)
+}
+
+// listBody fetches one list reply without decoding it.
+func (c *Client) listBody(ctx context.Context, q ListQuery) (b []byte, err error) {
 	v := url.Values{}
 	if q.Marker != "" {
 		v.Set("marker", string(q.Marker))
@@ -29,9 +37,16 @@ func (c *Client) List(ctx context.Context, q ListQuery) (p Page, err error) {
 	}
 	r, err := c.do(ctx, http.MethodGet, c.binPath(), v, nil)
 	if err != nil {
-		return Page{}, err
+		return nil, c.redactErr(err)
 	}
-	p, err = decodePage(r.body)
+	return r.body, nil
+}
+
+// decodeList decodes a list reply, sharing strings through in, and makes
+// it safe to show (see cleanPage).
+func (c *Client) decodeList(body []byte, in *Interner) (p Page, err error) {
+	defer c.cleanPage(&p, body, &err)
+	p, err = decodePageWith(body, in)
 	if err != nil {
 		return Page{}, fmt.Errorf("SMH API: bad list reply: %w", err)
 	}

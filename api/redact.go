@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"net/url"
 	"reflect"
 	"strings"
@@ -69,12 +70,37 @@ func (e *redactedError) Unwrap() error { return e.err }
 // from the error's text, whatever path the error took, and from every
 // string of the decoded reply v (names, paths, codes, messages, metadata):
 // a server that echoes the request back, query string included, must not
-// put the token on a screen or in a JSON file.
+// put the token on a screen or in a JSON file. List replies take the same
+// path through cleanPage, which can tell from the bytes when to skip it.
 func (c *Client) clean(v any, err *error) {
 	*err = c.redactErr(*err)
 	if c.token != "" {
 		c.scrubValue(reflect.ValueOf(v))
 	}
+}
+
+// cleanPage is clean for a list reply decoded from body. Scrubbing every
+// string of a 1,000-item page costs more than decoding it, so it is
+// skipped when the token cannot be in the page: the token is ASCII and
+// neither it nor its query-escaped form is in the bytes, and the bytes
+// hold no escape. Every decoded string is then a piece of the bytes, with
+// at most invalid UTF-8 replaced by U+FFFD, which no ASCII text contains.
+func (c *Client) cleanPage(p *Page, body []byte, err *error) {
+	*err = c.redactErr(*err)
+	if c.token == "" || (isASCII(c.token) && bytes.IndexByte(body, '\\') < 0 &&
+		!bytes.Contains(body, []byte(c.token)) && !bytes.Contains(body, []byte(url.QueryEscape(c.token)))) {
+		return
+	}
+	c.scrubValue(reflect.ValueOf(p))
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // scrubValue redacts, in place, every string reachable from v through

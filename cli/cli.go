@@ -19,6 +19,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/config"
+	"smhbin/safe"
 )
 
 // Main runs smhbin with args (without the program name) against the
@@ -102,7 +103,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 		if path == "" && cmd != nil {
 			path = cmd.CommandPath()
 		}
-		fmt.Fprintf(a.stderr, "smhbin: %s\nRun '%s --help' for usage.\n", cleanText(ue.msg), path)
+		fmt.Fprintf(a.stderr, "smhbin: %s\nRun '%s --help' for usage.\n", safe.Text(ue.msg), path)
 		return exitCode(err)
 	}
 	msg, code := describe(err, configOf(cmd))

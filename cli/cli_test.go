@@ -13,6 +13,7 @@ import (
 	"smhbin/api"
 	"smhbin/config"
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 func TestCompletionWithoutConfiguration(t *testing.T) {
@@ -115,8 +116,8 @@ func TestCleanText(t *testing.T) {
 		{"lrm\u200e alm\u061c", `lrm\u200e alm\u061c`},
 	}
 	for _, tt := range tests {
-		if got := cleanText(tt.in); got != tt.want {
-			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := safe.Text(tt.in); got != tt.want {
+			t.Errorf("safe.Text(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

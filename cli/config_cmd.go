@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/config"
+	"smhbin/safe"
 )
 
 func (a *app) configCmd() *cobra.Command {
@@ -90,7 +91,7 @@ func (a *app) configInit(cmd *cobra.Command, force bool) error {
 	}
 	f, err := os.OpenFile(path, flags, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return configErrorf("%s already exists: edit it, or give --force to replace it with the defaults", cleanText(path))
+		return configErrorf("%s already exists: edit it, or give --force to replace it with the defaults", safe.Text(path))
 	}
 	if err != nil {
 		return configErrorf("cannot write the config file: %v", describePathError(err))
@@ -98,7 +99,7 @@ func (a *app) configInit(cmd *cobra.Command, force bool) error {
 	_, werr := f.WriteString(config.Template())
 	cerr := f.Chmod(0o600) // an overwritten file keeps its old mode otherwise
 	if err := errors.Join(werr, cerr, f.Close()); err != nil {
-		return configErrorf("cannot write the config file %s: %v", cleanText(path), err)
+		return configErrorf("cannot write the config file %s: %v", safe.Text(path), err)
 	}
 	fmt.Fprintln(a.stdout, path)
 	fmt.Fprintln(a.stderr, "smhbin: wrote a config file with every setting commented out at its default; uncomment a line to change it")

@@ -14,6 +14,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
+	"smhbin/safe"
 )
 
 // Codes of the items delete leaves out before sending anything.
@@ -101,7 +102,7 @@ func deletable(ids []int64, found map[int64]api.Item) (send []int64, out []api.E
 
 // itemLine is one listed item: id, name, size and original path.
 func itemLine(id int64, it api.Item) string {
-	return fmt.Sprintf("%d  %s  %s  %s", id, cleanText(it.Name), humanize.IBytes(it.Size), joinPath(it.OriginalPath))
+	return fmt.Sprintf("%d  %s  %s  %s", id, safe.Text(it.Name), humanize.IBytes(it.Size), safe.Join(it.OriginalPath))
 }
 
 func totalSize(ids []int64, found map[int64]api.Item) uint64 {

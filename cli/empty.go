@@ -10,6 +10,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 func (a *app) emptyCmd() *cobra.Command {
@@ -76,10 +77,10 @@ func (a *app) empty(ctx context.Context, cfg Config, yes, dryRun bool) error {
 	what := fmt.Sprintf("%s %s (%s)", humanize.Comma(t.items), plural(int(t.items), "item"), humanize.IBytes(t.size))
 	switch {
 	case dryRun:
-		fmt.Fprintf(a.stdout, "would delete %s from library %s; nothing was deleted\n", what, cleanText(cfg.LibraryID))
+		fmt.Fprintf(a.stdout, "would delete %s from library %s; nothing was deleted\n", what, safe.Text(cfg.LibraryID))
 		return nil
 	case !yes && !a.confirm(fmt.Sprintf("About to empty the recycle bin of library %s: %s, and anything removed meanwhile, deleted permanently.\nThis cannot be undone. Type the library id (%s) to empty it: ",
-		cleanText(cfg.LibraryID), what, cleanText(cfg.LibraryID)), cfg.LibraryID):
+		safe.Text(cfg.LibraryID), what, safe.Text(cfg.LibraryID)), cfg.LibraryID):
 		return errNotConfirmed
 	}
 	cfg.Log.printf("empty: library %s", cfg.LibraryID)
@@ -94,9 +95,9 @@ func (a *app) empty(ctx context.Context, cfg Config, yes, dryRun bool) error {
 	var ae *api.APIError
 	switch {
 	case errors.As(err, &ae) && ae.Code == api.CodeNoPermission:
-		return &exitError{code: exitUsage, msg: "the access token may not delete (NoPermission): emptying the bin needs a token issued with the delete_recycled grant (or admin/space_admin)"}
+		return &exitError{code: exitUsage, msg: explain.EmptyRefused}
 	case errors.Is(err, api.ErrUnauthorized):
-		return &exitError{code: exitAuth, msg: deleteTokenRejected}
+		return &exitError{code: exitAuth, msg: explain.TokenRejectedFor(api.OpDelete)}
 	}
 	return err
 }

@@ -9,6 +9,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 // Exit codes of smhbin, as gh's: a script can tell a token to refresh
@@ -100,7 +101,7 @@ func describe(err error, cfg *Config) (string, int) {
 		// belt so that no path can print one.
 		msg = strings.ReplaceAll(msg, cfg.Token, "[token]")
 	}
-	return cleanText(msg), code
+	return safe.Text(msg), code
 }
 
 func describeRaw(err error, cfg *Config) (string, int) {
@@ -145,5 +146,5 @@ func listenError(addr string, err error) error {
 	if errors.As(err, &oe) && oe.Err != nil {
 		reason = oe.Err.Error() // without "listen tcp <addr>:", said once below
 	}
-	return &configError{msg: fmt.Sprintf("cannot listen on %s: %s; choose another --addr", cleanText(addr), reason)}
+	return &configError{msg: fmt.Sprintf("cannot listen on %s: %s; choose another --addr", safe.Text(addr), reason)}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api/fakesmh"
+	"smhbin/safe"
 )
 
 func (a *app) fakeServerCmd() *cobra.Command {
@@ -39,7 +40,7 @@ asynchronous (202 + task polling) above a threshold.`,
 			case o.Latency < 0:
 				return usage("--latency must not be negative")
 			case o.MarkerStyle != fakesmh.MarkerInt && o.MarkerStyle != fakesmh.MarkerString:
-				return usage("--marker-style must be int or string, not %q", cleanText(o.MarkerStyle))
+				return usage("--marker-style must be int or string, not %q", safe.Text(o.MarkerStyle))
 			case o.FailEvery < 0 || o.TokenExpiresAfter < 0:
 				return usage("--fail-every and --token-expires-after must not be negative")
 			}

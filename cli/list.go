@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
+	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -15,6 +16,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/query"
+	"smhbin/safe"
 )
 
 func (a *app) listCmd() *cobra.Command {
@@ -41,7 +43,8 @@ or --jq rather than piping --json into jq.
 If a page fails, list stops, says on stderr how many items it had listed,
 and exits 1 (4 when the token was rejected or expired). --json then still
 prints a complete JSON array of the items listed so far, and --jq prints
-nothing.
+nothing. Output streams as pages arrive, in memory bounded by one page
+(--jq alone needs the whole array).
 
 --filter narrows the listing client-side with the filter language of the
 TUI's / prompt (see the README): every page is still fetched (up to
@@ -133,9 +136,11 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 	loaded, total, err := listAll(ctx, client, cfg, limit, sink, a.progress)
 	a.progressDone()
 	if err != nil {
-		// What was listed is still useful, and --json stays one valid
-		// array (the error and the exit code say it is not all); --jq
-		// prints nothing rather than results over part of the bin.
+		// What was listed is still useful: every sink ends it (the table
+		// and CSV with their last complete row, --json by closing its
+		// array, so it stays valid JSON; the error and the exit code say it
+		// is not all). --jq prints nothing rather than results over part of
+		// the bin, and nothing is printed when nothing was listed.
 		if format != "jq" && loaded > 0 {
 			_ = sink.finish()
 		}
@@ -160,28 +165,27 @@ func (a *app) list(cmd *cobra.Command, cfg Config, format string, limit int, fil
 	return nil
 }
 
-// listAll pages through the bin, feeding sink, until the last page or
-// limit items (0: no limit). total is -1 until the first page arrives.
+// listAll pages through the bin with a PageWalker (the next page is
+// requested while this one is decoded and printed), feeding sink, until the
+// last page or limit items (0: no limit). total is -1 until the first page
+// arrives.
 func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sink itemSink, progress func(loaded, total int64)) (loaded, total int64, err error) {
 	total = -1
-	var guard api.PageGuard
-	q := api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order}
+	w := client.Walk(ctx, api.WalkOptions{
+		Query:    api.ListQuery{Limit: cfg.PageSize, OrderBy: cfg.OrderBy, OrderType: cfg.Order},
+		MaxItems: int64(limit),
+	})
+	defer w.Close()
 	for {
-		if limit > 0 {
-			q.Limit = min(cfg.PageSize, limit-int(loaded))
+		page, err := w.Next()
+		if errors.Is(err, io.EOF) {
+			return loaded, total, nil
 		}
-		page, err := client.List(ctx, q)
 		if err != nil {
 			return loaded, total, err
 		}
 		total = page.TotalNum
-		if err := guard.Check(page); err != nil {
-			return loaded, total, err
-		}
 		for i := range page.Items {
-			if limit > 0 && loaded == int64(limit) {
-				break
-			}
 			if err := sink.item(&page.Items[i]); err != nil {
 				return loaded, total, err
 			}
@@ -191,10 +195,6 @@ func listAll(ctx context.Context, client *api.Client, cfg Config, limit int, sin
 			return loaded, total, err
 		}
 		progress(loaded, total)
-		if page.NextMarker == "" || (limit > 0 && loaded == int64(limit)) {
-			return loaded, total, nil
-		}
-		q.Marker = page.NextMarker
 	}
 }
 
@@ -237,6 +237,9 @@ func (s *jsonSink) item(it *api.Item) error {
 
 func (s *jsonSink) flush() error { return s.w.Flush() }
 
+// finish closes the array, also after an error: the output is then valid
+// JSON holding the items before the failure (stderr and the exit code say
+// the listing is incomplete).
 func (s *jsonSink) finish() error {
 	if s.n == 0 {
 		s.w.WriteString("[]\n")
@@ -246,39 +249,69 @@ func (s *jsonSink) finish() error {
 	return s.w.Flush()
 }
 
-// tableSink aligns columns with a tabwriter, which needs the whole table
-// before it can print; the path comes last so wide (CJK) names cannot
-// push other columns out of line.
+// tableSink prints the table page by page, so that memory stays bounded
+// by one page. Column widths are those of the first page, widened (never
+// narrowed) when a later page needs more; the path comes last so wide
+// (CJK) names cannot push other columns out of line.
 type tableSink struct {
-	tw *tabwriter.Writer
+	w      *bufio.Writer
+	rows   [][tableCols]string
+	widths [tableCols - 1]int // the path is not padded
+	header bool
 }
 
+const tableCols = 5
+
+var tableHeader = [tableCols]string{"ID", "SIZE", "DELETED", "DAYS LEFT", "PATH"}
+
 func newTableSink(w io.Writer) *tableSink {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSIZE\tDELETED\tDAYS LEFT\tPATH")
-	return &tableSink{tw: tw}
+	s := &tableSink{w: bufio.NewWriter(w)}
+	s.widths[1] = len("999.9 MB") // sizes vary most; start wide enough for all
+	return s
 }
 
 func (s *tableSink) item(it *api.Item) error {
 	// SI units and a leading "/", as the TUI shows them.
-	size, path := humanize.Bytes(it.Size), joinPath(it.OriginalPath)
+	size, path := humanize.Bytes(it.Size), safe.Join(it.OriginalPath)
 	if it.Type == "dir" {
 		size, path = "-", path+"/"
 	}
 	if path == "" || path == "/" {
-		path = cleanText(it.Name)
+		path = safe.Text(it.Name)
 	}
 	path = "/" + path
 	deleted := "-"
 	if !it.RemovalTime.IsZero() {
 		deleted = it.RemovalTime.Local().Format("2006-01-02 15:04")
 	}
-	_, err := fmt.Fprintf(s.tw, "%d\t%s\t%s\t%s\t%s\n", it.ID, size, deleted, strconv.FormatInt(it.RemainingDays, 10), path)
-	return err
+	s.rows = append(s.rows, [tableCols]string{strconv.FormatInt(it.ID, 10), size, deleted, strconv.FormatInt(it.RemainingDays, 10), path})
+	return nil
 }
 
-func (s *tableSink) flush() error  { return nil }
-func (s *tableSink) finish() error { return s.tw.Flush() }
+// flush prints the page's rows (and, the first time, the header).
+func (s *tableSink) flush() error {
+	if !s.header {
+		s.rows = append([][tableCols]string{tableHeader}, s.rows...)
+		s.header = true
+	}
+	for _, r := range s.rows {
+		for c := range s.widths {
+			s.widths[c] = max(s.widths[c], len(r[c])) // ASCII cells: bytes are columns
+		}
+	}
+	for _, r := range s.rows {
+		for c, wd := range s.widths {
+			s.w.WriteString(r[c])
+			s.w.WriteString(strings.Repeat(" ", wd-len(r[c])+2))
+		}
+		s.w.WriteString(r[tableCols-1])
+		s.w.WriteByte('\n')
+	}
+	s.rows = s.rows[:0]
+	return s.w.Flush()
+}
+
+func (s *tableSink) finish() error { return s.flush() }
 
 // csvSink writes CSV rows through api.CSVWriter, flushing after each page.
 type csvSink struct{ w *api.CSVWriter }
@@ -287,7 +320,7 @@ type csvSink struct{ w *api.CSVWriter }
 // the TUI shows them: CSV on a terminal would otherwise pass them through.
 func newCSVSink(w io.Writer) (*csvSink, error) {
 	c, err := api.NewCSVWriter(w)
-	c.Clean = cleanText
+	c.Clean = safe.Text
 	return &csvSink{w: c}, err
 }
 

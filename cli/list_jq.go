@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/safe"
 )
 
 // jqProgram is a compiled --jq expression.
@@ -103,7 +104,7 @@ func (s *jqSink) finish() error {
 		}
 		if str, isStr := v.(string); isStr {
 			if s.clean {
-				str = cleanText(str)
+				str = safe.Text(str)
 			}
 			out.WriteString(str)
 		} else {

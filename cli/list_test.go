@@ -183,8 +183,8 @@ func TestListPageFailureIsNotSilent(t *testing.T) {
 			next.ServeHTTP(w, r)
 		})
 	}
-	_, env := emulatorWith(t, fakesmh.Options{Items: 450}, failThird)
-	for _, args := range [][]string{{"list", "--json"}, {"list"}} {
+	srv, env := emulatorWith(t, fakesmh.Options{Items: 450}, failThird)
+	for _, args := range [][]string{{"list", "--json"}, {"list"}, {"list", "--csv"}} {
 		pages.Store(0)
 		r := runCLI(t, env, "", args...)
 		if r.code != exitFailure {
@@ -192,6 +192,44 @@ func TestListPageFailureIsNotSilent(t *testing.T) {
 		}
 		if !strings.Contains(r.stderr, "listing stopped after 200 of 450 items") || !strings.Contains(r.stderr, "ParamInvalid") {
 			t.Errorf("%v: stderr %q", args, r.stderr)
+		}
+		// What was printed is the first two pages, in order, and complete:
+		// the JSON array is closed, so the output stays valid JSON.
+		var ids []int64
+		switch args[len(args)-1] {
+		case "--json":
+			for _, it := range decodeList(t, r.stdout) {
+				ids = append(ids, it.ID)
+			}
+		case "--csv":
+			rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+			if err != nil {
+				t.Fatalf("not CSV: %v", err)
+			}
+			for _, row := range rows[1:] {
+				id, _ := strconv.ParseInt(row[0], 10, 64)
+				ids = append(ids, id)
+			}
+		default:
+			for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n")[1:] {
+				id, _ := strconv.ParseInt(strings.Fields(line)[0], 10, 64)
+				ids = append(ids, id)
+			}
+		}
+		if !slices.Equal(ids, srv.IDs()[:200]) {
+			t.Errorf("%v: printed %d ids, want the first 200 of the bin in order", args, len(ids))
+		}
+	}
+}
+
+// An error before any page prints nothing: no empty array, no header.
+func TestListPrintsNothingWithoutAPage(t *testing.T) {
+	_, env := emulatorWith(t, fakesmh.Options{Items: 5}, func(http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusBadRequest) })
+	})
+	for _, args := range [][]string{{"list", "--json"}, {"list"}, {"list", "--csv"}} {
+		if r := runCLI(t, env, "", args...); r.code == exitOK || r.stdout != "" {
+			t.Errorf("%v: exit %d, stdout %q; want an error and nothing printed", args, r.code, r.stdout)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"charm.land/log/v2"
+
+	"smhbin/safe"
 )
 
 // logTimeFormat puts milliseconds in log lines: requests take a few.
@@ -40,7 +42,7 @@ func openDebugLog(path string) (*debugLog, []string, error) {
 	}
 	var warnings []string
 	if st, err := f.Stat(); err == nil && st.Mode().Perm()&0o077 != 0 {
-		warnings = append(warnings, fmt.Sprintf("warning: log file %s is readable by others (mode %04o); run chmod 600 on it", cleanText(path), st.Mode().Perm()))
+		warnings = append(warnings, fmt.Sprintf("warning: log file %s is readable by others (mode %04o); run chmod 600 on it", safe.Text(path), st.Mode().Perm()))
 	}
 	w := &scrubWriter{w: f}
 	l := log.NewWithOptions(w, log.Options{
@@ -154,7 +156,7 @@ func (s *scrubWriter) Write(p []byte) (int, error) {
 	// cat or tail must not carry their escape sequences to the terminal.
 	lines := strings.Split(out, "\n")
 	for i := range lines {
-		lines[i] = cleanText(lines[i])
+		lines[i] = safe.Text(lines[i])
 	}
 	out = strings.Join(lines, "\n")
 	if _, err := io.WriteString(s.w, out); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/safe"
 )
 
 func (a *app) restoreCmd() *cobra.Command {
@@ -73,7 +74,7 @@ func (a *app) parseIDs(args []string) ([]int64, error) {
 		}
 		id, err := strconv.ParseInt(w, 10, 64)
 		if err != nil || id < 0 {
-			return nil, fmt.Errorf("%q is not a recycled item id (a non-negative integer)", cleanText(w))
+			return nil, fmt.Errorf("%q is not a recycled item id (a non-negative integer)", safe.Text(w))
 		}
 		if !seen[id] {
 			seen[id] = true

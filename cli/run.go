@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/safe"
 	"smhbin/ui"
 )
 
@@ -120,11 +121,11 @@ func (a *app) runEngine(ctx context.Context, cfg Config, e *api.Engine, op api.O
 func logEvent(l *debugLog, op api.Op, ev api.Event) {
 	switch ev.Kind {
 	case api.Restored:
-		l.printf("restore: %d restored to /%s", ev.ID, cleanText(strings.Join(ev.Path, "/")))
+		l.printf("restore: %d restored to /%s", ev.ID, safe.Text(strings.Join(ev.Path, "/")))
 	case api.Deleted:
 		l.printf("delete: %d deleted", ev.ID)
 	case api.Failed, api.Skipped, api.Unknown:
-		l.printf("%s: %d %s %s: %s", op, ev.ID, ev.Kind, ev.Code, cleanText(ev.Message))
+		l.printf("%s: %d %s %s: %s", op, ev.ID, ev.Kind, ev.Code, safe.Text(ev.Message))
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/explain"
+	"smhbin/safe"
 )
 
 // runReport prints each item's final result of a restore or delete run
@@ -145,19 +146,19 @@ func (r *runReport) print(id int64, status string, ev api.Event) error {
 	switch ev.Kind {
 	case api.Deleted:
 		// How it was confirmed, when that took more than a 204.
-		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s", id, status, cleanText(ev.Message)), " ")
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s", id, status, safe.Text(ev.Message)), " ")
 	case api.Restored:
-		path := "/" + joinPath(ev.Path) // from the space root, as the TUI shows it
+		path := "/" + safe.Join(ev.Path) // from the space root, as the TUI shows it
 		if len(ev.Path) == 0 {
 			path = "(the server did not say where)"
 		}
 		s = fmt.Sprintf("%d  %s  %s", id, status, path)
 	default:
-		code := cleanText(ev.Code)
+		code := safe.Text(ev.Code)
 		if code == "" {
 			code = "-" // keeps the message in the fourth column for awk
 		}
-		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, code, cleanText(ev.Message)), " ")
+		s = strings.TrimRight(fmt.Sprintf("%d  %s  %s  %s", id, status, code, safe.Text(ev.Message)), " ")
 	}
 	_, err := r.w.WriteString(s + "\n")
 	return err
@@ -210,21 +211,10 @@ func countList(m map[string]int) string {
 	})
 	parts := make([]string, len(codes))
 	for i, c := range codes {
-		parts[i] = strconv.Itoa(m[c]) + " " + cleanText(c)
+		parts[i] = strconv.Itoa(m[c]) + " " + safe.Text(c)
 	}
 	return strings.Join(parts, ", ")
 }
-
-// noPermission is the sentence for a run whose every item was refused
-// with NoPermission, by operation: it names the grant the token needs.
-var noPermission = map[api.Op]string{
-	api.OpRestore: "every item was refused (NoPermission): restores need a token issued with the restore_recycled grant (or admin/space_admin), and some items may be closed to you by their own permissions",
-	api.OpDelete:  "every item was refused (NoPermission): deletes need a token issued with the delete_recycled grant (or admin/space_admin)",
-}
-
-// deleteTokenRejected is explain.TokenRejected for deletes, which need
-// another grant.
-const deleteTokenRejected = "the access token was rejected (InvalidAccessToken): get a fresh token with the delete_recycled grant and set SMH_ACCESS_TOKEN or --token-file"
 
 // outcome is the command's result: nil when everything was restored or
 // deleted, the setup problem's sentence (exit 4 for a missing, rejected or
@@ -234,9 +224,9 @@ func (r *runReport) outcome(cfg *Config) error {
 		msg, _ := explain.Error(e, where(cfg))
 		switch {
 		case e.Code == api.CodeNoPermission:
-			msg = noPermission[r.op]
-		case e.Code == api.CodeInvalidAccessToken && r.op == api.OpDelete:
-			msg = deleteTokenRejected
+			msg = explain.NoPermission(r.op)
+		case e.Code == api.CodeInvalidAccessToken:
+			msg = explain.TokenRejectedFor(r.op)
 		}
 		return &exitError{code: exitCode(e), msg: msg}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"smhbin/api"
+	"smhbin/safe"
 	"smhbin/sshserve"
 	"smhbin/ui"
 )
@@ -32,6 +33,7 @@ type serveOptions struct {
 	AuthorizedKeys string
 	ReadOnlyKeys   string
 	InsecureDemo   bool
+	AllowDelete    bool
 	IdleTimeout    time.Duration
 	MaxSessions    int
 	MaxConnections int
@@ -50,7 +52,9 @@ terminal. The access token stays on the server; clients never see it.
 
 Clients log in with a public key listed in --authorized-keys (OpenSSH
 authorized_keys format); keys listed in --read-only-keys may browse but not
-restore. Passwords are never accepted. Without a configured library the demo
+restore. Deleting for good (D) and emptying the bin (ctrl+x) are off in
+every session unless --allow-delete is given, and never open to read-only
+keys. Passwords are never accepted. Without a configured library the demo
 emulator is served.
 
 Of OpenSSH's key options, restrict, pty and no-pty are honoured as sshd
@@ -89,6 +93,7 @@ aborted, and its user is told which items were left unsettled.`,
 	f.StringVar(&o.AuthorizedKeys, "authorized-keys", "", "`FILE` of public keys allowed to connect (authorized_keys format)")
 	f.StringVar(&o.ReadOnlyKeys, "read-only-keys", "", "`FILE` of public keys that may browse but not restore")
 	f.BoolVar(&o.InsecureDemo, "insecure-demo", false, "accept any key, read-only, demo library, loopback only")
+	f.BoolVar(&o.AllowDelete, "allow-delete", false, "let read-write keys delete items for good and empty the bin (off by default)")
 	f.DurationVar(&o.IdleTimeout, "idle-timeout", o.IdleTimeout, "close connections idle this long (0: never)")
 	f.IntVar(&o.MaxSessions, "max-sessions", o.MaxSessions, "most sessions at once; more are turned away")
 	f.IntVar(&o.MaxConnections, "max-connections", o.MaxConnections, "most connections at once, a quarter of them still authenticating")
@@ -154,6 +159,7 @@ func (a *app) serve(cmd *cobra.Command, cfg Config, o serveOptions) error {
 		Library:          cfg.LibraryID,
 		Demo:             cfg.Demo,
 		ReadOnly:         cfg.ReadOnly,
+		AllowDelete:      o.AllowDelete,
 		Client:           client,
 		Options: func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
 			return uiOptions(ctx, cfg, client, out, getenv)
@@ -172,7 +178,7 @@ func checkServeOptions(o serveOptions) error {
 	host, _, err := net.SplitHostPort(o.Addr)
 	switch {
 	case err != nil:
-		return fmt.Errorf("--addr must be host:port, such as %s, not %q", defaultServeAddr, cleanText(o.Addr))
+		return fmt.Errorf("--addr must be host:port, such as %s, not %q", defaultServeAddr, safe.Text(o.Addr))
 	case o.MaxSessions < 1:
 		return fmt.Errorf("--max-sessions must be at least 1, not %d", o.MaxSessions)
 	case o.IdleTimeout < 0:
@@ -184,7 +190,7 @@ func checkServeOptions(o serveOptions) error {
 	case o.InsecureDemo && (o.AuthorizedKeys != "" || o.ReadOnlyKeys != ""):
 		return fmt.Errorf("--insecure-demo accepts any key, so --authorized-keys and --read-only-keys make no sense with it: drop one or the other")
 	case o.InsecureDemo && !isLoopbackHost(host):
-		return fmt.Errorf("--insecure-demo lets anyone in, so it only listens on a loopback address such as 127.0.0.1:2222, not %q", cleanText(o.Addr))
+		return fmt.Errorf("--insecure-demo lets anyone in, so it only listens on a loopback address such as 127.0.0.1:2222, not %q", safe.Text(o.Addr))
 	case !o.InsecureDemo && o.AuthorizedKeys == "":
 		return fmt.Errorf("serve needs --authorized-keys FILE listing the public keys allowed in (use --insecure-demo to try it on this machine with the demo library)")
 	}

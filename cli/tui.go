@@ -22,7 +22,10 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	out := ui.LockOutput(stdout)
 	opts := uiOptions(ctx, cfg, client, out, getenv)
 	if !cfg.ReadOnly {
-		opts.Restorer = api.NewEngine(client, api.EngineOptions{})
+		// One engine for both, so its ledger keeps a restore and a delete
+		// of the same item apart.
+		eng := api.NewEngine(client, api.EngineOptions{})
+		opts.Restorer, opts.Deleter = eng, eng
 	}
 	m := ui.New(opts)
 	// Signals reach the program only through ctx (main cancels it on

@@ -26,6 +26,10 @@ type KeyMap struct {
 	// Restoring.
 	Restore, RetryFailed, CancelRestore key.Binding
 
+	// Deleting for good: the marked items (Delete) or the whole bin
+	// (EmptyBin). Both open a dialog that wants a typed confirmation.
+	Delete, EmptyBin key.Binding
+
 	// The filter prompt.
 	FilterApply, FilterClear key.Binding
 
@@ -78,6 +82,9 @@ func Default() KeyMap {
 		Restore:       b([]string{"r"}, "r", "restore"),
 		RetryFailed:   b([]string{"R"}, "R", "retry failed"),
 		CancelRestore: b([]string{"x", "ctrl+c"}, "x", "cancel restore"),
+
+		Delete:   b([]string{"D"}, "D", "delete for good"),
+		EmptyBin: b([]string{"ctrl+x"}, "ctrl+x", "empty the bin"),
 
 		FilterApply: b([]string{"enter"}, "enter", "keep filter"),
 		FilterClear: b([]string{"esc"}, "esc", "clear filter"),
@@ -141,7 +148,7 @@ func (k KeyMap) Groups() []Group {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Select", []key.Binding{k.Mark, k.RangeMark, k.MarkAll, k.Invert, k.ClearMarks}},
 		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
-		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore}},
+		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore, k.Delete, k.EmptyBin}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 		{"Views", []key.Binding{k.ViewBatches, k.ViewFolders, k.Expand, k.Collapse, k.Expiring, k.Export}},
 	}

@@ -31,6 +31,7 @@ func (k *KeyMap) actions() []action {
 		{"view_batches", &k.ViewBatches}, {"view_folders", &k.ViewFolders}, {"expiring", &k.Expiring},
 		{"export", &k.Export}, {"expand", &k.Expand}, {"collapse", &k.Collapse},
 		{"restore", &k.Restore}, {"retry_failed", &k.RetryFailed}, {"cancel_restore", &k.CancelRestore},
+		{"delete", &k.Delete}, {"empty_bin", &k.EmptyBin},
 		{"filter_apply", &k.FilterApply}, {"filter_clear", &k.FilterClear},
 		{"confirm", &k.Confirm}, {"deny", &k.Deny}, {"toggle_strategy", &k.ToggleStrategy},
 		{"help", &k.Help}, {"quit", &k.Quit}, {"force_quit", &k.ForceQuit},

@@ -238,3 +238,21 @@ func parseKeyName(n string) (tea.Key, bool) {
 	}
 	return k, true
 }
+
+// TestRebindDeleteKeys: D and ctrl+x are rebindable like every action,
+// and never onto a key another browse action uses.
+func TestRebindDeleteKeys(t *testing.T) {
+	km, err := Rebind(Default(), map[string][]string{"delete": {"ctrl+k"}, "empty_bin": {"ctrl+e"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := km.Delete.Keys(); len(got) != 1 || got[0] != "ctrl+k" || km.Delete.Help().Key != "ctrl+k" {
+		t.Fatalf("delete is bound to %v (help %q)", got, km.Delete.Help().Key)
+	}
+	if _, ok := km.Binding("empty_bin"); !ok {
+		t.Fatal("empty_bin is not a rebindable action")
+	}
+	if _, err := Rebind(Default(), map[string][]string{"delete": {"r"}}); err == nil {
+		t.Fatal("delete was bound onto restore's key")
+	}
+}

@@ -39,6 +39,10 @@ type Config struct {
 	Library  string // the library id, named in the start-up line
 	Demo     bool   // the library is the embedded demo emulator
 	ReadOnly bool   // every session only browses, whatever its key
+	// AllowDelete lets sessions with a read-write key delete items for
+	// good and empty the bin (serve --allow-delete). Off by default: a
+	// shared UI should not destroy data unless the operator asked for it.
+	AllowDelete bool
 
 	// Client is the one API client all sessions share; its token never
 	// leaves the server.
@@ -125,6 +129,9 @@ func (s *Server) Serve(ctx context.Context) error {
 		access = fmt.Sprintf("%d keys, all read-only (--read-only)", len(c.Keys.keys))
 	default:
 		access = fmt.Sprintf("%d keys, %d of them read-only", len(c.Keys.keys), c.Keys.readOnly)
+	}
+	if c.AllowDelete && c.Keys != nil && !c.ReadOnly {
+		access += "; deleting allowed (--allow-delete)"
 	}
 	s.log.printf("serving %s on ssh://%s (host key %s; %s)", what, s.Addr(), hostKeyFingerprint(c.HostKey), access)
 

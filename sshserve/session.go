@@ -58,6 +58,12 @@ func (s *Server) runProgram(sess ssh.Session) {
 	if !readOnly {
 		opts.Restorer = s.engine
 	}
+	switch {
+	case !readOnly && s.conf.AllowDelete:
+		opts.Deleter = s.engine // the same ledger as restores
+	case !readOnly:
+		opts.DeleteOff = "the server runs without --allow-delete"
+	}
 	m := ui.New(opts)
 	// The program starts at the pty's size (clamped) rather than drawing a
 	// frame at 80×24 and another when the size arrives; an emulated pty

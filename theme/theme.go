@@ -100,6 +100,9 @@ type Styles struct {
 	BadgeDemo, BadgeReadOnly                          lipgloss.Style
 	HintKey, HintDesc, Title, Value, ErrorLine, Faint lipgloss.Style
 	Dialog                                            lipgloss.Style
+	// DangerDialog frames the dialogs of operations that cannot be undone:
+	// red, and a heavy border that tells them apart without colour too.
+	DangerDialog lipgloss.Style
 }
 
 // New builds the styles for palette p on terminal t. Nothing here asks
@@ -134,6 +137,7 @@ func New(p Palette, t Target) Styles {
 		ErrorLine:     plain(fg(p.Danger).Bold(true), t),
 		Faint:         plain(fg(p.Subtle), t),
 		Dialog:        plain(st().Border(lipgloss.RoundedBorder()).BorderForeground(c(p.Primary)).Padding(1, 2), t),
+		DangerDialog:  plain(st().Border(lipgloss.ThickBorder()).BorderForeground(c(p.Danger)).Padding(1, 2), t),
 	}
 }
 

@@ -18,6 +18,8 @@ const (
 	dialogNone dialogKind = iota
 	dialogRestore
 	dialogCancel
+	dialogDelete // delete the selection for good: wants the count typed
+	dialogEmpty  // empty the bin: wants the library id or the item count typed
 )
 
 // dialogState is the open confirm dialog and what confirming it does.
@@ -30,6 +32,12 @@ type dialogState struct {
 	strategy   api.PathStrategy
 	retry      bool
 	dirMissing int // failed with DirectoryNotFound (retry only)
+
+	// The typed confirmation of dialogDelete and dialogEmpty.
+	names  []string // the first few items' names, sanitized and cut to fit
+	want   []string // what may be typed to confirm (the count, "delete", the library id)
+	typing string   // what has been typed so far
+	wrong  bool     // enter was pressed with the wrong text
 }
 
 // askRestore opens the confirm dialog for the marked items, or when
@@ -40,17 +48,14 @@ func (m *Model) askRestore() tea.Cmd {
 		return nil
 	}
 	if m.restoreRunning() {
-		m.setStatus("a restore is already running", true)
+		m.setStatus("a "+m.rr.op.String()+" is already running", true)
 		return nil
 	}
-	var sel []int32
-	if m.data.MarkCount() > 0 {
-		sel = m.data.MarkedInOrder()
-	} else if sel = m.groupSelection(); sel == nil {
-		if idx := m.focusItem(); idx >= 0 {
-			sel = []int32{idx}
-		}
+	if m.emptying {
+		m.setStatus("the bin is being emptied", true)
+		return nil
 	}
+	sel := m.selection()
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
 	for _, idx := range sel {
 		switch {
@@ -108,6 +113,9 @@ func (m *Model) openDialog(d dialogState) {
 // handleDialogKey confirms, cancels or toggles the destination strategy.
 func (m *Model) handleDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 	d := &m.dialog
+	if d.typed() {
+		return m.handleTypedKey(msg)
+	}
 	switch {
 	case key.Matches(msg, m.km.ToggleStrategy) && d.kind == dialogRestore:
 		if d.strategy == api.FallbackToRoot {
@@ -138,10 +146,15 @@ func (m *Model) handleDialogKey(msg tea.KeyPressMsg) tea.Cmd {
 // dialogLines is the dialog's text, one entry per line.
 func (m *Model) dialogLines() []string {
 	d := m.dialog
-	if d.kind == dialogCancel {
+	switch d.kind {
+	case dialogDelete:
+		return m.deleteLines()
+	case dialogEmpty:
+		return m.emptyLines()
+	case dialogCancel:
 		rr := m.rr
 		return []string{
-			m.st.Title.Render("Stop this restore?"),
+			m.st.Title.Render("Stop this " + rr.op.String() + "?"),
 			"",
 			humanize.Comma(int64(rr.finals)) + " of " + humanize.Comma(int64(rr.total)) + " items are settled.",
 			"Chunks not yet sent will not be sent.",
@@ -189,7 +202,11 @@ func (m *Model) confirmHint(yes, no string) string {
 
 // overlayDialog draws the dialog box centred over the frame.
 func (m *Model) overlayDialog(frame string) string {
-	box := m.st.Dialog.Render(strings.Join(m.dialogLines(), "\n"))
+	st := m.st.Dialog
+	if m.dialog.typed() {
+		st = m.st.DangerDialog
+	}
+	box := st.Render(strings.Join(m.dialogLines(), "\n"))
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	if bw > m.width || bh > m.height {
 		// too small for the box: show its text alone, truncated

@@ -115,8 +115,14 @@ var filterGrammar = [][2]string{
 	{"-ext:tmp", "a leading - negates any term"},
 }
 
-// filterHelp is filterGrammar laid out for the help screen.
-func (m *Model) filterHelp() string {
+// filterHelp is filterGrammar laid out for the help screen, or one line
+// naming the qualifiers when the screen has fewer than used+len+1 lines
+// (the help's closing line must stay visible).
+func (m *Model) filterHelp(used int) string {
+	if used+len(filterGrammar)+2 > m.height {
+		return m.st.Title.Render("Filter ("+m.km.Filter.Help().Key+"):") +
+			" word type: size: deleted: left: path: ext: restorable: marked: result: (- negates; README: Filter language)"
+	}
 	lines := []string{m.st.Title.Render("Filter (" + m.km.Filter.Help().Key + "): terms are ANDed")}
 	for _, g := range filterGrammar {
 		lines = append(lines, m.st.HintKey.Render(safe.Pad(g[0], 16))+" "+g[1])

@@ -138,3 +138,14 @@ func TestHelpDocumentsFilterGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFilterGrammarFitsSmallScreens: on a short screen the grammar
+// shrinks to one line and the help's closing line stays visible.
+func TestHelpFilterGrammarFitsSmallScreens(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(5)}, 120, 40, nil)
+	press(t, m, "?")
+	out := m.render()
+	if !strings.Contains(out, "closes this help") || !strings.Contains(out, "result:") {
+		t.Fatalf("help at 120×40 lost its closing line or the filter qualifiers:\n%s", out)
+	}
+}

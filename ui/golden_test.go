@@ -34,6 +34,10 @@ func TestGoldenScreens(t *testing.T) {
 		{"browse_120x40", 120, 40, []string{"down", " ", " ", "down"}},
 		{"filter_80x24", 80, 24, []string{"/", "京", "都"}},
 		{"dialog_80x24", 80, 24, []string{" ", " ", " ", "r"}},
+		// the hostile and the wide names must stay inside the red box
+		{"delete_80x24", 80, 24, []string{"down", " ", " ", " ", " ", "D", "4"}},
+		{"delete_120x40", 120, 40, []string{" ", " ", " ", " ", " ", "D", "9", "enter"}}, // a wrong count: the dialog stays
+		{"empty_80x24", 80, 24, []string{"ctrl+x", "t"}},
 		{"help_80x24", 80, 24, []string{"?"}},
 		{"tiny_40x10", 40, 10, []string{" "}},
 	}
@@ -42,6 +46,7 @@ func TestGoldenScreens(t *testing.T) {
 			bin := &fakeBin{items: goldenItems()}
 			m := loaded(t, bin, c.w, c.h, func(o *Options) {
 				o.Restorer = nopRestorer{}
+				o.Deleter = nopDeleter{}
 				o.Demo = true
 			})
 			press(t, m, c.keys...)
@@ -75,6 +80,12 @@ func TestTinyTerminalsNeverPanic(t *testing.T) {
 		}
 	}
 }
+
+// nopDeleter satisfies Deleter for screens that never confirm a delete.
+type nopDeleter struct{}
+
+func (nopDeleter) StartDelete(contextT, []int64) *api.Run { return nil }
+func (nopDeleter) Empty(contextT) error                   { return nil }
 
 // nopRestorer satisfies Restorer for screens that never confirm a restore.
 type nopRestorer struct{}

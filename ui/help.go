@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"smhbin/safe"
@@ -19,7 +20,7 @@ func (m *Model) helpView() string {
 			h := b.Help()
 			line := m.st.HintKey.Render(safe.Pad(h.Key, 8)) + " " + h.Desc
 			if !b.Enabled() {
-				line = m.st.Faint.Render(safe.Pad(h.Key, 8) + " " + h.Desc + " (" + m.whyDisabled(g.Title) + ")")
+				line = m.st.Faint.Render(safe.Pad(h.Key, 8) + " " + h.Desc + " (" + m.whyDisabled(g.Title, b) + ")")
 			}
 			lines = append(lines, line)
 		}
@@ -39,8 +40,8 @@ func (m *Model) helpView() string {
 		used += w
 	}
 	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	body := m.st.Title.Render("smhbin — keys") + "\n\n" + strings.Join(rows, "\n\n") +
-		"\n\n" + m.filterHelp() + "\n\n" + m.st.Faint.Render(m.km.Help.Help().Key+" or esc closes this help")
+	keys := m.st.Title.Render("smhbin — keys") + "\n\n" + strings.Join(rows, "\n\n")
+	body := keys + "\n\n" + m.filterHelp(strings.Count(keys, "\n")+3) + "\n\n" + m.st.Faint.Render(m.km.Help.Help().Key+" or esc closes this help")
 	lines := strings.Split(body, "\n")
 	for i := range lines {
 		lines[i] = truncateStyled(" "+lines[i], m.width)
@@ -48,8 +49,10 @@ func (m *Model) helpView() string {
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
 }
 
-func (m *Model) whyDisabled(group string) string {
+func (m *Model) whyDisabled(group string, b key.Binding) string {
 	switch {
+	case m.isDeleteKey(b) && m.deleteOff() != "":
+		return "off: " + m.deleteOff()
 	case group == "Restore" && m.readOnly():
 		return "read-only mode"
 	case group == "Restore":

@@ -135,6 +135,10 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.askRestore()
 	case key.Matches(msg, m.km.RetryFailed):
 		return m.askRetryFailed()
+	case pressed(msg, m.km.Delete):
+		return m.askDelete()
+	case pressed(msg, m.km.EmptyBin):
+		return m.askEmpty()
 	case key.Matches(msg, m.km.ViewBatches):
 		m.switchView(viewBatches)
 	case key.Matches(msg, m.km.ViewFolders):

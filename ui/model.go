@@ -72,6 +72,7 @@ type Model struct {
 	outcomes       map[int64]outcome // by id, across runs, until the item leaves the list
 	retryableCount int               // outcomes that are Failed or Skipped
 	dialog         dialogState
+	emptying       bool // an empty-bin request is in flight
 
 	pv previewState // the details pane's thumbnails (preview.go)
 }
@@ -175,6 +176,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, m.handlePreviewTick()
 	case previewMsg:
 		return m, m.handlePreview(msg)
+	case emptiedMsg:
+		return m, m.handleEmptied(msg)
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil

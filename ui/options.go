@@ -28,6 +28,14 @@ type Restorer interface {
 	Start(ctx context.Context, ids []int64, ps api.PathStrategy) *api.Run
 }
 
+// Deleter deletes items for good and empties the bin; *api.Engine
+// satisfies it. Give it the Restorer's engine: one ledger then keeps a
+// restore and a delete of the same item from racing.
+type Deleter interface {
+	StartDelete(ctx context.Context, ids []int64) *api.Run
+	Empty(ctx context.Context) error
+}
+
 // DefaultBatchGap is Options.BatchGap when none is set: removals less
 // than a minute apart are one clean-up.
 const DefaultBatchGap = 60 * time.Second
@@ -40,8 +48,15 @@ type Options struct {
 	Context  context.Context // cancelled when the program quits; defaults to Background
 	Client   Bin
 	Restorer Restorer // nil disables restoring (like ReadOnly)
-	Styles   theme.Styles
-	KeyMap   keymap.KeyMap // zero value → keymap.Default()
+	// Deleter, when set (and not ReadOnly), enables D (delete for good)
+	// and ctrl+x (empty the bin). Off by default: they cannot be undone.
+	Deleter Deleter
+	// DeleteOff says why deleting is off when Deleter is nil, for the
+	// hint bar, help and the status line (e.g. "the server runs without
+	// --allow-delete").
+	DeleteOff string
+	Styles    theme.Styles
+	KeyMap    keymap.KeyMap // zero value → keymap.Default()
 
 	Library     string // shown in the title bar
 	PageSize    int    // items per list request; default 100

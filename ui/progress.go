@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	"github.com/dustin/go-humanize"
 
+	"smhbin/api"
 	"smhbin/safe"
 	"smhbin/theme"
 )
@@ -27,6 +28,9 @@ func (m *Model) progressLine() string {
 		return truncateStyled(" "+st.Render(m.summary()), m.width)
 	}
 	verb := "restoring"
+	if rr.op == api.OpDelete {
+		verb = "deleting"
+	}
 	if rr.cancelling {
 		verb = "cancelling"
 	}
@@ -81,7 +85,7 @@ func newProgress(st theme.Styles) progress.Model {
 // 500 · 2 renamed · 3 failed (2 DirectoryNotFound, 1 SourceFileNotFound)".
 func (m *Model) summary() string {
 	rr := m.rr
-	s := "restored " + humanize.Comma(int64(rr.restored)) + " of " + humanize.Comma(int64(rr.total))
+	s := rr.op.DoneKind().String() + " " + humanize.Comma(int64(rr.restored)) + " of " + humanize.Comma(int64(rr.total))
 	if rr.renamed > 0 {
 		s += " · " + humanize.Comma(int64(rr.renamed)) + " renamed"
 	}
@@ -100,6 +104,9 @@ func (m *Model) summary() string {
 // advice is what to do after the run, for the status line.
 func (m *Model) advice() string {
 	rr := m.rr
+	if rr.op == api.OpDelete {
+		return m.deleteAdvice()
+	}
 	switch {
 	case rr.authLost:
 		return "token rejected (InvalidAccessToken): quit, set a fresh SMH_ACCESS_TOKEN or --token-file, restart, then R retries"

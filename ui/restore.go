@@ -18,18 +18,27 @@ type outcome struct {
 	message string
 	path    []string
 	taskID  string
-	run     int // the run that reported it: counters belong to that run only
+	run     int    // the run that reported it: counters belong to that run only
+	op      api.Op // what that run did: only a restore's failures are offered to R
 }
 
-// restoreRun is the restore in progress (or the last one, for its summary).
+// retryable: the outcomes R offers again, a restore's Failed or Skipped
+// (never Restored or Unknown, and never a delete's: R restores).
+func (o outcome) retryable() bool {
+	return o.op == api.OpRestore && (o.kind == api.Failed || o.kind == api.Skipped)
+}
+
+// restoreRun is the restore or delete in progress (or the last one, for
+// its summary); op says which.
 type restoreRun struct {
 	id          int
+	op          api.Op
 	run         *api.Run
 	events      <-chan api.Event
 	strategy    api.PathStrategy
 	total       int
 	finals      int // items whose last event is final
-	restored    int
+	restored    int // items that ended Restored, or Deleted in a delete run
 	renamed     int
 	failedCount int // outcome Failed, in this run
 	skipped     int
@@ -83,12 +92,16 @@ func (m *Model) startRestore(ids []int64, ps api.PathStrategy) tea.Cmd {
 	if len(ids) == 0 || m.readOnly() || m.restoreRunning() {
 		return nil
 	}
+	m.opts.logf("restore run %d started: %d items, restore path %s", m.runSeq+1, len(ids), ps)
+	return m.beginRun(m.opts.Restorer.Start(m.restoreContext(), ids, ps), len(ids), ps)
+}
+
+// beginRun makes run the current one and begins pumping its events.
+func (m *Model) beginRun(run *api.Run, total int, ps api.PathStrategy) tea.Cmd {
 	m.runSeq++
-	run := m.opts.Restorer.Start(m.restoreContext(), ids, ps)
-	m.rr = &restoreRun{id: m.runSeq, run: run, events: run.Events(), strategy: ps, total: len(ids),
+	m.rr = &restoreRun{id: m.runSeq, op: run.Op(), run: run, events: run.Events(), strategy: ps, total: total,
 		failedBy: map[string]int{}, skippedBy: map[string]int{}, tasks: map[string]int{}}
 	m.setStatus("", false)
-	m.opts.logf("restore run %d started: %d items, restore path %s", m.runSeq, len(ids), ps)
 	m.sizeLists() // the progress line takes a row
 	return waitEvents(m.runSeq, m.rr.events)
 }
@@ -103,12 +116,17 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 	if rr == nil || msg.run != rr.id {
 		return nil
 	}
+	var gone []int64
 	for _, ev := range msg.events {
 		m.applyEvent(rr, ev)
+		if ev.Kind == api.Deleted || ev.Code == api.CodeAlreadyDeleted {
+			gone = append(gone, ev.ID)
+		}
 	}
+	m.removeDeleted(gone)
 	if msg.closed {
 		rr.done = true
-		m.opts.logf("restore run %d finished: %d of %d restored, %d failed, %d skipped, %d unknown", rr.id, rr.restored, rr.total, rr.failedCount, rr.skipped, rr.unknown)
+		m.opts.logf("%s run %d finished: %d of %d %s, %d failed, %d skipped, %d unknown", rr.op, rr.id, rr.restored, rr.total, rr.op.DoneKind(), rr.failedCount, rr.skipped, rr.unknown)
 		m.settleMarks()
 		m.setStatus(m.advice(), rr.failedCount > 0 || rr.unknown > 0 || rr.authLost)
 		return nil
@@ -119,10 +137,11 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 // applyEvent records one event on its row and in the run's counters.
 func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	prev, had := m.outcomes[ev.ID]
-	if had && isRetryable(prev.kind) {
+	o := outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id, op: rr.op}
+	if had && prev.retryable() {
 		m.retryableCount--
 	}
-	if isRetryable(ev.Kind) {
+	if o.retryable() {
 		m.retryableCount++
 	}
 	// A previous outcome counts in this run's tallies only if this run
@@ -138,12 +157,15 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 	if had && prev.kind == api.Unknown {
 		rr.unknown--
 	}
-	idx, ok := m.setOutcome(ev.ID, outcome{kind: ev.Kind, code: ev.Code, message: ev.Message, path: ev.Path, taskID: ev.TaskID, run: rr.id})
+	idx, ok := m.setOutcome(ev.ID, o)
 	switch ev.Kind {
 	case api.Waiting:
 		rr.tasks[ev.TaskID]++
 	case api.Unknown:
 		rr.unknown++
+	case api.Deleted:
+		rr.finals++
+		rr.restored++
 	case api.Restored:
 		rr.finals++
 		rr.restored++
@@ -151,7 +173,7 @@ func (m *Model) applyEvent(rr *restoreRun, ev api.Event) {
 			rr.renamed++
 		}
 	case api.Failed:
-		m.opts.logf("restore run %d: item %d failed: %s %s", rr.id, ev.ID, ev.Code, ev.Message)
+		m.opts.logf("%s run %d: item %d failed: %s %s", rr.op, rr.id, ev.ID, ev.Code, ev.Message)
 		rr.finals++
 		rr.failedCount++
 		rr.failedBy[ev.Code]++
@@ -208,15 +230,12 @@ func (m *Model) settled() map[int32]struct{} {
 // reads a count kept by applyEvent: syncKeys asks on every message.
 func (m *Model) hasRetryable() bool { return m.retryableCount > 0 }
 
-// isRetryable: the outcomes R offers again (never Restored or Unknown).
-func isRetryable(k api.EventKind) bool { return k == api.Failed || k == api.Skipped }
-
 // retryIDs are the items whose last outcome was Failed or Skipped: never
 // an item that was restored or might have been (Unknown).
 func (m *Model) retryIDs() []int64 {
 	var ids []int64
 	for id, o := range m.outcomes {
-		if isRetryable(o.kind) {
+		if o.retryable() {
 			if _, loaded := m.data.Index(id); loaded {
 				ids = append(ids, id)
 			}
@@ -234,5 +253,5 @@ func (m *Model) ExitNote() string {
 		return ""
 	}
 	open := rr.total - rr.finals
-	return fmt.Sprintf("restore interrupted: %d restored, %d failed, %d not settled — run `smhbin list` before retrying them", rr.restored, rr.failedCount, open)
+	return fmt.Sprintf("%s interrupted: %d %s, %d failed, %d not settled — run `smhbin list` before retrying them", rr.op, rr.restored, rr.op.DoneKind(), rr.failedCount, open)
 }

@@ -31,7 +31,9 @@ var hints = map[string]string{
 	api.CodeRedirected:           "the server answered with a redirect, which is never followed — check the endpoint",
 	api.CodeCancelled:            "not sent: the restore was cancelled",
 	api.CodeNotSent:              "not sent: the token was rejected first",
-	api.CodeInFlight:             "not sent: another restore of it is under way",
+	api.CodeInFlight:             "not sent: another restore or delete of it is under way",
+	api.CodeStillInBin:           "still in the bin: the batch delete failed (HTTP 500) — D tries again",
+	api.CodeAlreadyDeleted:       "already deleted earlier — not sent again",
 	api.CodeAlreadyRestored:      "already restored earlier — not sent again",
 	api.CodeNotConfirmed:         "not confirmed — an earlier request may still apply it; reload, then restore again if it is still in the bin",
 }
@@ -54,6 +56,8 @@ func (m *Model) rowStatus(idx int32) rowState {
 		return rowState{glyph: "…", text: "queued", paint: m.st.Subtle, detail: "queued"}
 	case api.Restoring:
 		return rowState{glyph: "↻", text: "restoring…", paint: m.st.Primary, detail: "request sent, waiting for the reply"}
+	case api.Deleting:
+		return rowState{glyph: "⌫", text: "deleting…", paint: m.st.Danger, detail: "delete sent, waiting for the reply"}
 	case api.Waiting:
 		t := "waiting on server task " + safe.Text(o.taskID)
 		return rowState{glyph: "⧗", text: t, paint: m.st.Primary, detail: t}

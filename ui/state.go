@@ -43,6 +43,8 @@ func (m *Model) syncKeys() {
 	m.km.Restore.SetEnabled(!m.readOnly())
 	m.km.RetryFailed.SetEnabled(!m.readOnly() && !running && m.hasRetryable())
 	m.km.CancelRestore.SetEnabled(running)
+	m.km.Delete.SetEnabled(m.deleteOff() == "")
+	m.km.EmptyBin.SetEnabled(m.deleteOff() == "")
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
 	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)

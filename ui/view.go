@@ -147,9 +147,12 @@ func (m *Model) bottomLine() string {
 	case modeFilter:
 		return m.filterLine()
 	case modeDialog:
+		if m.dialog.typed() {
+			return m.typedHints()
+		}
 		return m.hints(m.km.Dialog(), m.width)
 	}
-	return m.hints(m.km.Short(), m.width)
+	return m.hints(m.shortHints(), m.width)
 }
 
 // hints renders enabled bindings as "key desc" pairs until the width is used.

@@ -108,6 +108,19 @@ func replyDeleted(w *statusWriter, reset bool) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// DeleteRequests returns the logged requests that delete anything: one
+// item, a batch (?delete) or the whole bin. Tests of guards assert it is
+// empty.
+func (s *Server) DeleteRequests() []Request {
+	var out []Request
+	for _, r := range s.Requests() {
+		if r.Method == http.MethodDelete || r.Query.Has("delete") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // DeleteSends counts, from the request log, how many delete requests
 // (single or batch, whatever their reply) carried each id. A correct
 // client never sends an id twice in one run; tests assert it with this.

@@ -12,8 +12,8 @@ func (s *Store) Items() []api.Item { return s.items }
 // Item is the item at index idx.
 func (s *Store) Item(idx int32) *api.Item { return &s.items[idx] }
 
-// Len is the number of loaded items.
-func (s *Store) Len() int { return len(s.items) }
+// Len is the number of loaded items (deleted ones left the list).
+func (s *Store) Len() int { return len(s.order) }
 
 // Order is the display order of every item (sorted, unfiltered).
 func (s *Store) Order() []int32 { return s.order }

@@ -1,0 +1,205 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"time"
+)
+
+// WalkOptions configures a PageWalker.
+type WalkOptions struct {
+	// Query is the first page's query; its Limit is the page size and its
+	// Marker is normally empty.
+	Query ListQuery
+	// MaxItems stops the listing after that many items (0: all). Requests
+	// near the end ask for no more items than are still wanted.
+	MaxItems int64
+	// Paced spaces requests at least MinPageGap apart (the TUI's listing).
+	Paced bool
+}
+
+// PageWalker walks one listing page by page, in the server's order, with
+// the next request in flight while a page decodes and while the caller
+// handles it: marker paging is sequential, so this is what brings a
+// listing close to one round trip per page. The next marker is found by a
+// cheap scan of the page's bytes before the full decode; the decode then
+// confirms it, and a wrong guess (a hostile or unusual reply) only costs
+// a cancelled GET. Every page passes a PageGuard before it is returned.
+//
+// A PageWalker is used from one goroutine; Close releases it.
+type PageWalker struct {
+	c      *Client
+	ctx    context.Context
+	opts   WalkOptions
+	guard  PageGuard
+	in     *Interner
+	next   *fetch // the request in flight; nil when none is wanted
+	loaded int64
+	err    error // sticky: io.EOF after the last page
+}
+
+// fetch is one page request running on its own goroutine.
+type fetch struct {
+	q      ListQuery
+	done   chan struct{}
+	body   []byte
+	err    error
+	cancel context.CancelFunc
+}
+
+// Walk starts a listing: the first request is sent at once.
+func (c *Client) Walk(ctx context.Context, opts WalkOptions) *PageWalker {
+	w := &PageWalker{c: c, ctx: ctx, opts: opts, in: NewInterner()}
+	w.request(opts.Query.Marker, 0)
+	return w
+}
+
+// Loaded is the number of items returned so far.
+func (w *PageWalker) Loaded() int64 { return w.loaded }
+
+// Next returns the next page. After the last page it returns io.EOF; after
+// an error, that error again. A failed page's error is returned after
+// every page before it, and no page after it is ever returned.
+func (w *PageWalker) Next() (Page, error) {
+	if w.err != nil {
+		return Page{}, w.err
+	}
+	f := w.next
+	w.next = nil
+	if f == nil {
+		return Page{}, w.stop(io.EOF)
+	}
+	<-f.done
+	f.cancel()
+	if f.err != nil {
+		return Page{}, w.stop(f.err)
+	}
+	guess, known := peekMarker(f.body)
+	if known && guess != "" {
+		w.request(guess, f.q.Limit) // overlaps the decode below and the caller's work
+	}
+	p, err := w.c.decodeList(f.body, w.in)
+	if err != nil {
+		return Page{}, w.stop(err)
+	}
+	if !known || p.NextMarker != guess {
+		w.drop() // a wrong guess: that request is for no page of this listing
+	}
+	if err := w.guard.Check(p); err != nil {
+		return Page{}, w.stop(err)
+	}
+	m := w.opts.MaxItems
+	if m > 0 && w.loaded+int64(len(p.Items)) > m {
+		p.Items = p.Items[:m-w.loaded]
+	}
+	w.loaded += int64(len(p.Items))
+	switch {
+	case m > 0 && w.loaded >= m:
+		w.drop()
+	case w.next == nil && p.NextMarker != "":
+		w.request(p.NextMarker, 0)
+	}
+	return p, nil
+}
+
+// Close cancels the request in flight, if any, and waits for it to end;
+// Next then returns an error.
+func (w *PageWalker) Close() {
+	w.drop()
+	if w.err == nil {
+		w.err = errors.New("SMH API: listing closed")
+	}
+}
+
+// stop ends the walk with err.
+func (w *PageWalker) stop(err error) error {
+	w.drop()
+	w.err = err
+	return err
+}
+
+// drop cancels the request in flight and waits for its goroutine, so
+// that none outlives the walk.
+func (w *PageWalker) drop() {
+	if w.next != nil {
+		w.next.cancel()
+		<-w.next.done
+		w.next = nil
+	}
+}
+
+// request starts the request for the page at mk, if more items are
+// wanted. ahead is how many items the page before it will add (assumed,
+// when the request is sent before that page is decoded).
+func (w *PageWalker) request(mk Marker, ahead int) {
+	q := w.opts.Query
+	q.Marker = mk
+	if m := w.opts.MaxItems; m > 0 {
+		left := m - w.loaded - int64(ahead)
+		if left <= 0 {
+			return
+		}
+		if q.Limit <= 0 || int64(q.Limit) > left {
+			q.Limit = int(left)
+		}
+	}
+	var wait time.Duration
+	if w.opts.Paced {
+		wait = w.guard.Delay(time.Now())
+	}
+	ctx, cancel := context.WithCancel(w.ctx)
+	f := &fetch{q: q, done: make(chan struct{}), cancel: cancel}
+	w.next = f
+	go func() {
+		defer close(f.done)
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				f.err = ctx.Err()
+				return
+			case <-t.C:
+			}
+		}
+		f.body, f.err = w.c.listBody(ctx, q)
+	}()
+}
+
+// peekMarker guesses a list reply's nextMarker from its bytes, without
+// decoding the page: the "nextMarker" key before "contents" if there is
+// one, else the last. known is false when the value is not a plain number,
+// string or null, or the key is nowhere ("" then means the last page).
+// It is only a guess: a name may spell the key; the decode decides.
+func peekMarker(b []byte) (mk Marker, known bool) {
+	key := []byte(`"nextMarker"`)
+	i := bytes.Index(b, key)
+	if i < 0 {
+		return "", true
+	}
+	if c := bytes.Index(b, []byte(`"contents"`)); c >= 0 && i > c {
+		i = bytes.LastIndex(b, key)
+	}
+	d := fastDec{b: b, i: i + len(key), ok: true}
+	if d.peek() != ':' {
+		return "", false
+	}
+	d.i++
+	switch c := d.peek(); {
+	case c == 'n':
+		d.literal("null")
+		return "", d.ok
+	case c == '"':
+		if s, plain := d.str(); plain && d.ok {
+			return Marker(s), true
+		}
+	case c == '-' || c >= '0' && c <= '9':
+		start := d.i
+		if d.number(); d.ok {
+			return Marker(b[start:d.i]), true
+		}
+	}
+	return "", false
+}
