@@ -1,6 +1,7 @@
 package sshserve
 
 import (
+	"context"
 	"net"
 	"slices"
 	"sync"
@@ -182,5 +183,26 @@ func (l *connLimiter) closePending() {
 	l.mu.Unlock()
 	for _, pc := range pending {
 		_ = pc.Conn.Close()
+	}
+}
+
+// waitClosed waits until every admitted connection has closed, or ctx is
+// done; it reports whether they all closed. It polls: this runs once, at
+// shutdown, and a condition variable could not also watch ctx.
+func (l *connLimiter) waitClosed(ctx context.Context) bool {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		l.mu.Lock()
+		open := l.open
+		l.mu.Unlock()
+		if open == 0 {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-tick.C:
+		}
 	}
 }

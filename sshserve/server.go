@@ -157,12 +157,16 @@ func (s *Server) shutdown() {
 	s.log.printf("shutting down: ending %d sessions", s.table.closeAll())
 	wait, cancel := context.WithTimeout(context.Background(), s.conf.ShutdownWait)
 	defer cancel()
-	if err := s.srv.Shutdown(wait); err != nil {
-		s.log.printf("clients still connected after %s: closing their connections", s.conf.ShutdownWait)
-		_ = s.srv.Close()
-	}
-	_ = s.ln.Close() // in case Serve had not registered it yet
+	// Not srv.Shutdown: it Waits on a WaitGroup that a connection finishing
+	// its handshake may Add to at the same moment (a data race in
+	// charm.land/ssh). The limiter counts every connection, so wait on it
+	// and then Close, which takes the server's lock.
+	_ = s.ln.Close() // no new connections
 	s.conns.closePending()
+	if !s.conns.waitClosed(wait) {
+		s.log.printf("clients still connected after %s: closing their connections", s.conf.ShutdownWait)
+	}
+	_ = s.srv.Close()
 	if wait.Err() != nil {
 		var cancelLast context.CancelFunc
 		wait, cancelLast = context.WithTimeout(context.Background(), lastMoment)
