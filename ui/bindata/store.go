@@ -3,7 +3,6 @@ package bindata
 import (
 	"math/bits"
 	"slices"
-	"strings"
 	"time"
 
 	"smhbin/api"
@@ -15,7 +14,6 @@ import (
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
 	items []api.Item
-	hay   []string        // lower-cased "path\x00name" per item, for the filter
 	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
@@ -66,7 +64,6 @@ func (s *Store) Add(items []api.Item) int {
 		}
 		idx := int32(len(s.items))
 		s.items = append(s.items, *it)
-		s.hay = append(s.hay, haystack(it))
 		s.addQueryItem(it)
 		s.clock++
 		s.ver = append(s.ver, s.clock)
@@ -99,21 +96,11 @@ func (s *Store) Reserve(n int) {
 		return
 	}
 	s.items = slices.Grow(s.items, n-len(s.items))
-	s.hay = slices.Grow(s.hay, n-len(s.hay))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
 	if len(s.byID) == 0 {
 		s.byID = make(map[int64]int32, n)
 	}
-}
-
-// haystack is what the filter matches: the original path (which includes
-// the name) or the bare name for items at the root.
-func haystack(it *api.Item) string {
-	if len(it.OriginalPath) == 0 {
-		return strings.ToLower(it.Name)
-	}
-	return strings.ToLower(strings.Join(it.OriginalPath, "/"))
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return.
