@@ -63,12 +63,13 @@ type Config struct {
 }
 
 // Client talks to the SMH recycle-bin API of one library and space. It is
-// immutable after New and safe for concurrent use.
+// immutable after New but for its token (SetToken), and safe for
+// concurrent use.
 type Client struct {
 	base      string // scheme://host[/prefix], no trailing slash
 	lib       string
 	space     string
-	token     string
+	tok       atomic.Pointer[tokenSet] // see SetToken
 	userID    string
 	hc        *http.Client
 	poll      time.Duration
@@ -91,7 +92,9 @@ func New(cfg Config) (*Client, error) {
 	u, err := url.Parse(ep)
 	if err != nil {
 		// The text may hold a pasted token: scrub it like any other error.
-		return nil, (&Client{token: cfg.Token}).redactErr(fmt.Errorf("SMH API: invalid endpoint %q: not a URL", ep))
+		scrub := &Client{}
+		scrub.SetToken(cfg.Token)
+		return nil, scrub.redactErr(fmt.Errorf("SMH API: invalid endpoint %q: not a URL", ep))
 	}
 	switch {
 	case u.Scheme != "https" && u.Scheme != "http":
@@ -109,7 +112,6 @@ func New(cfg Config) (*Client, error) {
 		base:      u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/"),
 		lib:       cfg.LibraryID,
 		space:     cfg.SpaceID,
-		token:     cfg.Token,
 		userID:    cfg.UserID,
 		hc:        cfg.HTTPClient,
 		poll:      orDefault(cfg.PollInterval, DefaultPollInterval),
@@ -121,6 +123,7 @@ func New(cfg Config) (*Client, error) {
 
 		previewTimeout: orDefault(cfg.PreviewTimeout, DefaultPreviewTimeout),
 	}
+	c.SetToken(cfg.Token)
 	if c.space == "" {
 		c.space = "-"
 	}
@@ -162,8 +165,8 @@ func (c *Client) urlFor(path string, q url.Values) string {
 	if q == nil {
 		q = url.Values{}
 	}
-	if c.token != "" {
-		q.Set("access_token", c.token)
+	if tok := c.accessToken(); tok != "" {
+		q.Set("access_token", tok)
 	}
 	if c.userID != "" {
 		q.Set("user_id", c.userID)

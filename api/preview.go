@@ -129,7 +129,7 @@ func (c *Client) checkLocation(from *url.URL, loc string) (*url.URL, error) {
 	if loc == "" {
 		return nil, previewErr(nil, "the API's redirect has no Location")
 	}
-	if c.token != "" && c.holdsToken(loc) {
+	if c.holdsToken(loc) {
 		return nil, previewErr(nil, "refused a redirect that carries the access token")
 	}
 	u, err := url.Parse(loc)

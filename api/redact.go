@@ -16,7 +16,7 @@ const redacted = "REDACTED"
 // text still holds the token is wrapped in one that prints the scrubbed
 // text. errors.Is/As keep working.
 func (c *Client) redactErr(err error) error {
-	if err == nil || c.token == "" {
+	if err == nil || len(c.tokens()) == 0 {
 		return err
 	}
 	if ue, ok := err.(*url.Error); ok {
@@ -45,12 +45,11 @@ func (c *Client) redactURL(raw string) string {
 // redactString is the last line of defence: it removes the token, raw or
 // query-escaped, from any text.
 func (c *Client) redactString(s string) string {
-	if c.token == "" {
-		return s
-	}
-	s = strings.ReplaceAll(s, c.token, redacted)
-	if esc := url.QueryEscape(c.token); esc != c.token {
-		s = strings.ReplaceAll(s, esc, redacted)
+	for _, tok := range c.tokens() {
+		s = strings.ReplaceAll(s, tok, redacted)
+		if esc := url.QueryEscape(tok); esc != tok {
+			s = strings.ReplaceAll(s, esc, redacted)
+		}
 	}
 	return s
 }
@@ -74,7 +73,7 @@ func (e *redactedError) Unwrap() error { return e.err }
 // path through cleanPage, which can tell from the bytes when to skip it.
 func (c *Client) clean(v any, err *error) {
 	*err = c.redactErr(*err)
-	if c.token != "" {
+	if len(c.tokens()) > 0 {
 		c.scrubValue(reflect.ValueOf(v))
 	}
 }
@@ -87,11 +86,24 @@ func (c *Client) clean(v any, err *error) {
 // at most invalid UTF-8 replaced by U+FFFD, which no ASCII text contains.
 func (c *Client) cleanPage(p *Page, body []byte, err *error) {
 	*err = c.redactErr(*err)
-	if c.token == "" || (isASCII(c.token) && bytes.IndexByte(body, '\\') < 0 &&
-		!bytes.Contains(body, []byte(c.token)) && !bytes.Contains(body, []byte(url.QueryEscape(c.token)))) {
+	if c.pageClean(body) {
 		return
 	}
 	c.scrubValue(reflect.ValueOf(p))
+}
+
+// pageClean reports that no token this client has held (see SetToken)
+// can be in a page decoded from body.
+func (c *Client) pageClean(body []byte) bool {
+	if bytes.IndexByte(body, '\\') >= 0 {
+		return len(c.tokens()) == 0
+	}
+	for _, tok := range c.tokens() {
+		if !isASCII(tok) || bytes.Contains(body, []byte(tok)) || bytes.Contains(body, []byte(url.QueryEscape(tok))) {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {
@@ -148,5 +160,10 @@ func (c *Client) scrubMap(m reflect.Value) {
 
 // holdsToken reports whether s contains the token, raw or query-escaped.
 func (c *Client) holdsToken(s string) bool {
-	return strings.Contains(s, c.token) || strings.Contains(s, url.QueryEscape(c.token))
+	for _, tok := range c.tokens() {
+		if strings.Contains(s, tok) || strings.Contains(s, url.QueryEscape(tok)) {
+			return true
+		}
+	}
+	return false
 }

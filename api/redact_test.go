@@ -84,7 +84,8 @@ func TestTokenNotInConfigErrors(t *testing.T) {
 }
 
 func TestRedactURL(t *testing.T) {
-	c := &Client{token: testToken}
+	c := &Client{}
+	c.SetToken(testToken)
 	got := c.redactURL("https://h/p?a=1&access_token=" + url.QueryEscape(testToken) + "&marker=x")
 	if leaks(got) || !strings.Contains(got, "access_token=REDACTED") || !strings.Contains(got, "marker=x") {
 		t.Fatalf("redactURL = %q", got)

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"strings"
 
-	"smhbin/api"
 	"smhbin/explain"
 	"smhbin/safe"
 )
@@ -83,13 +81,7 @@ func exitCode(err error) int {
 // and any HTTP 401. A token that lacks a grant (NoPermission) or belongs
 // to another space is a setup problem instead (exit 2): a token renewed
 // the same way would be refused again.
-func isAuthFailure(err error) bool {
-	var ae *api.APIError
-	if !errors.As(err, &ae) {
-		return false
-	}
-	return ae.Status == http.StatusUnauthorized || ae.Code == api.CodeInvalidAccessToken || ae.Code == api.CodeEmptyAccessToken
-}
+func isAuthFailure(err error) bool { return explain.IsAuth(err) }
 
 // describe turns any error reaching the top into one sentence for people
 // and an exit code. cfg (may be nil) names the library and space in the

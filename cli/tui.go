@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
+	"smhbin/config"
 	"smhbin/termimg"
 	"smhbin/ui"
 )
@@ -46,6 +47,10 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	if s := m.ExitNote(); s != "" {
 		fmt.Fprintln(stderr, "smhbin: "+s)
 	}
+	if code := m.ExitCode(); code != 0 {
+		// The note above said what; the code tells a script.
+		return &exitError{code: code}
+	}
 	return nil
 }
 
@@ -76,6 +81,18 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 	}
 	if cfg.KeyMap != nil {
 		o.KeyMap = *cfg.KeyMap
+	}
+	if path := cfg.TokenFile; path != "" && client != nil {
+		// A rejected token can be refreshed in its file and read again
+		// from the UI; the token goes from the file to the client only.
+		o.ReloadToken = func() error {
+			tok, err := config.ReadTokenFile(path)
+			if err != nil {
+				return err
+			}
+			client.SetToken(tok)
+			return nil
+		}
 	}
 	return o
 }

@@ -39,7 +39,8 @@ func TestResolvePrecedenceWithConfigFile(t *testing.T) {
 	}
 	fromFile := Config{Endpoint: "https://file.example.com", LibraryID: "smhfile", SpaceID: "spacefile", Token: "file-token",
 		UserID: "userfile", PageSize: 250, OrderBy: "size", Order: "asc", Seed: 1, NoColor: true, ReadOnly: true,
-		RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, Preview: termimg.ModeBlocks, ConfigFile: path}
+		RestorePath: api.FallbackToRoot, BatchGap: 5 * time.Minute, ExpiringDays: 7, Preview: termimg.ModeBlocks, ConfigFile: path,
+		TokenFile: filepath.Join(filepath.Dir(path), "token")}
 	envVars := copyEnv(env, EnvEndpoint, "https://env.example.com", EnvLibrary, "smhenv", EnvSpace, "spaceenv",
 		EnvToken, "env-token", EnvUserID, "userenv", EnvNoColor, "1", EnvPreview, "off")
 	allFlags := []string{"--endpoint", "https://api.tencentsmh.cn", "--library", "smhflag", "--space", "spaceflag",

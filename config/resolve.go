@@ -29,6 +29,9 @@ type Config struct {
 	LibraryID string
 	SpaceID   string // "-" for single-tenant libraries
 	Token     string // access token; secret: never printed (see String)
+	// TokenFile is the file the token was read from ("" for none and for
+	// stdin), so the TUI can read a refreshed token without a restart.
+	TokenFile string
 	UserID    string // optional acting user for admin tokens
 	PageSize  int    // items per list request, 1–1000
 	OrderBy   string // list sort field, one of the api.OrderBy… constants
@@ -165,6 +168,9 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 		}
 		c.Token = tok
 		warnings = append(warnings, w...)
+		if tokenFile != "-" {
+			c.TokenFile = tokenFile
+		}
 	}
 	return c, warnings, nil
 }
@@ -173,6 +179,16 @@ func (s *Set) Resolve(given func(flag string) bool, getenv func(string) string, 
 func isLoopbackHost(host string) bool {
 	ip := net.ParseIP(host)
 	return host == "localhost" || (ip != nil && ip.IsLoopback())
+}
+
+// ReadTokenFile reads the token from the file at path again (never
+// stdin). Like readTokenFile, it never puts the token into its error.
+func ReadTokenFile(path string) (string, error) {
+	if path == "" || path == "-" {
+		return "", errorf("no token file to read")
+	}
+	tok, _, err := readTokenFile(path, nil)
+	return tok, err
 }
 
 // readTokenFile reads the token from path, or from stdin for "-". It never

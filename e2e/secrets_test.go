@@ -63,8 +63,10 @@ func TestTokenStaysOffScreenArgvAndStderr(t *testing.T) {
 			if tc.token == emu.token {
 				waitLoaded(tm, emu)
 			} else {
+				// A rejected token at start fills the screen with the
+				// cause and the next step (the start-error panel).
 				tm.waitFor("the token error", func(s screen) bool {
-					return strings.Contains(s.status(), "the access token was rejected (InvalidAccessToken)")
+					return s.contains("Could not load the recycle bin") && s.contains("the access token was rejected (InvalidAccessToken)")
 				})
 			}
 			checkArgv(t, tm, tc.token)

@@ -2,7 +2,8 @@
 # make.sh — regenerates the README's screenshots from the real smhbin binary.
 #
 #   screenshots/make.sh            # from anywhere; writes screenshots/*.png and flow.gif
-#   SEED=7 screenshots/make.sh     # demo data seed (default 7)
+#   SEED=7 screenshots/make.sh     # demo data seed (default: the first of 7, 3, 1…20
+#                                  # whose data today has a folder with mixed results)
 #   KEEP=1 screenshots/make.sh     # keep the work directory (captures, HTML) for a look
 #   SMHBIN=/path/smhbin make.sh    # use this binary instead of building one
 #
@@ -25,7 +26,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-SEED=${SEED:-7}
+SEEDS=${SEED:-"7 3 $(seq -s ' ' 1 20)"} # the demo data move with the date: try seeds in turn
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 # tmux and python must speak UTF-8
 
 # --- tools --------------------------------------------------------------------
@@ -76,7 +77,15 @@ else
 	(cd "$root" && go build -o "$work/smhbin" .)
 fi
 # TOTAL CJK_ROW BROWSE_MARKS QUERY VIEW_ROWS MARK_ROWS FAIL_ROW EXPECT
-eval "$(python3 "$here/pick.py" "$work/smhbin" "$SEED")"
+picked=""
+for SEED in $SEEDS; do
+	if picked=$(python3 "$here/pick.py" "$work/smhbin" "$SEED"); then
+		break
+	fi
+	picked=""
+done
+[[ -n $picked ]] || { echo "make.sh: no seed of ($SEEDS) has a folder with mixed restore results" >&2; exit 1; }
+eval "$picked"
 read -ra marks <<<"$MARK_ROWS"
 echo "seed $SEED: filter “$QUERY” ($VIEW_ROWS rows), mark rows ${marks[*]}: $EXPECT" >&2
 

@@ -58,7 +58,8 @@ def outcome(item, row):
     """restored / renamed / the failure code, as the TUI will show it."""
     if row.get("status") != "restored":
         return row.get("code") or row.get("status", "?")
-    return "restored" if row.get("path") == "/".join(item["originalPath"]) else "renamed"
+    # restore prints paths with a leading "/", as list and the TUI do
+    return "restored" if row.get("path", "").lstrip("/") == "/".join(item["originalPath"]) else "renamed"
 
 
 def restore(smhbin, seed, items):

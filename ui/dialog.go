@@ -69,10 +69,32 @@ func (m *Model) askRestore() tea.Cmd {
 		}
 	}
 	if len(sel) == 0 {
+		m.setStatus("nothing to restore: mark rows with "+m.keyName(m.km.Mark)+" or move to one", true)
+		return nil
+	}
+	if len(d.ids) == 0 {
+		// Open no dialog that can only say "0 items": say why instead.
+		m.setStatus(nothingRestorable(d), true)
 		return nil
 	}
 	m.openDialog(d)
 	return nil
+}
+
+// nothingRestorable says why none of a selection can be restored.
+func nothingRestorable(d dialogState) string {
+	switch {
+	case d.restored > 0 && d.noPerm == 0:
+		return "nothing to restore: " + countOf(d.restored, "item was", "items were") + " already restored"
+	case d.restored == 0:
+		return "nothing to restore: your token lacks permission for " + plural(d.noPerm, "this item", "these "+humanize.Comma(int64(d.noPerm))+" items")
+	}
+	return "nothing to restore: " + humanize.Comma(int64(d.restored)) + " already restored, " + humanize.Comma(int64(d.noPerm)) + " without permission"
+}
+
+// countOf is "1 item was" or "1,234 items were".
+func countOf(n int, one, many string) string {
+	return humanize.Comma(int64(n)) + " " + plural(n, one, many)
 }
 
 // askRetryFailed opens the dialog for items whose last restore failed or
@@ -163,41 +185,11 @@ func (m *Model) dialogLines() []string {
 			m.confirmHint("stop", "keep going"),
 		}
 	}
-	verb := "Restore"
-	if d.retry {
-		verb = "Retry"
-	}
-	lines := []string{
-		m.st.Title.Render(verb + " " + humanize.Comma(int64(len(d.ids))) + " " + plural(len(d.ids), "item", "items") + " · " + humanize.Bytes(d.bytes)),
-		"",
-		"destination  " + m.st.HintKey.Render(string(d.strategy)) + "  " + m.st.Faint.Render("(t to toggle)"),
-	}
-	if d.strategy == api.FallbackToRoot {
-		lines = append(lines, m.st.Faint.Render("             to the space root when the original folder is gone"))
-	} else {
-		lines = append(lines, m.st.Faint.Render("             fails with DirectoryNotFound if the folder is gone"))
-	}
-	if d.noPerm > 0 {
-		lines = append(lines, m.st.ErrorLine.Render(humanize.Comma(int64(d.noPerm))+" selected cannot be restored (no permission) and are left out"))
-	}
-	if d.restored > 0 {
-		lines = append(lines, m.st.Faint.Render(humanize.Comma(int64(d.restored))+" selected were already restored and are left out"))
-	}
-	if d.dirMissing > 0 && d.strategy == api.OriginalPath {
-		lines = append(lines, m.st.ErrorLine.Render(humanize.Comma(int64(d.dirMissing))+" failed because their folder is gone: press t for fallbackToRoot"))
-	}
-	lines = append(lines,
-		"Name clashes are renamed, e.g. “report (1).docx”.",
-		"",
-	)
-	if len(d.ids) == 0 {
-		return append(lines, m.st.ErrorLine.Render("nothing to restore")+"   "+m.st.HintKey.Render("esc")+" close")
-	}
-	return append(lines, m.confirmHint(strings.ToLower(verb), "cancel"))
+	return m.restoreDialogLines()
 }
 
 func (m *Model) confirmHint(yes, no string) string {
-	return m.st.HintKey.Render("y/enter") + " " + yes + "   " + m.st.HintKey.Render("n/esc") + " " + no
+	return m.st.HintKey.Render(m.keyName(m.km.Confirm)) + " " + yes + "   " + m.st.HintKey.Render(m.keyName(m.km.Deny)) + " " + no
 }
 
 // overlayDialog draws the dialog box centred over the frame.

@@ -14,7 +14,7 @@ func (m *Model) pageErrorText() string {
 	if setup {
 		return "page failed: " + safe.Text(msg)
 	}
-	return "page failed: " + safe.Text(msg) + " — ctrl+t retries it, ctrl+r reloads"
+	return "page failed: " + safe.Text(msg) + " — " + m.keyName(m.km.RetryPage) + " retries it, " + m.keyName(m.km.Reload) + " reloads"
 }
 
 // errorText is the shared sentence for err, made safe for the screen.

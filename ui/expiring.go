@@ -15,7 +15,7 @@ func (m *Model) toggleExpiring() {
 	m.table.SetCursor(0)
 	m.follow(keep)
 	if m.data.Expiring() {
-		m.setStatus("showing items with ≤"+m.expiringDays()+" left, soonest first — e again shows all", false)
+		m.setStatus("showing items with ≤"+m.expiringDays()+" left, soonest first — "+m.keyName(m.km.Expiring)+" again shows all", false)
 	} else {
 		m.setStatus("showing all items in the previous order", false)
 	}

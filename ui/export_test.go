@@ -98,13 +98,13 @@ func TestExportNeverOverwrites(t *testing.T) {
 }
 
 // TestExportDisabled: with ExportDir "-" (SSH sessions) E is off, left out
-// of help, and writes nothing.
+// of help, says why when pressed, and writes nothing.
 func TestExportDisabled(t *testing.T) {
 	cwd, _ := os.Getwd()
 	before, _ := os.ReadDir(cwd)
 	m := loaded(t, &fakeBin{items: makeItems(3)}, 100, 24, func(o *Options) { o.ExportDir = "-" })
 	press(t, m, "E")
-	if m.km.Export.Enabled() || m.status != "" {
+	if m.km.Export.Enabled() || m.status != "export is disabled here" {
 		t.Fatalf("export enabled %v, status %q", m.km.Export.Enabled(), m.status)
 	}
 	if cmd := m.export(); cmd != nil || !strings.Contains(m.status, "disabled") {

@@ -34,6 +34,8 @@ func TestGoldenScreens(t *testing.T) {
 		{"browse_120x40", 120, 40, []string{"down", " ", " ", "down"}},
 		{"filter_80x24", 80, 24, []string{"/", "京", "都"}},
 		{"dialog_80x24", 80, 24, []string{" ", " ", " ", "r"}},
+		{"dialog_all_80x24", 80, 24, []string{"a", "r"}},
+		{"dialog_all_120x40", 120, 40, []string{"a", "r"}},
 		// the hostile and the wide names must stay inside the red box
 		{"delete_80x24", 80, 24, []string{"down", " ", " ", " ", " ", "D", "4"}},
 		{"delete_120x40", 120, 40, []string{" ", " ", " ", " ", " ", "D", "9", "enter"}}, // a wrong count: the dialog stays

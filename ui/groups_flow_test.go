@@ -35,7 +35,7 @@ func TestTeatestRestoreOneBatch(t *testing.T) {
 	keys(tm, "b")
 	waitScreen(t, tm, "DELETION BATCHES · 3", "from /photos/2023")
 	keys(tm, "G", "r")
-	waitScreen(t, tm, "Restore 3 items", "1 selected cannot be restored")
+	waitScreen(t, tm, "Restore 3 items", "1 selected item is left out")
 	keys(tm, "y")
 	waitScreen(t, tm, "restored 3 of 3")
 	keys(tm, "q")

@@ -130,6 +130,12 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 }
 
 // execCmd runs a command, giving up on ones that only wait on a timer.
+func init() {
+	// Status messages fade on a timer; tests deliver flashTickMsg
+	// themselves rather than wait on the clock.
+	fadeAfter = func(time.Duration, int) tea.Cmd { return nil }
+}
+
 func execCmd(c tea.Cmd) tea.Msg {
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- c() }()

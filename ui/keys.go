@@ -17,6 +17,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.syncKeys()
+	m.clearPassingStatus()
 	switch m.mode {
 	case modeHelp:
 		if key.Matches(msg, m.km.Help, m.km.Deny, m.km.Quit) {
@@ -76,7 +77,8 @@ func (m *Model) rangeMark() {
 	}
 	if m.anchor < 0 {
 		m.anchor = idx
-		m.setStatus("range starts here — move and press v again", false)
+		m.setStayingStatus("range starts here — move and press "+m.keyName(m.km.RangeMark)+" again", false,
+			func() bool { return m.anchor >= 0 })
 		return
 	}
 	view := m.data.View()
@@ -147,6 +149,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.toggleExpiring()
 	case key.Matches(msg, m.km.Export):
 		return m.export()
+	default:
+		return m.sayDisabled(msg)
 	}
 	return nil
 }

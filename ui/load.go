@@ -102,6 +102,9 @@ func (m *Model) retryPage() tea.Cmd {
 	if m.loadErr == nil || m.loading {
 		return nil
 	}
+	if m.tokenReloadHelps() {
+		return reloadToken(m.opts.ReloadToken)
+	}
 	m.loadErr = nil
 	return m.fetch(m.failedPage)
 }

@@ -54,6 +54,7 @@ type Model struct {
 	filterErr string // why the prompt's text does not parse ("" when it does)
 	status    string
 	errMsg    bool
+	flash     flashState // how long status stays (see flash.go)
 
 	frame    strings.Builder // the frame View writes, reset each time
 	frameLen int             // bytes of the last frame, to size the next one
@@ -142,6 +143,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.sizeLists()   // the progress line or the view's length may have changed
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
+		cmd = m.flashCmd(cmd)
 		if pc := m.syncPreview(); pc != nil { // the cursor's row may have changed
 			cmd = tea.Batch(cmd, pc)
 		}
@@ -181,6 +183,11 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
 		return m, nil
+	case tokenReloadedMsg:
+		return m, m.handleTokenReloaded(msg)
+	case flashTickMsg:
+		m.handleFlashTick(msg)
+		return m, nil
 	}
 	return m, nil
 }
@@ -213,10 +220,6 @@ func filterStyles(st theme.Styles) textinput.Styles {
 	}
 	fs.Cursor.Blink = false
 	return fs
-}
-
-func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.errMsg = s, isErr
 }
 
 // resize records the terminal size and re-derives everything that depends

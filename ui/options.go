@@ -94,6 +94,12 @@ type Options struct {
 	// restore run start, end and failed item (the --log file). It is
 	// called from Update, so it must be quick and safe for concurrent use.
 	Logf func(format string, args ...any)
+	// ReloadToken, when set, reads the access token again (from
+	// --token-file) and swaps it into the client, so a user who refreshed
+	// the file after a rejected token need not restart. It runs in a
+	// tea.Cmd; the token never reaches the UI, and its error must not
+	// hold it. nil when the token came from the environment or stdin.
+	ReloadToken func() error
 }
 
 // logf writes to Logf when there is one.

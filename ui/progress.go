@@ -109,13 +109,13 @@ func (m *Model) advice() string {
 	}
 	switch {
 	case rr.authLost:
-		return "token rejected (InvalidAccessToken): quit, set a fresh SMH_ACCESS_TOKEN or --token-file, restart, then R retries"
+		return "token rejected (InvalidAccessToken): quit, set a fresh SMH_ACCESS_TOKEN or --token-file, restart, then " + m.keyName(m.km.RetryFailed) + " retries"
 	case rr.unknown > 0:
-		return "some outcomes are unknown: ctrl+r reloads to see what is still in the bin"
+		return "some outcomes are unknown: " + m.keyName(m.km.Reload) + " reloads to see what is still in the bin"
 	case rr.failedCount > 0 || rr.skipped > 0:
-		return "R retries the failed items"
+		return m.keyName(m.km.RetryFailed) + " retries the failed items"
 	}
-	return "done — restored rows stay marked ✓ until the next reload (ctrl+r)"
+	return "done — restored rows stay marked ✓ until the next reload (" + m.keyName(m.km.Reload) + ")"
 }
 
 // codeCounts lists codes by count, most first: "2 DirectoryNotFound, 1 …".

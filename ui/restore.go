@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -128,7 +127,11 @@ func (m *Model) handleRestoreEvents(msg restoreEventsMsg) tea.Cmd {
 		rr.done = true
 		m.opts.logf("%s run %d finished: %d of %d %s, %d failed, %d skipped, %d unknown", rr.op, rr.id, rr.restored, rr.total, rr.op.DoneKind(), rr.failedCount, rr.skipped, rr.unknown)
 		m.settleMarks()
-		m.setStatus(m.advice(), rr.failedCount > 0 || rr.unknown > 0 || rr.authLost)
+		if m.mode == modeDialog && m.dialog.kind == dialogCancel {
+			// Nothing is left to stop: the summary takes its place.
+			m.mode, m.dialog = modeBrowse, dialogState{}
+		}
+		m.showAdvice(rr)
 		return nil
 	}
 	return waitEvents(rr.id, rr.events)
@@ -207,23 +210,14 @@ func (m *Model) isRename(idx int32, path []string) bool {
 
 // settleMarks clears marks of restored items only: failed ones stay marked
 // so the user sees what still needs attention.
+// Restored items not loaded (a reload is under way) lose their remembered
+// mark too, so a stale page cannot bring one back marked.
 func (m *Model) settleMarks() {
-	for idx := range m.settled() {
-		m.data.SetMark(idx, false)
-	}
-}
-
-// settled yields the indexes of loaded items that were restored.
-func (m *Model) settled() map[int32]struct{} {
-	out := make(map[int32]struct{})
 	for id, o := range m.outcomes {
 		if o.kind == api.Restored {
-			if idx, ok := m.data.Index(id); ok {
-				out[idx] = struct{}{}
-			}
+			m.data.ForgetMark(id)
 		}
 	}
-	return out
 }
 
 // hasRetryable reports whether any item's last outcome can be retried. It
@@ -243,15 +237,4 @@ func (m *Model) retryIDs() []int64 {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// ExitNote is a line for the shell after the program ends, when a restore
-// did not settle (force quit): the user must not be left guessing.
-func (m *Model) ExitNote() string {
-	rr := m.rr
-	if rr == nil || (rr.done && rr.unknown == 0) {
-		return ""
-	}
-	open := rr.total - rr.finals
-	return fmt.Sprintf("%s interrupted: %d %s, %d failed, %d not settled — run `smhbin list` before retrying them", rr.op, rr.restored, rr.op.DoneKind(), rr.failedCount, open)
 }

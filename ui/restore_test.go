@@ -36,7 +36,7 @@ func TestRestoreFlowAgainstEmulator(t *testing.T) {
 	mustContain(t, plain(m), "restored 3 of 5", "1 renamed", "2 failed (1 DirectoryNotFound, 1 SourceFileNotFound)")
 	press(t, m, "d") // details off: the folder column gets the room
 	view := plain(m)
-	mustContain(t, view, "✓ → /docs/a.txt", "✓ renamed → /docs/report (1).docx", "✗ DirectoryNotFound", "✗ SourceFileNotFound")
+	mustContain(t, view, "✓ → /docs  ", "✓ → /docs/report (1).docx", "✗ DirectoryNotFound", "✗ SourceFileNotFound")
 	for _, r := range e.recs {
 		want := 0
 		switch r.Name {
@@ -67,7 +67,7 @@ func TestRetryFailedSendsOnlyFailed(t *testing.T) {
 	mustContain(t, plain(m), "restored 7 of 9", "2 failed")
 	before := len(e.restorePosts())
 	press(t, m, "R")
-	mustContain(t, plain(m), "Retry 2 items", "1 failed because their folder is gone")
+	mustContain(t, plain(m), "Retry 2 items", "1 failed because the folder is gone")
 	press(t, m, "t", "y")
 	posts := e.restorePosts()[before:]
 	if len(posts) != 1 {
@@ -196,12 +196,16 @@ func TestReadOnlyBlocksRestore(t *testing.T) {
 }
 
 // TestConfirmDialogExcludesUnrestorable: the cursor on an item without
-// permission (no marks) yields a dialog that says so and sends nothing.
+// permission (no marks) opens no "Restore 0 items" dialog: the status
+// line says why, and nothing is sent.
 func TestConfirmDialogExcludesUnrestorable(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
 	m := e.model(t, 100, 30, nil)
 	press(t, m, "down", "down", "down", "r") // "locked.txt"
-	mustContain(t, plain(m), "Restore 0 items", "1 selected cannot be restored (no permission)", "nothing to restore")
+	if m.mode == modeDialog {
+		t.Fatalf("a dialog with nothing to restore opened:\n%s", plain(m))
+	}
+	mustContain(t, plain(m), "nothing to restore: your token lacks permission for this item")
 	press(t, m, "y")
 	if len(e.restorePosts()) != 0 || m.rr != nil {
 		t.Fatal("a restore of nothing was started")
@@ -232,4 +236,30 @@ func TestCancelKeyXAndDenyKeepGoing(t *testing.T) {
 	if m.rr.skipped != 0 {
 		t.Fatalf("%d items skipped after declining to stop", m.rr.skipped)
 	}
+}
+
+// TestSpaceOnLockedRowNamesIt: space on a row that cannot be restored
+// says which row and why, and marks nothing.
+func TestSpaceOnLockedRowNamesIt(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+	m := e.model(t, 120, 30, nil)
+	press(t, m, "down", "down", "down", " ")
+	if m.data.MarkCount() != 0 {
+		t.Fatal("a locked row was marked")
+	}
+	mustContain(t, plain(m), "“locked.txt” cannot be restored: your token lacks permission")
+}
+
+// TestMarksCountIsWhatRestoreSends: across a reload in the middle of a
+// listing, the count on the status line is the dialog's count.
+func TestMarksCountIsWhatRestoreSends(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+	m := e.model(t, 120, 30, nil)
+	press(t, m, "a")
+	n := m.data.MarkCount()
+	press(t, m, "r")
+	if m.mode != modeDialog || len(m.dialog.ids) != n {
+		t.Fatalf("%d marked, the dialog sends %d", n, len(m.dialog.ids))
+	}
+	mustContain(t, plain(m), strconv.Itoa(n)+" marked")
 }

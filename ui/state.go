@@ -2,6 +2,7 @@ package ui
 
 import (
 	"smhbin/api"
+	"smhbin/safe"
 )
 
 // readOnly reports whether restoring is off (by flag, or no restorer).
@@ -19,14 +20,16 @@ func (m *Model) markable(idx int32) bool {
 	return !ok || o.kind != api.Restored
 }
 
-// toggleMark flips one item's mark, saying why when it cannot be marked.
-func (m *Model) toggleMark(idx int32) {
+// toggleMark flips one item's mark, saying why when it cannot be marked;
+// it reports whether the mark changed.
+func (m *Model) toggleMark(idx int32) bool {
 	on := !m.data.Marked(idx)
 	if on && !m.markable(idx) {
-		m.setStatus(m.whyNotMarkable(idx), true)
-		return
+		// The cursor moves on, so the message names the row it is about.
+		m.setStatus("“"+safe.Truncate(safe.Text(m.data.Item(idx).Name), 30)+"” "+m.whyNotMarkable(idx), true)
+		return false
 	}
-	m.data.SetMark(idx, on)
+	return m.data.SetMark(idx, on)
 }
 
 func (m *Model) whyNotMarkable(idx int32) string {
@@ -46,7 +49,8 @@ func (m *Model) syncKeys() {
 	m.km.Delete.SetEnabled(m.deleteOff() == "")
 	m.km.EmptyBin.SetEnabled(m.deleteOff() == "")
 	m.km.Quit.SetEnabled(!running) // ctrl+c cancels the restore instead
-	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading)
+	m.km.RetryPage.SetEnabled(m.loadErr != nil && !m.loading && m.retryHelps())
+	m.km.RetryPage.SetHelp(m.km.RetryPage.Help().Key, m.retryPageDesc())
 	m.km.CopyPath.SetEnabled(m.opts.Clipboard != nil)
 	m.km.CopyID.SetEnabled(m.opts.Clipboard != nil)
 	m.km.ToggleStrategy.SetEnabled(m.mode == modeDialog && m.dialog.kind == dialogRestore)

@@ -87,7 +87,7 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool, in
 		if st.text != "" {
 			text, p = st.text, st.paint
 			if st.path != "" {
-				text += truncLeft(st.path, c.folder-safe.Width(st.text))
+				text += truncMiddle(st.path, c.folder-safe.Width(st.text))
 			}
 		}
 		cells = append(cells, cell{" " + safe.Pad(text, c.folder), p})

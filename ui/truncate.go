@@ -19,3 +19,21 @@ func truncLeft(s string, w int) string {
 	}
 	return "…" + tail
 }
+
+// truncMiddle keeps the start and the end of s within w cells, with "…"
+// between them (a third of the room for the start): a folder's top and a file's new name both stay visible.
+// s must already have been through safe.Text.
+func truncMiddle(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w < 5 {
+		return truncLeft(s, w)
+	}
+	// A third for the start: the end (a new name's " (1).docx") matters more.
+	head := (w - 1) / 3
+	return ansi.Truncate(s, head, "") + truncLeft(s, w-ansi.StringWidth(ansi.Truncate(s, head, "")))
+}

@@ -37,6 +37,9 @@ func (m *Model) render() string {
 	if m.mode == modeHelp {
 		return m.helpView()
 	}
+	if m.startFailed() && m.mode == modeBrowse {
+		return m.startErrorView()
+	}
 	s := m.layout()
 	// The frame's builder is the model's: one passed down to the row
 	// sources would escape and cost an allocation per frame.
@@ -100,6 +103,11 @@ func (m *Model) statusLine() string {
 	parts := make([]string, 0, 5)
 	if n := m.data.MarkCount(); n > 0 {
 		parts = append(parts, m.st.HintKey.Render("●")+" "+humanize.Comma(int64(n))+" marked · "+humanize.Bytes(m.data.MarkBytes()))
+	}
+	if p := m.data.PendingMarks(); p > 0 && m.loading {
+		// Marks kept by id for pages still to come: not counted above,
+		// because r sends only what is loaded.
+		parts = append(parts, m.st.Faint.Render("+"+humanize.Comma(int64(p))+" marked, loading"))
 	}
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())

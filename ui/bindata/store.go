@@ -69,8 +69,12 @@ func (s *Store) Add(items []api.Item) int {
 		s.ver = append(s.ver, s.clock)
 		s.byID[it.ID] = idx
 		s.order = append(s.order, idx)
-		if _, ok := s.sticky[it.ID]; ok && it.Restorable() {
-			s.SetMark(idx, true) // before matching: marked: reads it
+		if _, ok := s.sticky[it.ID]; ok {
+			// The id's mark is now held by the bitset (or dropped, for an
+			// item that can no longer be restored). Before matching:
+			// marked: reads it.
+			delete(s.sticky, it.ID)
+			s.SetMark(idx, true)
 		}
 		if s.match(idx) {
 			s.view = append(s.view, idx)
@@ -103,9 +107,14 @@ func (s *Store) Reserve(n int) {
 	}
 }
 
-// Reset drops all items but keeps the marks (by id) for when they return.
+// Reset drops all items but keeps the marks (by id) for when they return:
+// both the loaded marked items and the ids still waiting from an earlier
+// reset, so a second reload or re-sort before every page is back loses none.
 func (s *Store) Reset() {
-	sticky := make(map[int64]struct{}, s.markCount)
+	sticky := make(map[int64]struct{}, s.markCount+len(s.sticky))
+	for id := range s.sticky {
+		sticky[id] = struct{}{}
+	}
 	for w, word := range s.marks {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
@@ -200,6 +209,19 @@ func (s *Store) ClearMarks() {
 	s.markGen++
 	s.sticky = nil
 }
+
+// ForgetMark drops id's mark whether or not the item is loaded: a
+// restored item must not come back marked from a stale page.
+func (s *Store) ForgetMark(id int64) {
+	delete(s.sticky, id)
+	if idx, ok := s.byID[id]; ok {
+		s.SetMark(idx, false)
+	}
+}
+
+// PendingMarks is the number of marks kept by id for items not loaded
+// (yet): they are not counted by MarkCount and no restore sends them.
+func (s *Store) PendingMarks() int { return len(s.sticky) }
 
 // MarkedIDs returns the marked items' ids in display order.
 func (s *Store) MarkedIDs() []int64 {
