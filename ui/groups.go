@@ -45,6 +45,11 @@ type groupView struct {
 	markGen uint64          // store.MarkGen of the counts below
 	marked  map[int32]int32 // marked items per node, counted for rows on screen
 	folderN map[int32]int   // distinct original folders per batch, for its summary
+
+	// The groupings kept up to date page by page (only the one of kind is
+	// used): a page arriving costs the page, not a regrouping.
+	liveBatches bindata.LiveBatches
+	liveFolders bindata.LiveFolders
 }
 
 // activeGroup is the grouped view on screen, fresh, or nil for the table.
@@ -74,10 +79,15 @@ func (m *Model) rebuild(g *groupView) {
 	} else if ok {
 		keepItem = e.item
 	}
+	if g.outGen != m.outGen { // restore outcomes changed what is markable
+		g.liveBatches.Reset()
+		g.liveFolders.Reset()
+	}
+	items, view, shape := m.data.Items(), m.data.View(), m.data.Shape()
 	if g.kind == viewBatches {
-		g.tree = bindata.BatchTree(m.data.Items(), m.data.View(), m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
+		g.tree = g.liveBatches.Tree(items, view, shape, m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
 	} else {
-		g.tree = bindata.FolderTree(m.data.Items(), m.data.View(), m.markable, m.opts.ExpiringDays)
+		g.tree = g.liveFolders.Tree(items, view, shape, m.markable, m.opts.ExpiringDays)
 	}
 	g.built++
 	g.gen, g.outGen = m.data.Gen(), m.outGen

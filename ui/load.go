@@ -115,11 +115,9 @@ func (m *Model) retryPage() tea.Cmd {
 func (m *Model) changeSort(k bindata.SortKey, desc bool) tea.Cmd {
 	m.sortKey, m.desc = k, desc
 	if m.loadedAll() {
-		keep := m.cursorItem()
-		m.data.SortLocal(k, desc)
-		m.follow(keep)
-		return nil
+		return m.sortLoaded(k, desc)
 	}
+	m.sort.running = false
 	return m.startListing()
 }
 

@@ -43,6 +43,8 @@ type Model struct {
 	spinning   bool // a spinner tick is scheduled
 	pageCount  int
 
+	sort asyncSort // a local sort running off the Update goroutine
+
 	// Table.
 	table       rowlist.Model[rowKey] // the flat table's cursor, window and drawn rows
 	anchor      int32                 // item index where a range mark started, -1 when none
@@ -163,6 +165,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, m.handlePaste(msg)
 	case pageLoadedMsg:
 		return m, m.handlePage(msg)
+	case sortedMsg:
+		return m, m.handleSorted(msg)
 	case spinner.TickMsg:
 		if !m.loading {
 			m.spinning = false // let the spinner stop while idle

@@ -19,67 +19,118 @@ import (
 //
 // markable and soonDays feed the per-batch counts of restorable and
 // expiring items. The cost is one pass when view is already in removal
-// order (the default listing, or a local sort by deletion time) and a
-// sort of a copy of the indexes otherwise.
+// order (the default listing, or a local sort by deletion time), and
+// otherwise one pass over the items in the order they were listed, which
+// is the removal order whenever the listing was; only a view whose items
+// were listed in some other order sorts a copy of the indexes.
 func BatchTree(items []api.Item, view []int32, gap time.Duration, markable func(int32) bool, soonDays int64) Tree {
-	ord, from, step := view, 0, 1
-	switch removalOrder(items, view) {
-	case 1: // oldest first: walk it backwards
-		from, step = len(view)-1, -1
-	case 0:
-		ord = slices.Clone(view)
-		slices.SortFunc(ord, func(x, y int32) int {
-			if c := items[y].RemovalTime.Compare(items[x].RemovalTime); c != 0 {
-				return c
-			}
-			return cmp.Compare(items[x].ID, items[y].ID)
-		})
+	var l LiveBatches
+	return l.Tree(items, view, 0, gap, markable, soonDays)
+}
+
+// LiveBatches is a BatchTree kept up to date while pages arrive: as long
+// as the view only grows at its end, newest first (the bin's default
+// listing), a page costs its own rows plus the batches of the last time
+// cluster, which are the only ones it can add to, not a regrouping of
+// everything loaded. Any other change (the store's Shape) rebuilds.
+type LiveBatches struct {
+	shape   uint64
+	n       int  // view rows taken in
+	live    bool // view was newest first: the state can be extended
+	gap     time.Duration
+	nodes   []Node
+	flat    []int32
+	open    map[string]int32 // top folder → batch, within the current cluster
+	prev    time.Time        // removal time of the last row taken in
+	batchOf []int32          // batch per item index
+	first   []int32          // view position of each batch's first row (live only)
+	prefix  [][]string       // common folder per batch
+	deepest []int            // deepest folder per batch
+	builds  int              // full builds, for tests
+}
+
+// Reset forgets the built tree, so the next Tree call regroups
+// everything (the counts behind markable changed).
+func (l *LiveBatches) Reset() { *l = LiveBatches{builds: l.builds} }
+
+// Tree returns the batches of view. shape is the store's Shape when view
+// was taken: while it and gap are unchanged, only the rows appended since
+// the last call are grouped.
+func (l *LiveBatches) Tree(items []api.Item, view []int32, shape uint64, gap time.Duration,
+	markable func(int32) bool, soonDays int64) Tree {
+	if l.live && l.shape == shape && l.gap == gap && len(view) >= l.n &&
+		(l.n == 0 || removalOrder(items, view[l.n-1:]) == -1) {
+		l.extend(items, view, markable, soonDays)
+		return Tree{Nodes: l.nodes, Flat: l.flat}
 	}
-	nodes := []Node{{Parent: -1, Depth: -1, Dir: -1}}
-	batchOf := make([]int32, len(items))
-	open := map[string]int32{} // top folder → batch, within the current cluster
-	var prev time.Time
-	for i := range ord {
-		idx := ord[from+i*step]
+	l.Reset()
+	l.builds++
+	l.shape, l.gap = shape, gap
+	switch removalOrder(items, view) {
+	case -1:
+		l.live = true
+		l.extend(items, view, markable, soonDays)
+	default:
+		l.assign(items, removalSorted(items, view), -1, markable, soonDays)
+		l.layout(items, view, 1, 0)
+		l.n = len(view)
+	}
+	return Tree{Nodes: l.nodes, Flat: l.flat}
+}
+
+// extend takes in the view rows appended since the last call, which
+// continue it newest first.
+func (l *LiveBatches) extend(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) {
+	rows := view[l.n:]
+	if len(rows) == 0 && len(l.nodes) > 0 {
+		return
+	}
+	b0 := l.assign(items, rows, l.n, markable, soonDays)
+	from := len(view)
+	if int(b0) < len(l.nodes) {
+		from = int(l.first[b0])
+	}
+	l.layout(items, view, b0, from)
+	l.n = len(view)
+}
+
+// assign walks rows (newest first) into batches, opening new ones as
+// clusters and top folders change, and counts each row into its batch.
+// pos is the view position of rows[0] when rows is a piece of the view
+// (recorded per new batch), or -1. It returns the lowest batch touched.
+func (l *LiveBatches) assign(items []api.Item, rows []int32, pos int, markable func(int32) bool, soonDays int64) int32 {
+	if len(l.nodes) == 0 {
+		l.nodes = []Node{{Parent: -1, Depth: -1, Dir: -1}}
+		l.prefix, l.deepest, l.first = [][]string{nil}, []int{0}, []int32{0}
+		l.open = map[string]int32{}
+	}
+	if len(l.batchOf) < len(items) {
+		l.batchOf = append(l.batchOf, make([]int32, len(items)-len(l.batchOf))...)
+	}
+	b0 := int32(len(l.nodes))
+	for i, idx := range rows {
 		it := &items[idx]
 		t := it.RemovalTime
-		if i == 0 || prev.Sub(t) > gap {
-			clear(open)
+		if l.prev.Sub(t) > l.gap { // (the zero prev never is: open starts empty)
+			clear(l.open)
 		}
-		prev = t
+		l.prev = t
 		top := topFolder(it)
-		b, ok := open[top]
+		b, ok := l.open[top]
 		if !ok {
-			b = int32(len(nodes))
-			nodes = append(nodes, Node{Key: strconv.FormatInt(t.UnixNano(), 10) + "\x00" + top, Dir: -1, Newest: t})
-			open[top] = b
+			b = int32(len(l.nodes))
+			l.nodes = append(l.nodes, Node{Key: strconv.FormatInt(t.UnixNano(), 10) + "\x00" + top, Dir: -1, Newest: t})
+			l.nodes[0].Kids = append(l.nodes[0].Kids, b)
+			l.open[top] = b
+			l.prefix = append(l.prefix, nil)
+			l.deepest = append(l.deepest, 0)
+			l.first = append(l.first, int32(pos+i))
 		}
-		batchOf[idx] = b
-		nodes[b].Count++
-		nodes[b].Oldest = t
-	}
-	// Lay the batches out one after the other, newest first (the order
-	// they were opened in), then drop each item into its batch's range in
-	// view order.
-	root := &nodes[0]
-	root.Kids = make([]int32, 0, len(nodes)-1)
-	next := make([]int32, len(nodes))
-	var pos int32
-	for b := int32(1); b < int32(len(nodes)); b++ {
-		root.Kids = append(root.Kids, b)
-		nodes[b].Lo, nodes[b].Dlo, next[b] = pos, pos, pos
-		pos += nodes[b].Count
-		nodes[b].Hi = pos
-	}
-	flat := make([]int32, len(view))
-	prefix := make([][]string, len(nodes))
-	deepest := make([]int, len(nodes))
-	for _, idx := range view {
-		b := batchOf[idx]
-		flat[next[b]] = idx
-		next[b]++
-		it := &items[idx]
-		nd := &nodes[b]
+		b0 = min(b0, b)
+		l.batchOf[idx] = b
+		nd := &l.nodes[b]
+		nd.Count++
+		nd.Oldest = t
 		nd.Size += it.Size
 		if markable(idx) {
 			nd.Restorable++
@@ -88,31 +139,98 @@ func BatchTree(items []api.Item, view []int32, gap time.Duration, markable func(
 			nd.Soon++
 		}
 		folder := it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]
-		if nd.Lo+1 == next[b] {
-			prefix[b] = folder
+		if nd.Count == 1 {
+			l.prefix[b] = folder
 		} else {
-			prefix[b] = commonPrefix(prefix[b], folder)
+			l.prefix[b] = commonPrefix(l.prefix[b], folder)
 		}
-		deepest[b] = max(deepest[b], len(folder))
+		l.deepest[b] = max(l.deepest[b], len(folder))
 	}
-	for b := 1; b < len(nodes); b++ {
-		nodes[b].Name = "/" + safe.Join(prefix[b])
-		if deepest[b] > len(prefix[b]) {
-			if len(prefix[b]) > 0 {
-				nodes[b].Name += "/"
+	return b0
+}
+
+// layout lays batches b0 onwards out one after the other, newest first
+// (the order they were opened in), right after the batches before b0,
+// drops the view's rows from position from onwards that belong to them
+// into their ranges in view order, and names them.
+func (l *LiveBatches) layout(items []api.Item, view []int32, b0 int32, from int) {
+	var pos int32
+	if b0 > 1 {
+		pos = l.nodes[b0-1].Hi
+	}
+	next := make([]int32, len(l.nodes)-int(b0))
+	for b := b0; b < int32(len(l.nodes)); b++ {
+		nd := &l.nodes[b]
+		nd.Lo, nd.Dlo, next[b-b0] = pos, pos, pos
+		pos += nd.Count
+		nd.Hi = pos
+		nd.Name = "/" + safe.Join(l.prefix[b])
+		if l.deepest[b] > len(l.prefix[b]) {
+			if len(l.prefix[b]) > 0 {
+				nd.Name += "/"
 			}
-			nodes[b].Name += "…"
+			nd.Name += "…"
 		}
 	}
-	return Tree{Nodes: nodes, Flat: flat}
+	l.flat = slices.Grow(l.flat, len(view)-len(l.flat))[:len(view)]
+	for _, idx := range view[from:] {
+		if b := l.batchOf[idx]; b >= b0 {
+			l.flat[next[b-b0]] = idx
+			next[b-b0]++
+		}
+	}
+}
+
+// removalSorted is view newest first. The items' own order is the order
+// they were listed in, which is the removal order when the listing was
+// sorted by it, so that is walked (and filtered by view) rather than
+// sorted; a copy of view is sorted only when it is not.
+func removalSorted(items []api.Item, view []int32) []int32 {
+	all := removalOrderAll(items)
+	if all == 0 {
+		ord := slices.Clone(view)
+		slices.SortFunc(ord, func(x, y int32) int {
+			if c := items[y].RemovalTime.Compare(items[x].RemovalTime); c != 0 {
+				return c
+			}
+			return cmp.Compare(items[x].ID, items[y].ID)
+		})
+		return ord
+	}
+	in := make([]uint64, (len(items)+63)/64)
+	for _, idx := range view {
+		in[idx/64] |= 1 << (uint(idx) % 64)
+	}
+	ord := make([]int32, 0, len(view))
+	for i := range items {
+		idx := int32(i)
+		if all == 1 {
+			idx = int32(len(items) - 1 - i)
+		}
+		if in[idx/64]&(1<<(uint(idx)%64)) != 0 {
+			ord = append(ord, idx)
+		}
+	}
+	return ord
 }
 
 // removalOrder reports whether view is ordered by removal time newest
 // first (-1; also when all times are equal), oldest first (1) or neither (0).
 func removalOrder(items []api.Item, view []int32) int {
+	return removalOrderOf(len(view), func(i int) time.Time { return items[view[i]].RemovalTime })
+}
+
+// removalOrderAll is removalOrder over every item in index order (the
+// order they were listed in).
+func removalOrderAll(items []api.Item) int {
+	return removalOrderOf(len(items), func(i int) time.Time { return items[i].RemovalTime })
+}
+
+// removalOrderOf is removalOrder over n times, the i-th given by at.
+func removalOrderOf(n int, at func(int) time.Time) int {
 	desc, asc := true, true
-	for i := 1; i < len(view) && (desc || asc); i++ {
-		switch items[view[i-1]].RemovalTime.Compare(items[view[i]].RemovalTime) {
+	for i := 1; i < n && (desc || asc); i++ {
+		switch at(i - 1).Compare(at(i)) {
 		case -1:
 			desc = false
 		case 1:

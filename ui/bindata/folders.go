@@ -17,115 +17,139 @@ import (
 // built from the view, a filter keeps exactly the matches and the folders
 // above them.
 func FolderTree(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) Tree {
-	type childKey struct {
-		parent int32
-		name   string
+	var l LiveFolders
+	return l.Tree(items, view, 0, markable, soonDays)
+}
+
+// childKey names a folder by its parent node and its own segment.
+type childKey struct {
+	parent int32
+	name   string
+}
+
+// LiveFolders is a FolderTree kept up to date while pages arrive: as long
+// as the view only grows at its end (the store's Shape holds), a page's
+// rows are walked into the tree and counted into their folders and the
+// folders above them; only the layout (one pass over nodes, one copy of
+// the row indexes) is redone. Any other change rebuilds.
+type LiveFolders struct {
+	shape     uint64
+	n         int // view rows taken in
+	nodes     []Node
+	flat      []int32
+	child     map[childKey]int32
+	prevSegs  []string  // the last path walked, and its chain of nodes:
+	prevChain []int32   // consecutive items mostly share their folder
+	own       [][]int32 // each node's own item rows, in view order
+	unsorted  []int32   // nodes whose kids gained a folder since the last layout
+	builds    int       // full builds, for tests
+}
+
+// Reset forgets the built tree, so the next Tree call regroups
+// everything (the counts behind markable changed).
+func (l *LiveFolders) Reset() { *l = LiveFolders{builds: l.builds} }
+
+// Tree returns the folder tree of view. shape is the store's Shape when
+// view was taken: while it is unchanged, only the rows appended since the
+// last call are walked in.
+func (l *LiveFolders) Tree(items []api.Item, view []int32, shape uint64, markable func(int32) bool, soonDays int64) Tree {
+	if l.nodes == nil || l.shape != shape || len(view) < l.n {
+		l.Reset()
+		l.builds++
+		l.shape = shape
+		l.nodes = []Node{{Parent: -1, Depth: -1, Dir: -1}}
+		l.own = [][]int32{nil}
+		l.child = map[childKey]int32{}
+	} else if len(view) == l.n {
+		return Tree{Nodes: l.nodes, Flat: l.flat}
 	}
-	nodes := []Node{{Parent: -1, Depth: -1, Dir: -1}}
-	child := map[childKey]int32{}
-	// Consecutive items mostly share their folder (the bin lists them by
-	// deletion time), so the chain of nodes of the last path is reused for
-	// the segments the next path has in common with it.
-	var prevSegs []string
-	var prevChain []int32
-	nodeAt := func(segs []string) int32 {
-		k := 0
-		for k < len(segs) && k < len(prevSegs) && segs[k] == prevSegs[k] {
-			k++
-		}
-		n, chain := int32(0), prevChain[:k]
-		if k > 0 {
-			n = chain[k-1]
-		}
-		for _, seg := range segs[k:] {
-			c, ok := child[childKey{n, seg}]
-			if !ok {
-				c = int32(len(nodes))
-				nodes = append(nodes, Node{Key: nodes[n].Key + "\x00" + seg, Name: safe.Text(seg), Parent: n, Depth: nodes[n].Depth + 1, Dir: -1})
-				nodes[n].Kids = append(nodes[n].Kids, c)
-				child[childKey{n, seg}] = c
-			}
-			n = c
-			chain = append(chain, n)
-		}
-		prevSegs, prevChain = segs, chain
-		return n
-	}
-	where := make([]int32, len(view)) // the node each item goes to
-	direct := make([]int32, 0, 64)    // own item rows per node
-	for i, idx := range view {
+	for _, idx := range view[l.n:] {
 		it := &items[idx]
+		var n int32
 		if it.Type == "dir" && len(it.OriginalPath) > 0 {
-			if n := nodeAt(it.OriginalPath); nodes[n].Dir < 0 {
-				nodes[n].Dir, where[i] = idx, n
-				continue
+			n = l.nodeAt(it.OriginalPath)
+			if l.nodes[n].Dir >= 0 {
+				n = -1 // a second directory at the same path: an item row
+			} else {
+				l.nodes[n].Dir = idx
+			}
+		} else {
+			n = -1
+		}
+		if n < 0 {
+			n = l.nodeAt(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)])
+			l.own[n] = append(l.own[n], idx)
+		}
+		ok := markable(idx)
+		for a := n; a >= 0; a = l.nodes[a].Parent {
+			addItem(&l.nodes[a], it, ok, soonDays)
+		}
+	}
+	l.n = len(view)
+	l.layout(view)
+	return Tree{Nodes: l.nodes, Flat: l.flat}
+}
+
+// nodeAt is the folder node at segs, created (with the folders above it)
+// when new.
+func (l *LiveFolders) nodeAt(segs []string) int32 {
+	k := 0
+	for k < len(segs) && k < len(l.prevSegs) && segs[k] == l.prevSegs[k] {
+		k++
+	}
+	n, chain := int32(0), l.prevChain[:k]
+	if k > 0 {
+		n = chain[k-1]
+	}
+	for _, seg := range segs[k:] {
+		c, ok := l.child[childKey{n, seg}]
+		if !ok {
+			c = int32(len(l.nodes))
+			l.nodes = append(l.nodes, Node{Key: l.nodes[n].Key + "\x00" + seg, Name: safe.Text(seg), Parent: n, Depth: l.nodes[n].Depth + 1, Dir: -1})
+			l.own = append(l.own, nil)
+			l.nodes[n].Kids = append(l.nodes[n].Kids, c)
+			l.unsorted = append(l.unsorted, n)
+			l.child[childKey{n, seg}] = c
+			for a := n; a >= 0; a = l.nodes[a].Parent {
+				l.nodes[a].Subfolders++
 			}
 		}
-		n := nodeAt(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)])
-		where[i] = n
-		for int(n) >= len(direct) {
-			direct = append(direct, 0)
-		}
-		direct[n]++
+		n = c
+		chain = append(chain, n)
 	}
-	for len(direct) < len(nodes) {
-		direct = append(direct, 0)
+	l.prevSegs, l.prevChain = segs, chain
+	return n
+}
+
+// layout orders the folders that gained sub-folders by name, lays the
+// tree out depth first (the directory item, the sub-folders, then the
+// folder's own items) and copies each node's rows into its range: a copy
+// of runs, not a pass that looks up every row's node.
+func (l *LiveFolders) layout(view []int32) {
+	slices.Sort(l.unsorted)
+	for _, n := range slices.Compact(l.unsorted) {
+		sortKids(l.nodes, l.nodes[n].Kids)
 	}
-	for i := range nodes {
-		sortKids(nodes, nodes[i].Kids)
-	}
-	// Lay the tree out depth first: the directory item, the sub-folders,
-	// then the folder's own items.
+	l.unsorted = l.unsorted[:0]
+	l.flat = slices.Grow(l.flat, len(view)-len(l.flat))[:len(view)]
 	var pos int32
-	var layout func(n int32)
-	layout = func(n int32) {
-		nd := &nodes[n]
+	var walk func(n int32)
+	walk = func(n int32) {
+		nd := &l.nodes[n]
 		nd.Lo = pos
 		if nd.Dir >= 0 {
+			l.flat[pos] = nd.Dir
 			pos++
 		}
 		for _, k := range nd.Kids {
-			layout(k)
+			walk(k)
 		}
-		nd = &nodes[n]
+		nd = &l.nodes[n]
 		nd.Dlo = pos
-		pos += direct[n]
+		pos += int32(copy(l.flat[pos:], l.own[n]))
 		nd.Hi = pos
 	}
-	layout(0)
-	flat := make([]int32, len(view))
-	next := direct[:len(nodes)] // reused as each node's next free slot
-	for n := range nodes {
-		next[n] = nodes[n].Dlo
-	}
-	for i, idx := range view {
-		n := where[i]
-		nd := &nodes[n]
-		if nd.Dir == idx {
-			flat[nd.Lo] = idx
-		} else {
-			flat[next[n]] = idx
-			next[n]++
-		}
-		addItem(nd, &items[idx], markable(idx), soonDays)
-	}
-	// A child is always created after its parent, so walking the nodes
-	// backwards adds every folder into its parent after its own children.
-	for n := len(nodes) - 1; n > 0; n-- {
-		nd, p := &nodes[n], &nodes[nodes[n].Parent]
-		p.Count += nd.Count
-		p.Restorable += nd.Restorable
-		p.Soon += nd.Soon
-		p.Size += nd.Size
-		p.Subfolders += nd.Subfolders + 1
-		if !nd.Newest.IsZero() && nd.Newest.After(p.Newest) {
-			p.Newest = nd.Newest
-		}
-		if !nd.Oldest.IsZero() && (p.Oldest.IsZero() || nd.Oldest.Before(p.Oldest)) {
-			p.Oldest = nd.Oldest
-		}
-	}
-	return Tree{Nodes: nodes, Flat: flat}
+	walk(0)
 }
 
 // addItem counts one item into a node's totals.

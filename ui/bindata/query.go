@@ -56,6 +56,7 @@ func (s *Store) SetQuery(q query.Query, now time.Time) {
 // rescan rebuilds the view from src with the filters in force.
 func (s *Store) rescan(src []int32) {
 	s.gen++
+	s.shape++ // the view changes other than by appending
 	if s.query == "" && !s.expiring {
 		s.view = append(s.view[:0], s.order...)
 		return

@@ -42,6 +42,10 @@ func (s *Store) MarkSoon() int { return s.markSoon }
 // Gen changes whenever the view may have changed.
 func (s *Store) Gen() uint64 { return s.gen }
 
+// Shape changes whenever the view changes other than by rows appended
+// at its end: while it holds, a grouping can take just the new rows.
+func (s *Store) Shape() uint64 { return s.shape }
+
 // MarkGen changes whenever a mark does.
 func (s *Store) MarkGen() uint64 { return s.markGen }
 

@@ -27,5 +27,7 @@ func (s *Store) Remove(ids []int64) int {
 	s.order = slices.DeleteFunc(s.order, drop)
 	s.view = slices.DeleteFunc(s.view, drop)
 	s.gen++
+	s.shape++   // rows left the middle of the view
+	s.members++ // a sort made before no longer covers the list
 	return len(gone)
 }

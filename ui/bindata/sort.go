@@ -64,17 +64,35 @@ func (k SortKey) compare(a, b *api.Item) int {
 }
 
 // SortLocal orders all loaded items by key (descending when desc) and
-// recomputes the filtered view. Used once everything is loaded. The
-// comparison ends with the id, so the order is total: an unstable sort
-// gives the same result as a stable one, at a fraction of the cost.
+// recomputes the filtered view. Used once everything is loaded. The order
+// is total (the id breaks ties), and descending is exactly the reverse of
+// ascending. The keys are packed and radix sorted (see sortkeys.go).
 func (s *Store) SortLocal(k SortKey, desc bool) {
-	items := s.items
-	slices.SortFunc(s.order, func(x, y int32) int {
-		c := k.compare(&items[x], &items[y])
-		if desc {
-			return -c
-		}
-		return c
-	})
+	s.order = sortedOrder(s.items, s.order, k, desc)
 	s.refilter()
+}
+
+// Sorted is a local sort's result, made by a SortJob.
+type Sorted struct {
+	order   []int32
+	members uint64
+}
+
+// SortJob snapshots what a local sort by k needs and returns the sort as
+// a function that may run on another goroutine (it only reads the items,
+// which nothing modifies in place). Install its result with SetOrder.
+func (s *Store) SortJob(k SortKey, desc bool) func() Sorted {
+	items, order, members := s.items, slices.Clone(s.order), s.members
+	return func() Sorted { return Sorted{order: sortedOrder(items, order, k, desc), members: members} }
+}
+
+// SetOrder installs a SortJob's order and recomputes the view. It refuses
+// (false) an order made before items were added or removed.
+func (s *Store) SetOrder(r Sorted) bool {
+	if r.members != s.members || len(r.order) != len(s.order) {
+		return false
+	}
+	s.order = r.order
+	s.refilter()
+	return true
 }

@@ -36,6 +36,14 @@ type Store struct {
 	// did: the grouped views rebuild or recount only when theirs is stale.
 	gen, markGen uint64
 
+	// shape changes whenever view changes other than by appending (a
+	// filter, a sort, a reset, the expiring order), so the grouped views
+	// can add a page of rows instead of regrouping everything.
+	shape uint64
+	// members changes whenever the set of listed items does, so that a
+	// sort made off the Update goroutine is not installed over another set.
+	members uint64
+
 	// sticky remembers marks by id across reloads and re-lists, so a
 	// refresh or a sort change never loses a selection.
 	sticky map[int64]struct{}
@@ -86,7 +94,11 @@ func (s *Store) Add(items []api.Item) int {
 	}
 	if n > 0 {
 		s.gen++
-		s.sortExpiring()
+		s.members++
+		if s.expiring {
+			s.shape++
+			s.sortExpiring()
+		}
 	}
 	return n
 }
@@ -123,7 +135,8 @@ func (s *Store) Reset() {
 		}
 	}
 	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query, qx: s.qx.reset(),
-		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock}
+		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
+		members: s.members + 1}
 }
 
 // SetFilter parses q in the filter language and narrows the view to its

@@ -1,0 +1,113 @@
+package bindata
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"smhbin/ui/internal/seed"
+)
+
+// TestLiveGroupingsMatchFullBuilds loads seeded items page by page (with
+// repeated ids dropped, as the store does) and checks after every page
+// that the grouped views kept up to date page by page are exactly what
+// grouping everything from scratch gives, and that they were not rebuilt:
+// a page must cost the page, not everything loaded.
+func TestLiveGroupingsMatchFullBuilds(t *testing.T) {
+	all := seed.Items(t, 5000)
+	s := New()
+	var lb LiveBatches
+	var lf LiveFolders
+	markable := func(idx int32) bool { return idx%7 != 0 }
+	for p := 0; p < len(all); p += 500 {
+		s.Add(all[p:min(p+500, len(all))])
+		items, view := s.Items(), s.View()
+		got := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3)
+		if want := BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+			t.Fatalf("batches after %d items differ from a full build", len(view))
+		}
+		gotF := lf.Tree(items, view, s.Shape(), markable, 3)
+		if want := FolderTree(items, view, markable, 3); !reflect.DeepEqual(gotF, want) {
+			t.Fatalf("folders after %d items differ from a full build", len(view))
+		}
+	}
+	if lb.builds != 1 || lf.builds != 1 {
+		t.Fatalf("full builds while loading: batches %d, folders %d; want 1 each", lb.builds, lf.builds)
+	}
+	if len(lb.nodes) < 3 || len(lf.nodes) < 10 {
+		t.Fatalf("too few groups to mean anything: %d batches, %d folders", len(lb.nodes), len(lf.nodes))
+	}
+	// A filter changes the view's shape: both rebuild, and still match.
+	s.SetFilter("a")
+	items, view := s.Items(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) || lb.builds != 2 {
+		t.Fatalf("batches after a filter: rebuilt %d times, equal %v", lb.builds, reflect.DeepEqual(got, want))
+	}
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), FolderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) || lf.builds != 2 {
+		t.Fatalf("folders after a filter: rebuilt %d times, equal %v", lf.builds, reflect.DeepEqual(got, want))
+	}
+}
+
+// TestBatchesReuseListingOrder: with the view sorted by name, batches
+// walk the items in the order they were listed (newest removal first)
+// instead of sorting, and group exactly as a sorted walk does.
+func TestBatchesReuseListingOrder(t *testing.T) {
+	s := New()
+	s.Add(seed.Items(t, 3000))
+	if removalOrderAll(s.Items()) != -1 {
+		t.Fatal("the emulator does not list newest first")
+	}
+	byTime := BatchTree(s.Items(), s.View(), time.Minute, func(int32) bool { return true }, 3)
+	s.SortLocal(SortName, false)
+	byName := BatchTree(s.Items(), s.View(), time.Minute, func(int32) bool { return true }, 3)
+	if len(byName.Nodes) != len(byTime.Nodes) {
+		t.Fatalf("%d batches by name, %d by time", len(byName.Nodes), len(byTime.Nodes))
+	}
+	for n := range byTime.Nodes {
+		a, b := byTime.Nodes[n], byName.Nodes[n]
+		if a.Key != b.Key || a.Count != b.Count || a.Name != b.Name {
+			t.Fatalf("batch %d: %q %d by time, %q %d by name", n, a.Name, a.Count, b.Name, b.Count)
+		}
+		got := slices.Clone(byName.Items(int32(n)))
+		if !slices.IsSortedFunc(got, func(x, y int32) int { return SortName.compare(&s.items[x], &s.items[y]) }) {
+			t.Fatalf("batch %d: items not in the view's (name) order", n)
+		}
+		want := slices.Clone(byTime.Items(int32(n)))
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("batch %d holds other items by name than by time", n)
+		}
+	}
+}
+
+// TestRemoveRegroupsAndVoidsSorts: deleting rows from the middle of the
+// view makes the next page regroup rather than extend a tree that still
+// holds them, and a sort made before the removal is refused.
+func TestRemoveRegroupsAndVoidsSorts(t *testing.T) {
+	all := seed.Items(t, 2000)
+	s := New()
+	s.Add(all[:1000])
+	var lb LiveBatches
+	var lf LiveFolders
+	markable := func(int32) bool { return true }
+	lb.Tree(s.Items(), s.View(), s.Shape(), time.Minute, markable, 3)
+	lf.Tree(s.Items(), s.View(), s.Shape(), markable, 3)
+	job := s.SortJob(SortName, false)
+	s.Remove([]int64{all[10].ID, all[500].ID})
+	if s.SetOrder(job()) {
+		t.Fatal("a sort of the list before the removal was installed")
+	}
+	s.Add(all[1000:])
+	items, view := s.Items(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("batches after a removal and a page differ from a full build")
+	}
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), FolderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("folders after a removal and a page differ from a full build")
+	}
+	if !s.SetOrder(s.SortJob(SortName, false)()) {
+		t.Fatal("a fresh sort was refused")
+	}
+}
