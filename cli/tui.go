@@ -9,6 +9,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/config"
+	"smhbin/termimg"
 	"smhbin/ui"
 )
 
@@ -78,6 +79,7 @@ func uiOptions(ctx context.Context, cfg Config, client *api.Client, out io.Write
 		NoMouse:      cfg.NoMouse,
 		BatchGap:     cfg.BatchGap,
 		ExpiringDays: cfg.ExpiringDays,
+		Preview:      termimg.Resolve(cfg.Preview, getenv), // a serve session's own environment
 		Clipboard:    ui.OSC52Clipboard(out, getenv),
 		Logf:         cfg.Log.asyncLogf("ui"), // Update must not wait on the disk
 	}

@@ -47,7 +47,7 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.detailLines(m.data.Item(idx), idx, w-4)
+		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.data.Item(idx), idx, w-4))
 	}
 	return p
 }
@@ -78,12 +78,17 @@ func (p pane) line(b *strings.Builder, i int) {
 // detailLine is one line of the pane: a title, or a label and a value.
 type detailLine struct {
 	title, label, value string
+	raw                 string // a drawn line (a thumbnail's row), written as is
+	rawW                int    // its width in cells
 }
 
 const detailLabelW = 10
 
 func (l detailLine) render(b *strings.Builder, m *Model, w int) {
 	switch {
+	case l.raw != "":
+		b.WriteString(l.raw)
+		b.WriteString(strings.Repeat(" ", max(w-l.rawW, 0)))
 	case l.title != "":
 		m.st.Mark.Wrap(b, safe.Pad(l.title, w))
 	case l.label == "" && l.value != "" && w > detailLabelW:

@@ -174,7 +174,7 @@ func (m *Model) helpSections() [][]string {
 		}
 		secs = append(secs, lines)
 	}
-	secs = append(secs, m.legend("What the views show", m.viewLegend()), m.legend("Symbols", symbolLegend))
+	secs = append(secs, m.filterHelp(), m.legend("What the views show", m.viewLegend()), m.legend("Symbols", symbolLegend))
 	return secs
 }
 

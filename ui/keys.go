@@ -202,13 +202,3 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	m.applyFilter()
 	return cmd
 }
-
-func (m *Model) applyFilter() {
-	if m.data.Query() == strings.ToLower(m.filter.Value()) {
-		return
-	}
-	keep := m.cursorItem()
-	m.data.SetFilter(m.filter.Value())
-	m.table.SetCursor(0)
-	m.follow(keep)
-}

@@ -54,10 +54,11 @@ type Model struct {
 	rawDetails  bool // the details pane lists every field the server sent
 	absTime     bool
 
-	filter textinput.Model
-	status string
-	errMsg bool
-	flash  flashState // how long status stays (see flash.go)
+	filter    textinput.Model
+	filterErr string // why the prompt's text does not parse ("" when it does)
+	status    string
+	errMsg    bool
+	flash     flashState // how long status stays (see flash.go)
 
 	frame    strings.Builder // the frame View writes, reset each time
 	frameLen int             // bytes of the last frame, to size the next one
@@ -78,7 +79,8 @@ type Model struct {
 	dialog         dialogState
 	emptying       bool // an empty-bin request is in flight
 
-	help helpState // the help screen's scroll and search
+	help helpState    // the help screen's scroll and search
+	pv   previewState // the details pane's thumbnails (preview.go)
 }
 
 // mode is what has the keyboard: it picks the handler of a key and the
@@ -123,6 +125,7 @@ func New(opts Options) *Model {
 	}
 	m.restore(opts.Remembered)
 	m.table = rowlist.New[rowKey](tableRows{m}, m.listKeys())
+	m.pv = newPreviewState(opts)
 	m.batches = groupView{kind: viewBatches}
 	m.folders = groupView{kind: viewFolders}
 	m.batches.list = rowlist.New[rowKey](groupRows{m, &m.batches}, m.listKeys())
@@ -148,6 +151,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.activeGroup() // regroup a stale grouped view here rather than in View
 		m.syncKeys()
 		cmd = m.flashCmd(cmd)
+		if pc := m.syncPreview(); pc != nil { // the cursor's row may have changed
+			cmd = tea.Batch(cmd, pc)
+		}
 	}()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -179,6 +185,10 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case restoreEventsMsg:
 		m.outGen++
 		return m, m.handleRestoreEvents(msg)
+	case previewTickMsg:
+		return m, m.handlePreviewTick()
+	case previewMsg:
+		return m, m.handlePreview(msg)
 	case emptiedMsg:
 		return m, m.handleEmptied(msg)
 	case statusMsg:

@@ -12,6 +12,7 @@ import (
 
 	"smhbin/api"
 	"smhbin/keymap"
+	"smhbin/termimg"
 	"smhbin/theme"
 )
 
@@ -76,6 +77,13 @@ type Options struct {
 	// ExpiringDays is the days-left limit of the expiring filter (e) and
 	// of the "expire soon" counts; default DefaultExpiringDays.
 	ExpiringDays int64
+	// Preview is how the details pane draws thumbnails (termimg.Resolve
+	// of the preview setting, for this terminal's environment); "" or
+	// Off draws none. Thumbnails need a Client that is also a Previewer.
+	Preview termimg.Protocol
+	// PreviewDebounce is how long the cursor rests on a row before its
+	// thumbnail is fetched; default preview.DefaultDebounce.
+	PreviewDebounce time.Duration
 	// ExportDir is where E writes CSV files; default "." (the current
 	// directory). "-" disables export, e.g. for SSH sessions, whose users
 	// must not write files on the server.

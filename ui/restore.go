@@ -199,6 +199,7 @@ func (m *Model) setOutcome(id int64, o outcome) (int32, bool) {
 	if ok {
 		m.data.Touch(idx)
 	}
+	m.data.SetResult(id, m.resultOf(idx, ok, o))
 	return idx, ok
 }
 

@@ -119,7 +119,7 @@ func (m *Model) statusLine() string {
 	parts = m.expiringStatus(parts)
 	parts = append(parts, m.loadState())
 	if m.data.Query() != "" && m.mode != modeFilter {
-		parts = append(parts, "filter “"+safe.Text(m.filter.Value())+"” "+m.matchCount())
+		parts = append(parts, "filter “"+safe.Text(m.data.Query())+"” "+m.matchCount())
 	}
 	line := strings.Join(parts, m.st.Faint.Render(" │ "))
 	if m.loadErr != nil {
@@ -160,7 +160,7 @@ func (m *Model) matchCount() string {
 func (m *Model) bottomLine() string {
 	switch m.mode {
 	case modeFilter:
-		return truncateStyled(m.filter.View()+"  "+m.st.Faint.Render(m.matchCount()), m.width)
+		return m.filterLine()
 	case modeDialog:
 		if m.dialog.typed() {
 			return m.typedHints()

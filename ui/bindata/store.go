@@ -3,9 +3,10 @@ package bindata
 import (
 	"math/bits"
 	"slices"
-	"strings"
+	"time"
 
 	"smhbin/api"
+	"smhbin/query"
 )
 
 // Store holds every loaded item once, plus the derived orderings the table
@@ -13,12 +14,13 @@ import (
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
 	items []api.Item
-	hay   []string        // lower-cased "path\x00name" per item, for the filter
 	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
 	view  []int32 // order narrowed by the filter query
-	query string  // lower-cased filter query; "" shows everything
+	query string  // canonical text of the filter query; "" shows everything
+
+	qx queryState // the parsed query and a match-ready item per item (query.go)
 
 	marks     []uint64 // bitset over item indexes
 	markCount int
@@ -70,19 +72,20 @@ func (s *Store) Add(items []api.Item) int {
 		}
 		idx := int32(len(s.items))
 		s.items = append(s.items, *it)
-		s.hay = append(s.hay, haystack(it))
+		s.addQueryItem(it)
 		s.clock++
 		s.ver = append(s.ver, s.clock)
 		s.byID[it.ID] = idx
 		s.order = append(s.order, idx)
-		if s.match(idx) {
-			s.view = append(s.view, idx)
-		}
 		if _, ok := s.sticky[it.ID]; ok {
 			// The id's mark is now held by the bitset (or dropped, for an
-			// item that can no longer be restored).
+			// item that can no longer be restored). Before matching:
+			// marked: reads it.
 			delete(s.sticky, it.ID)
 			s.SetMark(idx, true)
+		}
+		if s.match(idx) {
+			s.view = append(s.view, idx)
 		}
 		n++
 	}
@@ -109,21 +112,11 @@ func (s *Store) Reserve(n int) {
 		return
 	}
 	s.items = slices.Grow(s.items, n-len(s.items))
-	s.hay = slices.Grow(s.hay, n-len(s.hay))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
 	if len(s.byID) == 0 {
 		s.byID = make(map[int64]int32, n)
 	}
-}
-
-// haystack is what the filter matches: the original path (which includes
-// the name) or the bare name for items at the root.
-func haystack(it *api.Item) string {
-	if len(it.OriginalPath) == 0 {
-		return strings.ToLower(it.Name)
-	}
-	return strings.ToLower(strings.Join(it.OriginalPath, "/"))
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return:
@@ -141,49 +134,33 @@ func (s *Store) Reset() {
 			sticky[s.items[w*64+b].ID] = struct{}{}
 		}
 	}
-	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query,
+	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query, qx: s.qx.reset(),
 		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
 		members: s.members + 1}
 }
 
-// SetFilter narrows the view to items whose path contains q
-// (case-insensitive). When q extends the previous query only the current
-// view is scanned, which keeps typing fast at 100k items.
-func (s *Store) SetFilter(q string) {
-	q = strings.ToLower(q)
-	src := s.order
-	if s.query != "" && strings.HasPrefix(q, s.query) {
-		src = s.view
+// SetFilter parses q in the filter language and narrows the view to its
+// matches (see SetQuery); text that does not parse leaves the view alone
+// and returns the error.
+func (s *Store) SetFilter(q string) error {
+	pq, err := query.Parse(q)
+	if err != nil {
+		return err
 	}
-	s.query = q
-	s.gen++
-	s.shape++
-	if q == "" && !s.expiring {
-		s.view = append(s.view[:0], s.order...)
-		return
-	}
-	out := make([]int32, 0, len(src)/4+16)
-	for _, idx := range src {
-		if s.match(idx) {
-			out = append(out, idx)
-		}
-	}
-	s.view = out
-	s.sortExpiring()
+	s.SetQuery(pq, time.Now())
+	return nil
 }
 
-// match reports whether item idx belongs in the view: its path contains
-// the query and, while the expiring filter is on, it expires soon enough.
+// match reports whether item idx belongs in the view: it passes the query
+// and, while the expiring filter is on, it expires soon enough.
 func (s *Store) match(idx int32) bool {
-	return (s.query == "" || strings.Contains(s.hay[idx], s.query)) &&
+	return s.matchQuery(idx) &&
 		(!s.expiring || s.items[idx].RemainingDays <= s.expDays)
 }
 
 // refilter recomputes the view from order (after a sort).
 func (s *Store) refilter() {
-	q := s.query
-	s.query = ""
-	s.SetFilter(q)
+	s.rescan(s.order)
 }
 
 // SetMark marks or unmarks one item, keeping the count and byte total
@@ -199,6 +176,7 @@ func (s *Store) SetMark(idx int32, on bool) bool {
 		return false
 	}
 	s.marks[idx/64] ^= 1 << (uint(idx) % 64)
+	s.setQueryMark(idx, on)
 	s.markGen++
 	s.Touch(idx)
 	soon := 0
@@ -236,6 +214,7 @@ func (s *Store) ClearMarks() {
 			b := bits.TrailingZeros64(word)
 			word &^= 1 << b
 			s.Touch(int32(w*64 + b))
+			s.setQueryMark(int32(w*64+b), false)
 		}
 	}
 	clear(s.marks)
