@@ -112,7 +112,11 @@ func (m *Model) startErrorView() string {
 	b.WriteByte('\n')
 	b.WriteString(m.hints([]key.Binding{m.km.RetryPage, m.km.Quit, m.km.Help}, m.width))
 	lines := strings.Split(b.String(), "\n")
-	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+	lines = lines[:min(len(lines), m.height)]
+	for i, l := range lines { // the title and the wrapped text, on a tiny terminal
+		lines[i] = truncateStyled(l, m.width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // wrapIndent wraps s to w cells (breaking long words too) and indents
