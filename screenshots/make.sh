@@ -224,6 +224,22 @@ for r in "${bmarks[@]}"; do goto "$r"; mark; done
 goto "$CJK_ROW"
 settle
 render "$here/layout-80x24.png" 80 24
+keys '?'
+settle 'smhbin — keys'
+render "$here/help-80x24.png" 80 24
+
+echo "grouped views and the expiring filter at 120x40" >&2
+start 120 40
+settle "$loaded"
+keys b
+settle 'DELETION BATCHES'
+render "$here/batches.png" 120 40
+keys f
+settle 'ORIGINAL FOLDERS'
+render "$here/folders.png" 120 40
+keys f e
+settle 'expiring ≤'
+render "$here/expiring.png" 120 40
 
 echo "NO_COLOR" >&2
 start 100 30 NO_COLOR=1
