@@ -85,10 +85,18 @@ func StatePath(getenv func(string) string, library string) string {
 // version's) is ignored with the reason returned for the log: it is a
 // cache of how the screen was left, never worth a failed start.
 func LoadState(path, library string) (*Remembered, error) {
-	f, err := os.Open(path)
+	// Stat first: opening a FIFO (or a device) would block start-up.
+	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}

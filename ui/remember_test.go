@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"smhbin/ui/bindata"
 )
@@ -78,5 +80,24 @@ func TestStatePathKeepsLibraryIdsToAFileName(t *testing.T) {
 	}
 	if p := StatePath(func(string) string { return "" }, "lib"); p != "" {
 		t.Fatalf("no HOME nor XDG_STATE_HOME: %q", p)
+	}
+}
+
+// TestStateFIFOIsRefused: a FIFO at the state file's path is refused at
+// once instead of blocking start-up in open.
+func TestStateFIFOIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ui-lib.json")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := LoadState(path, "lib"); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Fatalf("LoadState on a FIFO: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("LoadState blocked on a FIFO")
 	}
 }
