@@ -4,8 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
 	"smhbin/api"
 	"smhbin/api/fakesmh"
 )
@@ -30,16 +28,16 @@ func TestTeatestRestoreOneBatch(t *testing.T) {
 
 	m := New(Options{Client: e.client, Restorer: e.engine, Styles: asciiStyles(), Library: "testlib",
 		Now: func() time.Time { return testNow }})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(110, 30))
-	waitScreen(t, tm, "14 items")
-	keys(tm, "b")
-	waitScreen(t, tm, "DELETION BATCHES · 3", "from /photos/2023")
-	keys(tm, "G", "r")
-	waitScreen(t, tm, "Restore 3 items", "1 selected item is left out")
-	keys(tm, "y")
-	waitScreen(t, tm, "restored 3 of 3")
-	keys(tm, "q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	scr := startProgram(t, m, 110, 30)
+	scr.wait(t, "14 items")
+	scr.keys("b")
+	scr.wait(t, "DELETION BATCHES · 3", "from /photos/2023")
+	scr.keys("G", "r")
+	scr.wait(t, "Restore 3 items", "1 selected item is left out")
+	scr.keys("y")
+	scr.wait(t, "restored 3 of 3")
+	scr.keys("q")
+	scr.final(t)
 
 	for _, r := range append(e.recs, batch...) {
 		want := 0

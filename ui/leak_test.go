@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,10 +36,12 @@ func (o *syncOutput) String() string {
 	return o.buf.String()
 }
 
-// waitOutput polls the output until it holds want, failing after a deadline.
+// waitOutput polls the raw output until it holds want, failing after a
+// deadline. Only for a program's first paint, which writes whole lines;
+// later changes go out as changed cells, so waits for them use waitFrame.
 func waitOutput(t *testing.T, out *syncOutput, want string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(out.String(), want) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the program never showed %q", want)
@@ -59,26 +62,26 @@ func TestQuitEndsEveryGoroutine(t *testing.T) {
 		name    string
 		latency time.Duration
 		items   int
-		play    func(t *testing.T, p *tea.Program, out *syncOutput)
+		play    func(t *testing.T, p *tea.Program, frame *atomic.Pointer[string])
 	}{
-		{"quit while pages load", 30 * time.Millisecond, 400, func(t *testing.T, p *tea.Program, out *syncOutput) {
-			waitOutput(t, out, "loaded ")
+		{"quit while pages load", 30 * time.Millisecond, 400, func(t *testing.T, p *tea.Program, frame *atomic.Pointer[string]) {
+			waitFrame(t, frame, "loaded ")
 			p.Send(keyMsg("q"))
 		}},
-		{"quit after a restore", 0, -1, func(t *testing.T, p *tea.Program, out *syncOutput) {
-			waitOutput(t, out, "10 items")
+		{"quit after a restore", 0, -1, func(t *testing.T, p *tea.Program, frame *atomic.Pointer[string]) {
+			waitFrame(t, frame, "10 items")
 			for _, k := range []string{" ", " ", "r", "y"} {
 				p.Send(keyMsg(k))
 			}
-			waitOutput(t, out, "restored 1 of 2")
+			waitFrame(t, frame, "restored 1 of 2")
 			p.Send(keyMsg("q"))
 		}},
-		{"force quit mid-restore", 200 * time.Millisecond, -1, func(t *testing.T, p *tea.Program, out *syncOutput) {
-			waitOutput(t, out, "10 items")
+		{"force quit mid-restore", 200 * time.Millisecond, -1, func(t *testing.T, p *tea.Program, frame *atomic.Pointer[string]) {
+			waitFrame(t, frame, "10 items")
 			for _, k := range []string{"a", "r", "y"} {
 				p.Send(keyMsg(k))
 			}
-			waitOutput(t, out, "restoring 0/")
+			waitFrame(t, frame, "restoring 0/")
 			p.Send(keyMsg("ctrl+\\"))
 		}},
 	}
@@ -101,14 +104,15 @@ func TestQuitEndsEveryGoroutine(t *testing.T) {
 			m := New(Options{Context: ctx, Client: c, Restorer: api.NewEngine(c, api.EngineOptions{ChunkSize: 1, Concurrency: 2}),
 				Styles: asciiStyles(), Library: "testlib", PageSize: 20, Now: func() time.Time { return testNow }})
 			out := &syncOutput{}
-			p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx),
+			frame := new(atomic.Pointer[string])
+			p := tea.NewProgram(frameTap{inner: m, frame: frame}, tea.WithInput(nil), tea.WithOutput(out), tea.WithoutSignals(), tea.WithContext(ctx),
 				tea.WithWindowSize(100, 30))
 			done := make(chan error, 1)
 			go func() {
 				_, err := p.Run()
 				done <- err
 			}()
-			tc.play(t, p, out)
+			tc.play(t, p, frame)
 			select {
 			case err := <-done:
 				if err != nil {

@@ -4,8 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
 	"smhbin/api"
 	"smhbin/api/fakesmh"
 )
@@ -17,16 +15,16 @@ func TestTeatestDeleteFlow(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
 	m := New(Options{Client: e.client, Restorer: e.engine, Deleter: e.engine, Styles: asciiStyles(),
 		Library: "testlib", Now: func() time.Time { return testNow }})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
-	waitScreen(t, tm, "a.txt", "10 items")
-	keys(tm, " ", " ", " ")
-	waitScreen(t, tm, "3 marked")
-	keys(tm, "D")
-	waitScreen(t, tm, "Delete 3 items for good", "Type 3")
-	keys(tm, "3", "enter")
-	waitScreen(t, tm, "deleted 3 of 3", "7 items")
-	keys(tm, "q")
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	scr := startProgram(t, m, 100, 30)
+	scr.wait(t, "a.txt", "10 items")
+	scr.keys(" ", " ", " ")
+	scr.wait(t, "3 marked")
+	scr.keys("D")
+	scr.wait(t, "Delete 3 items for good", "Type 3")
+	scr.keys("3", "enter")
+	scr.wait(t, "deleted 3 of 3", "7 items")
+	scr.keys("q")
+	fm := scr.final(t)
 	for _, r := range e.recs[:3] {
 		if e.srv.InBin(r.ID) {
 			t.Errorf("%s is still in the emulator's bin", r.Name)

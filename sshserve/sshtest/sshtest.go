@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -87,6 +88,15 @@ func OpenTerminal(t *testing.T, c *gossh.Client, cols, rows int) *Terminal {
 		t.Fatal(err)
 	}
 	out := NewScreen()
+	// Hostile sizes (65535×65535) get no emulator: the server clamps what
+	// it draws, and the test only reads the byte stream.
+	if cols*rows <= 1000*500 {
+		out.emu = vt.NewEmulator(cols, rows)
+		// The emulator answers terminal queries through a pipe; drain it
+		// so a query in the stream never blocks Write.
+		go func() { _, _ = io.Copy(io.Discard, out.emu) }()
+		t.Cleanup(func() { _ = out.emu.Close() })
+	}
 	sess.Stdout, sess.Stderr = out, out
 	stdin, err := sess.StdinPipe()
 	if err != nil {
@@ -121,9 +131,14 @@ func (term *Terminal) WaitEnd(t *testing.T) error {
 }
 
 // Screen collects what a session printed and wakes waiters on each write.
+// A terminal's screen also replays the bytes into a terminal emulator: the
+// renderer sends only the cells that changed ("1 marked" → "2 marked" is a
+// single "2"), so text a user plainly sees may never appear whole in the
+// byte stream.
 type Screen struct {
 	mu      sync.Mutex
 	raw     bytes.Buffer
+	emu     *vt.Emulator // nil for a log
 	changed chan struct{}
 }
 
@@ -134,6 +149,9 @@ func NewScreen() *Screen { return &Screen{changed: make(chan struct{}, 1)} }
 func (s *Screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	n, err := s.raw.Write(p)
+	if s.emu != nil {
+		_, _ = s.emu.Write(p)
+	}
 	s.mu.Unlock()
 	select {
 	case s.changed <- struct{}{}:
@@ -159,17 +177,32 @@ func (s *Screen) RawSince(mark int) string {
 // TextSince is the output after mark without escape sequences.
 func (s *Screen) TextSince(mark int) string { return ansi.Strip(s.RawSince(mark)) }
 
-// Tail is the last 2,000 bytes of text, for failure messages.
+// Shown is what the terminal shows now ("" for a log).
+func (s *Screen) Shown() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.emu == nil {
+		return ""
+	}
+	return s.emu.String()
+}
+
+// Tail is the screen as it stands, or for a log its last 2,000 bytes of
+// text, for failure messages.
 func (s *Screen) Tail() string {
+	if shown := s.Shown(); shown != "" {
+		return shown
+	}
 	text := s.TextSince(0)
 	return text[max(0, len(text)-2000):]
 }
 
-// WaitFor waits until the text after mark contains want.
+// WaitFor waits until the text after mark contains want, or the screen
+// shows it.
 func (s *Screen) WaitFor(t *testing.T, mark int, want string) {
 	t.Helper()
 	deadline := time.After(WaitLimit)
-	for !strings.Contains(s.TextSince(mark), want) {
+	for !strings.Contains(s.TextSince(mark), want) && !strings.Contains(s.Shown(), want) {
 		select {
 		case <-s.changed:
 		case <-deadline:
