@@ -95,7 +95,13 @@ func OpenTerminal(t *testing.T, c *gossh.Client, cols, rows int) *Terminal {
 		// The emulator answers terminal queries through a pipe; drain it
 		// so a query in the stream never blocks Write.
 		go func() { _, _ = io.Copy(io.Discard, out.emu) }()
-		t.Cleanup(func() { _ = out.emu.Close() })
+		// Ending the answer pipe ends the drain. Emulator.Close would
+		// race with the blocked Read over its closed flag.
+		t.Cleanup(func() {
+			if c, ok := out.emu.InputPipe().(io.Closer); ok {
+				_ = c.Close()
+			}
+		})
 	}
 	sess.Stdout, sess.Stderr = out, out
 	stdin, err := sess.StdinPipe()
