@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
@@ -46,75 +47,98 @@ type Fields struct {
 	Restorable bool
 }
 
-// Item is the match-ready form of one recycled item. Build it once per
-// item when the item arrives (NewItem or FromAPI) and keep it beside the
-// item: matching then only compares precomputed values. Marked and Result
-// change during a session; the owner sets them (or sets them on a copy
-// before Match), since the query cannot see marks or outcomes itself.
-type Item struct {
-	// hay is "/" + folder + "/" + name lower-cased ("/" + name at the
-	// root), one allocation shared by the name, path and ext tests.
-	hay        string
-	grams      uint64 // bigrams of hay, for a quick no before a substring search
-	folderEnd  int32  // hay[:folderEnd] is "/folder/" (or "/"), for path:
-	extOff     int32  // hay[extOff:] is the extension, "" when none
-	kind       Kind
-	restorable bool
-	// Marked and Result are read by marked: and result:.
-	Marked  bool
-	Result  Result
-	left    int64
+// row is the fixed-size part of an item's match-ready form: everything
+// but its text, which an Item holds itself and a Table packs into one
+// buffer. Marked and Result change during a session; the owner sets them.
+type row struct {
 	size    uint64
 	removed int64 // unix milliseconds; 0 = unknown
+	left    int64
+	grams   uint64 // bigrams of the lower-cased name, for a quick no
+	extLen  uint32 // the extension is the name's last extLen bytes
+	kind    Kind
+	// restorable is read by restorable:.
+	restorable bool
+	// Marked and Result are read by marked: and result:.
+	Marked bool
+	Result Result
+}
+
+// folder is an original folder's match-ready text, shared by every item
+// in it: "/" + lower-cased folder + "/", or "/" at the root. path: tests
+// it whole; plain words test text[1:] joined to the name.
+type folder struct {
+	text  []byte
+	grams uint64
+}
+
+// Item is the match-ready form of one item, on its own (the CLI tests
+// items one at a time as they are listed; a Table holds many). Build it
+// once with NewItem or FromAPI: matching then only compares precomputed
+// values. Marked and Result are the owner's to set before Match, since
+// the query cannot see marks or outcomes itself.
+type Item struct {
+	row
+	name   []byte // lower-cased
+	folder folder
 }
 
 // FromAPI builds the match-ready form of an API item.
-func FromAPI(it *api.Item) Item {
-	return NewItem(Fields{Name: it.Name, Path: it.OriginalPath, Type: it.Type, FileType: it.FileType,
-		Size: it.Size, Removed: it.RemovalTime, Left: it.RemainingDays, Restorable: it.Restorable()})
+func FromAPI(it *api.Item) Item { return NewItem(fieldsOf(it)) }
+
+func fieldsOf(it *api.Item) Fields {
+	return Fields{Name: it.Name, Path: it.OriginalPath, Type: it.Type, FileType: it.FileType,
+		Size: it.Size, Removed: it.RemovalTime, Left: it.RemainingDays, Restorable: it.Restorable()}
 }
 
 // NewItem builds the match-ready form of an item from its raw fields.
 func NewItem(f Fields) Item {
-	// Plain words match lower(join(path, "/")), or lower(name) when the
-	// path is empty: exactly what the name filter has always matched.
-	name, folder := f.Name, ""
+	name, dir := split(f)
+	lname := []byte(strings.ToLower(name))
+	return Item{row: newRow(f, lname), name: lname, folder: newFolder(dir)}
+}
+
+// split is an item's name and original folder ("" at the root). Plain
+// words match lower(join(path, "/")), or lower(name) when the path is
+// empty: exactly what the name filter has always matched.
+func split(f Fields) (name, dir string) {
 	if n := len(f.Path); n > 0 {
-		name, folder = f.Path[n-1], strings.Join(f.Path[:n-1], "/")
+		return f.Path[n-1], strings.Join(f.Path[:n-1], "/")
 	}
-	var b strings.Builder
-	b.Grow(len(folder) + len(name) + 2)
-	b.WriteByte('/')
-	if folder != "" {
-		b.WriteString(folder)
-		b.WriteByte('/')
+	return f.Name, ""
+}
+
+// newFolder is the match-ready text of folder dir. Lower-casing maps rune
+// by rune and "/" is ASCII, so lowering the folder and the name apart
+// gives the same text as lowering the joined path.
+func newFolder(dir string) folder {
+	text := []byte("/")
+	if dir != "" {
+		text = append(append(text, strings.ToLower(dir)...), '/')
 	}
-	folderEnd := b.Len()
-	b.WriteString(name)
-	hay := strings.ToLower(b.String())
-	// ToLower maps rune by rune; a rune may change length, so the folder
-	// end is found again in the lowered text rather than reused.
-	if folder != "" {
-		folderEnd = len(strings.ToLower(folder)) + 2
-	}
-	it := Item{hay: hay, grams: bigrams(hay), folderEnd: int32(folderEnd), extOff: int32(len(hay)), size: f.Size,
-		left: f.Left, restorable: f.Restorable}
+	return folder{text: text, grams: bigrams(text)}
+}
+
+// newRow is the fixed-size part of f's match-ready form, lname its
+// lower-cased name.
+func newRow(f Fields, lname []byte) row {
+	r := row{size: f.Size, left: f.Left, restorable: f.Restorable, grams: bigrams(lname)}
 	if !f.Removed.IsZero() {
-		it.removed = f.Removed.UnixMilli()
+		r.removed = f.Removed.UnixMilli()
 	}
-	dir := f.Type == "dir" || f.Type == "album"
-	if dot := strings.LastIndexByte(hay[folderEnd:], '.'); !dir && dot > 0 && folderEnd+dot+1 < len(hay) {
-		it.extOff = int32(folderEnd + dot + 1)
+	isDir := f.Type == "dir" || f.Type == "album"
+	if dot := bytes.LastIndexByte(lname, '.'); !isDir && dot > 0 && dot+1 < len(lname) {
+		r.extLen = uint32(len(lname) - dot - 1)
 	}
-	it.kind = KindOf(f.Type, f.FileType, hay[it.extOff:])
-	return it
+	r.kind = KindOf(f.Type, f.FileType, string(lname[len(lname)-int(r.extLen):]))
+	return r
 }
 
 // bigrams is a 64-bit Bloom signature of s's adjacent byte pairs. A
 // needle whose pairs are not all in an item's signature cannot be a
-// substring of its hay, and the check costs one AND where the search
-// would read the hay from another cache line.
-func bigrams(s string) uint64 {
+// substring of its name, and the check costs one AND where the search
+// would read the name from another cache line.
+func bigrams[T string | []byte](s T) uint64 {
 	var m uint64
 	for i := 1; i < len(s); i++ {
 		m |= 1 << ((uint32(s[i-1])<<8 | uint32(s[i])) * 0x9E3779B1 >> 26)

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"math"
 	"reflect"
 	"slices"
@@ -17,8 +18,9 @@ type check struct {
 	flag   bool
 	res    Result
 	lo, hi int64    // left days, removal unix ms; size as uint64 bits
-	needle string   // word or path, lower-cased
+	needle []byte   // word or path, lower-cased
 	grams  uint64   // bigrams of needle
+	slash  bool     // needle has a "/", so a word may span folder and name
 	exts   []string // ext:
 }
 
@@ -26,6 +28,9 @@ type check struct {
 // may be shared by goroutines.
 type Matcher struct {
 	checks []check
+	// text and ext say whether some term reads the folder and name (a
+	// word, path:) or the extension, so a Table scan can skip finding them.
+	text, ext bool
 }
 
 // At binds q to now: ages and days (deleted:) become absolute instants,
@@ -33,8 +38,10 @@ type Matcher struct {
 func (q Query) At(now time.Time) *Matcher {
 	m := &Matcher{checks: make([]check, 0, len(q.terms))}
 	for _, t := range q.terms {
-		c := check{key: t.key, neg: t.neg, mask: t.mask, flag: t.flag, res: t.res, needle: t.lower, exts: t.exts,
-			grams: bigrams(t.lower)}
+		c := check{key: t.key, neg: t.neg, mask: t.mask, flag: t.flag, res: t.res, exts: t.exts}
+		if t.key == keyWord || t.key == keyPath {
+			c.needle, c.grams, c.slash = []byte(t.lower), bigrams(t.lower), strings.Contains(t.lower, "/")
+		}
 		switch t.key {
 		case keySize:
 			lo, hi := interval(t.op, t.a, t.b)
@@ -45,6 +52,8 @@ func (q Query) At(now time.Time) *Matcher {
 			c.lo, c.hi = removalBounds(t, now)
 		}
 		m.checks = append(m.checks, c)
+		m.text = m.text || c.isText()
+		m.ext = m.ext || c.key == keyExt
 	}
 	// Cheap comparisons first, substring searches last: AND commutes,
 	// and most items fail on a number before a needle is searched.
@@ -130,36 +139,90 @@ func removalBounds(t term, now time.Time) (lo, hi int64) {
 
 // Match reports whether the item passes every term. It does not allocate.
 func (m *Matcher) Match(it *Item) bool {
+	return m.match(&it.row, it.name, &it.folder, true)
+}
+
+// match is Match over an item's parts. With text false it skips the
+// word and path: terms, which Table.Filter has decided already.
+func (m *Matcher) match(r *row, name []byte, f *folder, text bool) bool {
 	for i := range m.checks {
 		c := &m.checks[i]
 		var ok bool
-		switch c.key {
-		case keyWord:
-			ok = it.grams&c.grams == c.grams && strings.Contains(it.hay[1:], c.needle)
-		case keyPath:
-			ok = it.grams&c.grams == c.grams && strings.Contains(it.hay[:it.folderEnd], c.needle)
-		case keyType:
-			ok = c.mask&(1<<it.kind) != 0
-		case keySize:
-			ok = it.size >= uint64(c.lo) && (c.hi >= 0 && it.size <= uint64(c.hi))
-		case keyDeleted:
-			ok = it.removed != 0 && it.removed >= c.lo && it.removed <= c.hi
-		case keyLeft:
-			ok = it.left >= c.lo && it.left <= c.hi
-		case keyExt:
-			ok = slices.Contains(c.exts, it.hay[it.extOff:])
-		case keyRestorable:
-			ok = it.restorable == c.flag
-		case keyMarked:
-			ok = it.Marked == c.flag
-		case keyResult:
-			ok = it.Result == c.res
+		switch {
+		case c.isText() && !text:
+			continue
+		case c.key == keyWord:
+			ok = c.inName(r, name) || c.inFolder(f, 1) || c.spans(f, name)
+		case c.key == keyPath:
+			ok = c.inFolder(f, 0)
+		default:
+			ok = c.field(r, name)
 		}
 		if ok == c.neg {
 			return false
 		}
 	}
 	return true
+}
+
+// isText reports whether c searches text (a word or path:).
+func (c *check) isText() bool { return c.key == keyWord || c.key == keyPath }
+
+// inName reports whether the needle is in the lower-cased name.
+func (c *check) inName(r *row, name []byte) bool {
+	return r.grams&c.grams == c.grams && bytes.Contains(name, c.needle)
+}
+
+// inFolder reports whether the needle is in the folder's text from byte
+// from on: 0 for path: ("/a/b/"), 1 for words ("a/b/", joined to the name).
+func (c *check) inFolder(f *folder, from int) bool {
+	return f.grams&c.grams == c.grams && bytes.Contains(f.text[from:], c.needle)
+}
+
+// spans reports whether a word lies across the "/" that joins the
+// folder to the name: a "/" of the needle sits on it, what precedes ends
+// the folder and what follows starts the name. A needle without "/" is
+// wholly in one of the two, and at the root there is nothing to span.
+func (c *check) spans(f *folder, name []byte) bool {
+	if !c.slash {
+		return false
+	}
+	dir := f.text[1:]
+	for k, b := range c.needle {
+		if b == '/' && bytes.HasSuffix(dir, c.needle[:k+1]) && bytes.HasPrefix(name, c.needle[k+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// field tests the terms that read only the row (all but words and path:).
+func (c *check) field(r *row, name []byte) bool {
+	switch c.key {
+	case keyType:
+		return c.mask&(1<<r.kind) != 0
+	case keySize:
+		return r.size >= uint64(c.lo) && (c.hi >= 0 && r.size <= uint64(c.hi))
+	case keyDeleted:
+		return r.removed != 0 && r.removed >= c.lo && r.removed <= c.hi
+	case keyLeft:
+		return r.left >= c.lo && r.left <= c.hi
+	case keyExt:
+		ext := name[len(name)-int(r.extLen):]
+		for _, e := range c.exts {
+			if string(ext) == e {
+				return true
+			}
+		}
+		return false
+	case keyRestorable:
+		return r.restorable == c.flag
+	case keyMarked:
+		return r.Marked == c.flag
+	case keyResult:
+		return r.Result == c.res
+	}
+	return false
 }
 
 // Narrows reports whether every item that q matches is also matched by

@@ -1,17 +1,19 @@
 package bindata
 
 import (
+	"slices"
 	"time"
 
 	"smhbin/api"
 	"smhbin/query"
 )
 
-// queryState is the filter-language side of the Store: a match-ready
-// query.Item beside every item, the query in force bound to a moment, and
-// the restore outcomes by id (they outlive a reload, like marks).
+// queryState is the filter-language side of the Store: the match-ready
+// form of every item (a query.Table, in index order), the query in force
+// bound to a moment, and the restore outcomes by id (they outlive a
+// reload, like marks).
 type queryState struct {
-	items   []query.Item
+	items   query.Table
 	q       query.Query
 	m       *query.Matcher // nil for the empty query
 	at      time.Time      // the moment m is bound to
@@ -25,14 +27,15 @@ type queryState struct {
 // addQueryItem builds the match-ready form of a newly added item, with its
 // remembered outcome. Its mark is set by SetMark.
 func (s *Store) addQueryItem(it *api.Item) {
-	qi := query.FromAPI(it)
-	qi.Result = s.qx.results[it.ID]
-	s.qx.items = append(s.qx.items, qi)
+	s.qx.items.Add(it)
+	if r, ok := s.qx.results[it.ID]; ok {
+		s.qx.items.SetResult(int32(s.qx.items.Len()-1), r)
+	}
 }
 
 // matchQuery reports whether item idx passes the query in force.
 func (s *Store) matchQuery(idx int32) bool {
-	return s.qx.m == nil || s.qx.m.Match(&s.qx.items[idx])
+	return s.qx.m == nil || s.qx.items.Match(s.qx.m, idx)
 }
 
 // SetQuery narrows the view to the items q matches, bound to now. When q
@@ -61,11 +64,16 @@ func (s *Store) rescan(src []int32) {
 		s.view = append(s.view[:0], s.order...)
 		return
 	}
-	out := make([]int32, 0, len(src)/4+16)
-	for _, idx := range src {
-		if s.match(idx) {
-			out = append(out, idx)
-		}
+	// The view is rebuilt in its own array: src is either the view itself
+	// (Filter writes an item only after reading it) or the order.
+	out := s.view[:0]
+	if s.qx.m != nil {
+		out = s.qx.items.Filter(s.qx.m, src, out)
+	} else {
+		out = append(out, src...)
+	}
+	if s.expiring {
+		out = slices.DeleteFunc(out, func(idx int32) bool { return !s.match(idx) })
 	}
 	s.view = out
 	s.sortExpiring()
@@ -87,19 +95,22 @@ func (s *Store) SetResult(id int64, r query.Result) {
 		s.qx.results[id] = r
 	}
 	if idx, ok := s.byID[id]; ok {
-		s.qx.items[idx].Result = r
+		s.qx.items.SetResult(idx, r)
 		s.qx.stale = true
 	}
 }
 
-// QueryItem is item idx's match-ready form (for tests and the CLI's
-// brute-force checks).
-func (s *Store) QueryItem(idx int32) *query.Item { return &s.qx.items[idx] }
+// QueryItem is a copy of item idx's match-ready form (for tests and the
+// CLI's brute-force checks).
+func (s *Store) QueryItem(idx int32) *query.Item {
+	it := s.qx.items.Item(idx)
+	return &it
+}
 
 // setQueryMark mirrors a mark change into the match-ready item.
 func (s *Store) setQueryMark(idx int32, on bool) {
-	if int(idx) < len(s.qx.items) {
-		s.qx.items[idx].Marked = on
+	if int(idx) < s.qx.items.Len() {
+		s.qx.items.SetMarked(idx, on)
 		s.qx.stale = true
 	}
 }
@@ -107,6 +118,6 @@ func (s *Store) setQueryMark(idx int32, on bool) {
 // reset is the query state a reload keeps: the query, its moment and the
 // outcomes, but no items.
 func (q queryState) reset() queryState {
-	q.items = nil
+	q.items = query.Table{}
 	return q
 }

@@ -1,0 +1,120 @@
+package query
+
+import (
+	"math"
+	"strings"
+
+	"smhbin/api"
+)
+
+// Table is the match-ready form of a growing list of items, packed for
+// scanning: a fixed-size row per item, every lower-cased name in one
+// buffer, and each distinct folder once. Folders repeat across thousands
+// of items, so a scan decides each folder once, and a word is searched
+// through all the names in one pass instead of once per item.
+//
+// The zero Table is empty and ready. Items are addressed by the order
+// they were added in (0, 1, …).
+type Table struct {
+	rows []row
+	// text holds every lower-cased name, each followed by a 0 byte:
+	// item i's name is text[start(i):ends[i]].
+	text    []byte
+	ends    []uint32
+	dirOf   []uint32 // item → index in dirs
+	dirs    []folder
+	dirByID map[string]uint32 // original folder text → index in dirs
+}
+
+// Len is the number of items.
+func (t *Table) Len() int { return len(t.rows) }
+
+// Add appends the match-ready form of an API item (not marked, no outcome).
+func (t *Table) Add(it *api.Item) { t.AddFields(fieldsOf(it)) }
+
+// AddFields appends the match-ready form of an item from its raw fields.
+func (t *Table) AddFields(f Fields) {
+	name, dir := split(f)
+	d, ok := t.dirByID[dir]
+	if !ok {
+		if t.dirByID == nil {
+			t.dirByID = map[string]uint32{}
+		}
+		d = uint32(len(t.dirs))
+		t.dirs = append(t.dirs, newFolder(dir))
+		t.dirByID[dir] = d
+	}
+	lname := strings.ToLower(name)
+	// Offsets are 32-bit: names past 4 GiB in all (thousands of times a
+	// real bin) are kept empty rather than wrapping an offset.
+	if len(t.text)+len(lname)+1 > math.MaxUint32 {
+		lname = ""
+	}
+	start := len(t.text)
+	t.text = append(append(t.text, lname...), 0)
+	t.ends = append(t.ends, uint32(len(t.text)-1))
+	t.dirOf = append(t.dirOf, d)
+	t.rows = append(t.rows, newRow(f, t.text[start:len(t.text)-1]))
+}
+
+// name is item i's lower-cased name, a view into the shared buffer.
+func (t *Table) name(i int32) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1] + 1
+	}
+	return t.text[start:t.ends[i]]
+}
+
+// Item is item i on its own, as NewItem would build it.
+func (t *Table) Item(i int32) Item {
+	return Item{row: t.rows[i], name: t.name(i), folder: t.dirs[t.dirOf[i]]}
+}
+
+// SetMarked records whether item i is marked, for marked:.
+func (t *Table) SetMarked(i int32, on bool) { t.rows[i].Marked = on }
+
+// SetResult records item i's restore outcome, for result:.
+func (t *Table) SetResult(i int32, r Result) { t.rows[i].Result = r }
+
+// Result is item i's restore outcome as last set.
+func (t *Table) Result(i int32) Result { return t.rows[i].Result }
+
+// Match reports whether m matches item i. It does not allocate.
+func (t *Table) Match(m *Matcher, i int32) bool { return t.match(m, i, true) }
+
+// match is Match, skipping the word and path: terms when text is false.
+// It finds the name and folder only when a term reads them: a query of
+// qualifiers alone then reads nothing but the row.
+func (t *Table) match(m *Matcher, i int32, text bool) bool {
+	var name []byte
+	var f *folder
+	if text && m.text {
+		name, f = t.name(i), &t.dirs[t.dirOf[i]]
+	} else if m.ext {
+		name = t.name(i)
+	}
+	return m.match(&t.rows[i], name, f, text)
+}
+
+// Filter appends to dst the items of src (indexes into t) that m matches,
+// in src's order, and returns it. dst may be src[:0]: an item is written
+// only after it was read. When src covers a good share of the table (a
+// keystroke that cannot narrow the previous result), the word and path:
+// terms are decided for every item at once first (textPass); a short src
+// (a narrowing keystroke) is tested item by item.
+func (t *Table) Filter(m *Matcher, src, dst []int32) []int32 {
+	var pass []uint64
+	if len(src) >= len(t.rows)/4 {
+		pass = t.textPass(m)
+	}
+	for _, i := range src {
+		if pass != nil && pass[i>>6]&(1<<(i&63)) == 0 {
+			continue
+		}
+		if t.match(m, i, pass == nil) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}
