@@ -143,20 +143,40 @@ func (m *Matcher) Match(it *Item) bool {
 }
 
 // match is Match over an item's parts. With text false it skips the
-// word and path: terms, which Table.Filter has decided already.
+// word and path: terms, which Table.Filter has decided already; name and
+// f may then be nil unless an ext: term reads the name. One switch, no
+// calls for the numeric terms: this loop runs once per item per keystroke.
 func (m *Matcher) match(r *row, name []byte, f *folder, text bool) bool {
 	for i := range m.checks {
 		c := &m.checks[i]
 		var ok bool
-		switch {
-		case c.isText() && !text:
-			continue
-		case c.key == keyWord:
+		switch c.key {
+		case keyWord:
+			if !text {
+				continue
+			}
 			ok = c.inName(r, name) || c.inFolder(f, 1) || c.spans(f, name)
-		case c.key == keyPath:
+		case keyPath:
+			if !text {
+				continue
+			}
 			ok = c.inFolder(f, 0)
-		default:
-			ok = c.field(r, name)
+		case keyType:
+			ok = c.mask&(1<<r.kind) != 0
+		case keySize:
+			ok = r.size >= uint64(c.lo) && (c.hi >= 0 && r.size <= uint64(c.hi))
+		case keyDeleted:
+			ok = r.removed != 0 && r.removed >= c.lo && r.removed <= c.hi
+		case keyLeft:
+			ok = r.left >= c.lo && r.left <= c.hi
+		case keyExt:
+			ok = c.hasExt(name[len(name)-int(r.extLen):])
+		case keyRestorable:
+			ok = r.restorable == c.flag
+		case keyMarked:
+			ok = r.Marked == c.flag
+		case keyResult:
+			ok = r.Result == c.res
 		}
 		if ok == c.neg {
 			return false
@@ -196,31 +216,12 @@ func (c *check) spans(f *folder, name []byte) bool {
 	return false
 }
 
-// field tests the terms that read only the row (all but words and path:).
-func (c *check) field(r *row, name []byte) bool {
-	switch c.key {
-	case keyType:
-		return c.mask&(1<<r.kind) != 0
-	case keySize:
-		return r.size >= uint64(c.lo) && (c.hi >= 0 && r.size <= uint64(c.hi))
-	case keyDeleted:
-		return r.removed != 0 && r.removed >= c.lo && r.removed <= c.hi
-	case keyLeft:
-		return r.left >= c.lo && r.left <= c.hi
-	case keyExt:
-		ext := name[len(name)-int(r.extLen):]
-		for _, e := range c.exts {
-			if string(ext) == e {
-				return true
-			}
+// hasExt reports whether ext is one of an ext: term's extensions.
+func (c *check) hasExt(ext []byte) bool {
+	for _, e := range c.exts {
+		if string(ext) == e {
+			return true
 		}
-		return false
-	case keyRestorable:
-		return r.restorable == c.flag
-	case keyMarked:
-		return r.Marked == c.flag
-	case keyResult:
-		return r.Result == c.res
 	}
 	return false
 }
