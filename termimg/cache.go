@@ -3,6 +3,7 @@ package termimg
 import (
 	"container/list"
 	"sync"
+	"time"
 )
 
 // DefaultCacheSize is how many drawn thumbnails a Cache keeps: a screenful
@@ -28,6 +29,7 @@ type Cache struct {
 type cacheEntry struct {
 	key Key
 	s   string
+	due time.Time // when to fetch again (see PutUntil); zero = never
 }
 
 // NewCache returns a Cache of at most n entries (DefaultCacheSize if n < 1).
@@ -52,20 +54,40 @@ func (c *Cache) Get(k Key) (string, bool) {
 
 // Put stores the drawing for k, evicting the least recently used entry
 // when the cache is full.
-func (c *Cache) Put(k Key, s string) {
+func (c *Cache) Put(k Key, s string) { c.PutUntil(k, s, time.Time{}) }
+
+// PutUntil is Put for an entry that is due to be fetched again from due
+// on (see Due): a failure that may heal. Get still returns it, so the
+// pane keeps showing the reason until the new answer replaces it.
+func (c *Cache) PutUntil(k Key, s string, due time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[k]; ok {
-		e.Value.(*cacheEntry).s = s
+		ce := e.Value.(*cacheEntry)
+		ce.s, ce.due = s, due
 		c.order.MoveToFront(e)
 		return
 	}
-	c.items[k] = c.order.PushFront(&cacheEntry{key: k, s: s})
+	c.items[k] = c.order.PushFront(&cacheEntry{key: k, s: s, due: due})
 	if c.order.Len() > c.max {
 		old := c.order.Back()
 		c.order.Remove(old)
 		delete(c.items, old.Value.(*cacheEntry).key)
 	}
+}
+
+// Due reports whether k's entry was stored with PutUntil and its time to
+// be fetched again has come at now. A missing entry is not due: it is
+// simply missing.
+func (c *Cache) Due(k Key, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[k]
+	if !ok {
+		return false
+	}
+	due := e.Value.(*cacheEntry).due
+	return !due.IsZero() && !now.Before(due)
 }
 
 // Len is the number of entries.

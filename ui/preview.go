@@ -68,7 +68,8 @@ func newPreviewState(o Options) previewState {
 }
 
 // errKey is where a failed fetch for id is remembered: errors are cached
-// like drawings, so a broken thumbnail is not fetched again on every visit.
+// like drawings, so a broken thumbnail is not fetched again on every visit
+// (a transient failure only until preview.RetryAfter has passed).
 func errKey(id int64) termimg.Key { return termimg.Key{ID: id, Protocol: "error"} }
 
 // previewKey is the drawing the details pane would show for item it, in a
@@ -125,7 +126,7 @@ func (m *Model) syncPreview() tea.Cmd {
 	id := k.ID
 	if _, ok := m.pv.cache.Get(k); ok {
 		id = 0
-	} else if _, ok := m.pv.cache.Get(errKey(k.ID)); ok {
+	} else if _, ok := m.pv.cache.Get(errKey(k.ID)); ok && !m.pv.cache.Due(errKey(k.ID), m.opts.Now()) {
 		id = 0
 	}
 	return m.previewDecide(m.pv.policy.Want(id, m.opts.Now()))
@@ -171,7 +172,14 @@ func (m *Model) handlePreview(msg previewMsg) tea.Cmd {
 	var raw tea.Cmd
 	if accepted {
 		if msg.err != nil {
-			m.pv.cache.Put(errKey(msg.key.ID), oneLine(msg.err.Error()))
+			// A timeout or a server error may heal: asked again once the
+			// cursor is on the row after preview.RetryAfter. A hostile
+			// or broken answer stays failed.
+			var due time.Time
+			if preview.Transient(msg.err) {
+				due = m.opts.Now().Add(preview.RetryAfter)
+			}
+			m.pv.cache.PutUntil(errKey(msg.key.ID), oneLine(msg.err.Error()), due)
 		} else {
 			m.pv.cache.Put(msg.key, msg.lines)
 			if msg.raw != "" {
