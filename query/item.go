@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"smhbin/api"
 )
@@ -94,7 +95,7 @@ func fieldsOf(it *api.Item) Fields {
 // NewItem builds the match-ready form of an item from its raw fields.
 func NewItem(f Fields) Item {
 	name, dir := split(f)
-	lname := []byte(strings.ToLower(name))
+	lname := appendLower(make([]byte, 0, len(name)), name)
 	return Item{row: newRow(f, lname), name: lname, folder: newFolder(dir)}
 }
 
@@ -106,6 +107,24 @@ func split(f Fields) (name, dir string) {
 		return f.Path[n-1], strings.Join(f.Path[:n-1], "/")
 	}
 	return f.Name, ""
+}
+
+// appendLower appends strings.ToLower(s) to dst; an ASCII s (most
+// names) is lowered in place, without a string in between.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // newFolder is the match-ready text of folder dir. Lower-casing maps rune

@@ -2,6 +2,7 @@ package query
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"smhbin/api"
@@ -24,6 +25,10 @@ type Table struct {
 	dirOf   []uint32 // item → index in dirs
 	dirs    []folder
 	dirByID map[string]uint32 // original folder text → index in dirs
+	// The previous item's folder, which the next one most often shares.
+	hasLast   bool
+	lastParts []string
+	lastDir   uint32
 }
 
 // Len is the number of items.
@@ -34,7 +39,33 @@ func (t *Table) Add(it *api.Item) { t.AddFields(fieldsOf(it)) }
 
 // AddFields appends the match-ready form of an item from its raw fields.
 func (t *Table) AddFields(f Fields) {
-	name, dir := split(f)
+	name := f.Name
+	var parts []string
+	if n := len(f.Path); n > 0 {
+		name, parts = f.Path[n-1], f.Path[:n-1]
+	}
+	d := t.folderOf(parts)
+	start := len(t.text)
+	t.text = appendLower(t.text, name)
+	// Offsets are 32-bit: names past 4 GiB in all (thousands of times a
+	// real bin) are kept empty rather than wrapping an offset.
+	if len(t.text) >= math.MaxUint32 {
+		t.text = t.text[:start]
+	}
+	t.text = append(t.text, 0)
+	t.ends = append(t.ends, uint32(len(t.text)-1))
+	t.dirOf = append(t.dirOf, d)
+	t.rows = append(t.rows, newRow(f, t.text[start:len(t.text)-1]))
+}
+
+// folderOf is the index in dirs of the folder made of parts (nil at the
+// root), added when new. Items mostly arrive folder by folder, so the
+// previous item's folder is tried first, without joining the parts.
+func (t *Table) folderOf(parts []string) uint32 {
+	if t.hasLast && slices.Equal(parts, t.lastParts) {
+		return t.lastDir
+	}
+	dir := strings.Join(parts, "/")
 	d, ok := t.dirByID[dir]
 	if !ok {
 		if t.dirByID == nil {
@@ -44,17 +75,8 @@ func (t *Table) AddFields(f Fields) {
 		t.dirs = append(t.dirs, newFolder(dir))
 		t.dirByID[dir] = d
 	}
-	lname := strings.ToLower(name)
-	// Offsets are 32-bit: names past 4 GiB in all (thousands of times a
-	// real bin) are kept empty rather than wrapping an offset.
-	if len(t.text)+len(lname)+1 > math.MaxUint32 {
-		lname = ""
-	}
-	start := len(t.text)
-	t.text = append(append(t.text, lname...), 0)
-	t.ends = append(t.ends, uint32(len(t.text)-1))
-	t.dirOf = append(t.dirOf, d)
-	t.rows = append(t.rows, newRow(f, t.text[start:len(t.text)-1]))
+	t.hasLast, t.lastParts, t.lastDir = true, append(t.lastParts[:0], parts...), d
+	return d
 }
 
 // name is item i's lower-cased name, a view into the shared buffer.
