@@ -13,8 +13,8 @@ import (
 // shows. Items are addressed by their index in items (int32 keeps the
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
-	items []api.Item
-	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
+	tab  table           // the items, as compact rows (rows.go)
+	byID map[int64]int32 // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
 	view  []int32 // order narrowed by the filter query
@@ -65,13 +65,15 @@ func New() *Store {
 // can shift when the bin changes between requests). It returns how many were new.
 func (s *Store) Add(items []api.Item) int {
 	n := 0
+	names := newPageNames(items)
 	for i := range items {
 		it := &items[i]
+		name := names.next(it)
 		if _, dup := s.byID[it.ID]; dup {
 			continue
 		}
-		idx := int32(len(s.items))
-		s.items = append(s.items, *it)
+		idx := int32(len(s.tab.rows))
+		s.tab.add(it, name)
 		s.addQueryItem(it)
 		s.clock++
 		s.ver = append(s.ver, s.clock)
@@ -89,7 +91,7 @@ func (s *Store) Add(items []api.Item) int {
 		}
 		n++
 	}
-	if need := (len(s.items) + 63) / 64; need > len(s.marks) {
+	if need := (len(s.tab.rows) + 63) / 64; need > len(s.marks) {
 		s.marks = append(s.marks, make([]uint64, need-len(s.marks))...)
 	}
 	if n > 0 {
@@ -108,10 +110,10 @@ func (s *Store) Add(items []api.Item) int {
 // capacity they need. n is capped: totalNum is a hint from the network.
 func (s *Store) Reserve(n int) {
 	n = min(n, 1<<21)
-	if n <= cap(s.items) {
+	if n <= cap(s.tab.rows) {
 		return
 	}
-	s.items = slices.Grow(s.items, n-len(s.items))
+	s.tab.rows = slices.Grow(s.tab.rows, n-len(s.tab.rows))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
 	if len(s.byID) == 0 {
@@ -131,7 +133,7 @@ func (s *Store) Reset() {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &^= 1 << b
-			sticky[s.items[w*64+b].ID] = struct{}{}
+			sticky[s.tab.rows[w*64+b].ID] = struct{}{}
 		}
 	}
 	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query, qx: s.qx.reset(),
@@ -155,7 +157,7 @@ func (s *Store) SetFilter(q string) error {
 // and, while the expiring filter is on, it expires soon enough.
 func (s *Store) match(idx int32) bool {
 	return s.matchQuery(idx) &&
-		(!s.expiring || s.items[idx].RemainingDays <= s.expDays)
+		(!s.expiring || s.tab.RemainingDays(idx) <= s.expDays)
 }
 
 // refilter recomputes the view from order (after a sort).
@@ -166,7 +168,8 @@ func (s *Store) refilter() {
 // SetMark marks or unmarks one item, keeping the count and byte total
 // exact. Unrestorable items can never be marked.
 func (s *Store) SetMark(idx int32, on bool) bool {
-	if on && !s.items[idx].Restorable() {
+	w := &s.tab.rows[idx]
+	if on && !w.Restorable() {
 		return false
 	}
 	if int(idx/64) >= len(s.marks) {
@@ -180,16 +183,16 @@ func (s *Store) SetMark(idx int32, on bool) bool {
 	s.markGen++
 	s.Touch(idx)
 	soon := 0
-	if s.items[idx].RemainingDays <= UrgentDays {
+	if s.tab.RemainingDays(idx) <= UrgentDays {
 		soon = 1
 	}
 	if on {
 		s.markCount++
-		s.markBytes += s.items[idx].Size
+		s.markBytes += w.Size
 		s.markSoon += soon
 	} else {
 		s.markCount--
-		s.markBytes -= s.items[idx].Size
+		s.markBytes -= w.Size
 		s.markSoon -= soon
 	}
 	return true
@@ -241,7 +244,7 @@ func (s *Store) MarkedIDs() []int64 {
 	ids := make([]int64, 0, s.markCount)
 	for _, idx := range s.order {
 		if s.Marked(idx) {
-			ids = append(ids, s.items[idx].ID)
+			ids = append(ids, s.tab.rows[idx].ID)
 		}
 	}
 	return ids
