@@ -35,7 +35,7 @@ func (s *Store) View() []int32 { return s.view }
 
 // Index is the index of the item with id, if it is loaded.
 func (s *Store) Index(id int64) (int32, bool) {
-	idx, ok := s.byID[id]
+	idx, ok := s.byID.get(s.tab.rows, id)
 	return idx, ok
 }
 

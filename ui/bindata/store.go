@@ -13,8 +13,8 @@ import (
 // shows. Items are addressed by their index in items (int32 keeps the
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
-	tab  table           // the items, as compact rows (rows.go)
-	byID map[int64]int32 // recycledItemId → index, for restore events and dedup
+	tab  table   // the items, as compact rows (rows.go)
+	byID idIndex // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
 	view  []int32 // order narrowed by the filter query
@@ -58,7 +58,7 @@ type Store struct {
 
 // New returns an empty store.
 func New() *Store {
-	return &Store{byID: make(map[int64]int32)}
+	return &Store{}
 }
 
 // Add appends a page of items, dropping ids already loaded (a page boundary
@@ -69,7 +69,7 @@ func (s *Store) Add(items []api.Item) int {
 	for i := range items {
 		it := &items[i]
 		name := names.next(it)
-		if _, dup := s.byID[it.ID]; dup {
+		if _, dup := s.Index(it.ID); dup {
 			continue
 		}
 		idx := int32(len(s.tab.rows))
@@ -77,7 +77,7 @@ func (s *Store) Add(items []api.Item) int {
 		s.addQueryItem(it)
 		s.clock++
 		s.ver = append(s.ver, s.clock)
-		s.byID[it.ID] = idx
+		s.byID.put(s.tab.rows, idx)
 		s.order = append(s.order, idx)
 		if _, ok := s.sticky[it.ID]; ok {
 			// The id's mark is now held by the bitset (or dropped, for an
@@ -116,9 +116,7 @@ func (s *Store) Reserve(n int) {
 	s.tab.rows = slices.Grow(s.tab.rows, n-len(s.tab.rows))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
-	if len(s.byID) == 0 {
-		s.byID = make(map[int64]int32, n)
-	}
+	s.byID.grow(s.tab.rows, n)
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return:
@@ -136,7 +134,7 @@ func (s *Store) Reset() {
 			sticky[s.tab.rows[w*64+b].ID] = struct{}{}
 		}
 	}
-	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query, qx: s.qx.reset(),
+	*s = Store{sticky: sticky, query: s.query, qx: s.qx.reset(),
 		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
 		members: s.members + 1}
 }
@@ -230,7 +228,7 @@ func (s *Store) ClearMarks() {
 // restored item must not come back marked from a stale page.
 func (s *Store) ForgetMark(id int64) {
 	delete(s.sticky, id)
-	if idx, ok := s.byID[id]; ok {
+	if idx, ok := s.Index(id); ok {
 		s.SetMark(idx, false)
 	}
 }
