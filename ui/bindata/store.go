@@ -116,6 +116,9 @@ func (s *Store) Reserve(n int) {
 	s.tab.rows = slices.Grow(s.tab.rows, n-len(s.tab.rows))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
+	if s.query == "" && !s.expiring {
+		s.view = slices.Grow(s.view, n-len(s.view)) // it will be order's copy
+	}
 	s.byID.grow(s.tab.rows, n)
 }
 
