@@ -57,3 +57,10 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+// The renderer repaints every row that holds a wide character on every
+// frame, even when the row did not change; a CJK-heavy table cost 7–9 KB
+// per cursor move. third_party/ultraviolet is the upstream pseudo-version
+// with that repaint skipped (third_party/ultraviolet/PATCHES.md); drop this
+// line once upstream has the fix.
+replace github.com/charmbracelet/ultraviolet => ./third_party/ultraviolet
