@@ -15,13 +15,18 @@ func (s *Store) Items() []Row { return s.tab.rows }
 // arrive.
 func (s *Store) Rows() Rows { return s.tab.Rows }
 
-// Item is the item at index idx, rebuilt exactly as it was added: a new
-// value on every call, for the few readers that need the whole item
-// (visible rows, the details pane, dialogs). Prefer Items or Rows in
+// Item is the item at index idx, rebuilt exactly as it was added, for
+// the few readers that need the whole item (visible rows, the details
+// pane, dialogs); it must not be modified. The last few rebuilt are kept,
+// since a frame asks again for the rows it draws. Prefer Items or Rows in
 // loops over many items.
 func (s *Store) Item(idx int32) *api.Item {
-	it := s.tab.Item(idx)
-	return &it
+	c := &s.built[idx%int32(len(s.built))]
+	if c.idx != idx+1 {
+		it := s.tab.Item(idx)
+		c.idx, c.it = idx+1, &it
+	}
+	return c.it
 }
 
 // Len is the number of loaded items (deleted ones left the list).

@@ -171,3 +171,18 @@ func TestListedOrderTracksRemovalOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestItemAfterReset: a reload puts other items at the same indexes, and
+// Item gives the new ones, never one rebuilt before.
+func TestItemAfterReset(t *testing.T) {
+	s := New()
+	s.Add([]api.Item{{ID: 1, Name: "old"}})
+	if s.Item(0).Name != "old" {
+		t.Fatal("first item")
+	}
+	s.Reset()
+	s.Add([]api.Item{{ID: 2, Name: "new"}})
+	if got := s.Item(0); got.ID != 2 || got.Name != "new" {
+		t.Fatalf("after a reset Item(0) = %+v", got)
+	}
+}

@@ -13,7 +13,13 @@ import (
 // shows. Items are addressed by their index in items (int32 keeps the
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
-	tab  table   // the items, as compact rows (rows.go)
+	tab table // the items, as compact rows (rows.go)
+	// built holds items rebuilt by Item, by index modulo its size (an
+	// item never changes once added, and Reset starts a new store).
+	built [128]struct {
+		idx int32 // index + 1; 0 is empty
+		it  *api.Item
+	}
 	byID idIndex // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
