@@ -20,34 +20,18 @@ while getopts n:r:b:h opt; do
 	esac
 done
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/harness.sh" # repo, tmp, unpack, start_emulator
 
 echo "building: this tree and $before" >&2
 (cd "$repo" && go build -o "$tmp/smhbin" . && go build -o "$tmp/after" ./bench/loadrss)
-mkdir "$tmp/src"
-git -C "$repo" archive "$before" | tar -x -C "$tmp/src"
+unpack "$before"
 # The loader only needs bindata.New, Reserve, Add and Len, which older
 # trees have too: build this tree's loader against theirs.
 mkdir -p "$tmp/src/bench/loadrss"
 cp "$repo/bench/loadrss/main.go" "$tmp/src/bench/loadrss/"
 (cd "$tmp/src" && go build -o "$tmp/before" ./bench/loadrss)
 
-export HOME=$tmp XDG_CONFIG_HOME=$tmp/config
-"$tmp/smhbin" fake-server --addr 127.0.0.1:0 --items "$items" >"$tmp/server.out" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 1200); do
-	grep -q '^export ' "$tmp/server.out" 2>/dev/null && break
-	sleep 0.1
-done
-eval "$(grep '^export ' "$tmp/server.out")" # the emulator's endpoint, library and fake token
-[ -n "${SMH_ENDPOINT:-}" ] || { echo "the emulator did not start" >&2; exit 1; }
+start_emulator "$tmp/smhbin" --items "$items"
 
 for r in $(seq "$rounds"); do
 	echo "round $r of $rounds" >&2
