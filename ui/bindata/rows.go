@@ -47,9 +47,8 @@ type Row struct {
 	// Times are unix nanoseconds in UTC, noTime for the zero time.
 	removed, created, modified int64
 	crc                        uint64 // crc64 as a number (see bitNoCRC)
-	days                       int32  // remainingTime
-	folder                     int32  // index in folders, or in odd with bitOdd
-	attr                       uint16 // index in attrs
+	place                      int32  // index in places, or in odd with bitOdd
+	days                       int16  // remainingTime
 	bits                       uint16
 }
 
@@ -67,6 +66,14 @@ type folder struct {
 	path string   // segs "/"-joined, as api.Item.Folder gives it
 }
 
+// place pairs a folder and an attribute set (indexes in Rows.folders and
+// Rows.attrs): items in one folder mostly share one set, so a row holds
+// both in 4 bytes.
+type place struct {
+	folder int32
+	attr   uint16
+}
+
 // attr is a set of the fields items repeat, shared by every row with it.
 type attr struct {
 	space, typ, fileType string
@@ -78,6 +85,7 @@ type attr struct {
 // goroutine, while the store goes on loading.
 type Rows struct {
 	rows    []Row
+	places  []place
 	folders []folder
 	attrs   []attr
 	odd     []api.Item
@@ -97,8 +105,14 @@ func (r *Rows) oddItem(w *Row) *api.Item {
 	if w.bits&bitOdd == 0 {
 		return nil
 	}
-	return &r.odd[w.folder]
+	return &r.odd[w.place]
 }
+
+// folderOf is row w's folder (the root for an absent or empty path).
+func (r *Rows) folderOf(w *Row) *folder { return &r.folders[r.places[w.place].folder] }
+
+// attrOf is row w's attribute set.
+func (r *Rows) attrOf(w *Row) *attr { return &r.attrs[r.places[w.place].attr] }
 
 // RemovalTime is item idx's removal time.
 func (r *Rows) RemovalTime(idx int32) time.Time {
@@ -124,7 +138,7 @@ func (r *Rows) Type(idx int32) string {
 	if it := r.oddItem(w); it != nil {
 		return it.Type
 	}
-	return r.attrs[w.attr].typ
+	return r.attrOf(w).typ
 }
 
 // FolderSegs is item idx's original folder as segments (its path without
@@ -134,7 +148,7 @@ func (r *Rows) FolderSegs(idx int32) []string {
 	if it := r.oddItem(w); it != nil {
 		return it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]
 	}
-	return r.folders[w.folder].segs
+	return r.folderOf(w).segs
 }
 
 // Folder is item idx's original folder, "/"-joined (api.Item.Folder).
@@ -143,7 +157,7 @@ func (r *Rows) Folder(idx int32) string {
 	if it := r.oddItem(w); it != nil {
 		return it.Folder()
 	}
-	return r.folders[w.folder].path
+	return r.folderOf(w).path
 }
 
 // PathLen is the number of segments in item idx's original path.
@@ -151,11 +165,11 @@ func (r *Rows) PathLen(idx int32) int {
 	w := &r.rows[idx]
 	switch {
 	case w.bits&bitOdd != 0:
-		return len(r.odd[w.folder].OriginalPath)
+		return len(r.odd[w.place].OriginalPath)
 	case w.bits&(bitPathNil|bitPathEmpty) != 0:
 		return 0
 	}
-	return len(r.folders[w.folder].segs) + 1
+	return len(r.folderOf(w).segs) + 1
 }
 
 // Path is item idx's original path, a new slice.
@@ -163,13 +177,13 @@ func (r *Rows) Path(idx int32) []string {
 	w := &r.rows[idx]
 	switch {
 	case w.bits&bitOdd != 0:
-		return r.odd[w.folder].OriginalPath
+		return r.odd[w.place].OriginalPath
 	case w.bits&bitPathNil != 0:
 		return nil
 	case w.bits&bitPathEmpty != 0:
 		return []string{}
 	}
-	segs := r.folders[w.folder].segs
+	segs := r.folderOf(w).segs
 	return append(segs[:len(segs):len(segs)], w.Name)
 }
 
@@ -179,7 +193,7 @@ func (r *Rows) Item(idx int32) api.Item {
 	if it := r.oddItem(w); it != nil {
 		return *it
 	}
-	a := &r.attrs[w.attr]
+	a := r.attrOf(w)
 	it := api.Item{
 		ID: w.ID, Name: w.Name, OriginalPath: r.Path(idx), SpaceID: a.space, Size: w.Size,
 		Type: a.typ, FileType: a.fileType,

@@ -12,11 +12,13 @@ import (
 // folder or attribute set for a new row.
 type table struct {
 	Rows
+	placeOf    map[place]int32
 	folderOf   map[string]int32
 	attrOf     map[string]uint16
 	key        []byte // scratch for the map keys
 	lastFolder int32  // consecutive items mostly share their folder
 	lastAttr   int32  // and their attribute set (-1: none yet)
+	lastPlace  int32  // (-1: none yet)
 }
 
 // add appends the row of it, whose name (the same text as it.Name) the
@@ -26,7 +28,8 @@ func (t *table) add(it *api.Item, name string) {
 		t.folderOf = map[string]int32{"": 0}
 		t.folders = []folder{{}}
 		t.attrOf = map[string]uint16{}
-		t.lastAttr = -1
+		t.placeOf = map[place]int32{}
+		t.lastAttr, t.lastPlace = -1, -1
 		t.asc, t.desc = true, true
 	}
 	w := Row{ID: it.ID, Size: it.Size, Name: name}
@@ -41,7 +44,7 @@ func (t *table) add(it *api.Item, name string) {
 	ok := t.fill(&w, it)
 	if !ok {
 		w.bits |= bitOdd
-		w.folder = int32(len(t.odd))
+		w.place = int32(len(t.odd))
 		t.odd = append(t.odd, *it)
 	}
 	t.rows = append(t.rows, w)
@@ -69,10 +72,10 @@ func (t *table) fill(w *Row, it *api.Item) bool {
 	w.removed, ok[0] = toNanos(it.RemovalTime)
 	w.created, ok[1] = toNanos(it.CreationTime)
 	w.modified, ok[2] = toNanos(it.ModificationTime)
-	if ok != [3]bool{true, true, true} || int64(int32(it.RemainingDays)) != it.RemainingDays {
+	if ok != [3]bool{true, true, true} || int64(int16(it.RemainingDays)) != it.RemainingDays {
 		return false
 	}
-	w.days = int32(it.RemainingDays)
+	w.days = int16(it.RemainingDays)
 	if it.CRC64 == "" {
 		w.bits |= bitNoCRC
 	} else if v, isNum := crcNumber(it.CRC64); isNum {
@@ -80,6 +83,7 @@ func (t *table) fill(w *Row, it *api.Item) bool {
 	} else {
 		return false
 	}
+	var f int32 // the root, for an absent or empty path
 	switch p := it.OriginalPath; {
 	case p == nil:
 		w.bits |= bitPathNil
@@ -88,11 +92,29 @@ func (t *table) fill(w *Row, it *api.Item) bool {
 	case p[len(p)-1] != it.Name:
 		return false
 	default:
-		w.folder = t.folderFor(p[:len(p)-1])
+		f = t.folderFor(p[:len(p)-1])
 	}
 	a, ok2 := t.attrFor(it)
-	w.attr = a
-	return ok2
+	if !ok2 {
+		return false
+	}
+	w.place = t.placeFor(place{folder: f, attr: a})
+	return true
+}
+
+// placeFor is the index of the pair pl, added when new.
+func (t *table) placeFor(pl place) int32 {
+	if t.lastPlace >= 0 && t.places[t.lastPlace] == pl {
+		return t.lastPlace
+	}
+	n, ok := t.placeOf[pl]
+	if !ok {
+		n = int32(len(t.places))
+		t.places = append(t.places, pl)
+		t.placeOf[pl] = n
+	}
+	t.lastPlace = n
+	return n
 }
 
 // folderFor is the index of the folder segs, added when new.

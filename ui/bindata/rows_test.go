@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 	"time"
+	"unsafe"
 
 	"smhbin/api"
 	"smhbin/ui/internal/seed"
@@ -16,7 +17,7 @@ import (
 // hostileItems is n seeded items mixing the emulator's realistic ones
 // with every shape a row must still give back exactly: ids beyond 2^53
 // and negative, zero, pre-1970, far-future, non-UTC and monotonic times,
-// days beyond int32, CRC64s that are not plain decimals, absent, empty
+// days beyond int16, CRC64s that are not plain decimals, absent, empty
 // and odd paths, absent authority and buttons.
 func hostileItems(t *testing.T, n int) []api.Item {
 	r := rand.New(rand.NewPCG(17, 42))
@@ -60,7 +61,7 @@ func hostileItems(t *testing.T, n int) []api.Item {
 		it.Type, it.FileType = pick("dir", "file", "image", ""), pick("", "pdf", "excel")
 		it.PreviewByDoc, it.PreviewByCI, it.PreviewAsIcon = r.IntN(2) == 0, r.IntN(2) == 0, r.IntN(2) == 0
 		it.CreationTime, it.ModificationTime, it.RemovalTime = when(), when(), when()
-		it.RemainingDays = []int64{0, -1, 30, math.MaxInt32, math.MaxInt32 + 1, math.MinInt64}[r.IntN(6)]
+		it.RemainingDays = []int64{0, -1, 30, math.MaxInt16, math.MinInt16, math.MaxInt16 + 1, math.MaxInt32 + 1, math.MinInt64}[r.IntN(8)]
 		it.HasAuthority = r.IntN(3) != 0
 		it.Authority = api.Authority{CanDelete: r.IntN(2) == 0, CanRestore: r.IntN(2) == 0}
 		it.Buttons = flagSets[r.IntN(len(flagSets))]
@@ -130,8 +131,16 @@ func TestRowsCompact(t *testing.T) {
 	for i := range items {
 		checkRow(t, &r, int32(i), &items[i])
 	}
-	if len(r.odd) != 0 || len(r.folders) > len(items)/4 || len(r.attrs) > 64 {
-		t.Fatalf("%d items kept whole, %d folders, %d attribute sets for %d items", len(r.odd), len(r.folders), len(r.attrs), len(items))
+	if len(r.odd) != 0 || len(r.folders) > len(items)/4 || len(r.attrs) > 64 || len(r.places) > len(items)/4 {
+		t.Fatalf("%d items kept whole, %d folders, %d attribute sets, %d places for %d items",
+			len(r.odd), len(r.folders), len(r.attrs), len(r.places), len(items))
+	}
+}
+
+// TestRowSize: the row is what a million items cost; keep it at 72 bytes.
+func TestRowSize(t *testing.T) {
+	if n := unsafe.Sizeof(Row{}); n != 72 {
+		t.Fatalf("a Row takes %d bytes, want 72", n)
 	}
 }
 
