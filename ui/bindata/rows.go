@@ -34,7 +34,7 @@ const (
 // noTime stands for the zero time.Time in a Row.
 const noTime = math.MinInt64
 
-// maxAttrs bounds the table of attribute sets (a row holds its index in
+// maxAttrs bounds the table of attribute sets (a place holds an index in
 // 16 bits); items with a set past it are kept whole.
 const maxAttrs = math.MaxUint16
 
@@ -100,7 +100,7 @@ func (r *Rows) Len() int { return len(r.rows) }
 // Row is row idx.
 func (r *Rows) Row(idx int32) *Row { return &r.rows[idx] }
 
-// odd is the whole item behind row w, or nil when the row holds it.
+// oddItem is the whole item behind row w, or nil when the row holds it.
 func (r *Rows) oddItem(w *Row) *api.Item {
 	if w.bits&bitOdd == 0 {
 		return nil
