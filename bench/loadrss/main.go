@@ -2,7 +2,8 @@
 // recycle bin through the real client in pages of 1,000, as the browser
 // does, loads every page into a bindata.Store, and prints the live heap
 // per item after a GC and the process's resident memory (VmRSS now,
-// VmHWM at its peak) from /proc/self/status. It reads SMH_ENDPOINT,
+// VmHWM at its peak) from /proc/self/status, then VmRSS once the free
+// heap is returned to the system. It reads SMH_ENDPOINT,
 // SMH_LIBRARY_ID and SMH_ACCESS_TOKEN (the token is never in argv).
 package main
 
@@ -12,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"smhbin/api"
@@ -57,6 +59,10 @@ func run() error {
 	fmt.Printf("items %d heap %.1f B/item live %.1f MB rss %.1f MB peak %.1f MB\n", n,
 		float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(max(n, 1)),
 		float64(after.HeapAlloc)/(1<<20), rss/1024, hwm/1024)
+	// What returning the free heap to the system would leave (the
+	// browser does not do this; the figure shows what it would gain).
+	debug.FreeOSMemory()
+	fmt.Printf("%-27s after debug.FreeOSMemory: rss %.1f MB\n", "", status("VmRSS:")/1024)
 	runtime.KeepAlive(s)
 	return nil
 }
