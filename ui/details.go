@@ -35,6 +35,7 @@ type pane struct {
 	m     *Model
 	w, h  int
 	lines []detailLine
+	off   int // the first of lines shown (the pane scrolls with the wheel)
 }
 
 func (m *Model) detailsPane(w, h int) pane {
@@ -49,6 +50,7 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else {
 		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.data.Item(idx), idx, w-4))
 	}
+	p.off = m.detailsOffset(len(p.lines), h)
 	return p
 }
 
@@ -61,13 +63,13 @@ func (p pane) line(b *strings.Builder, i int) {
 	inner := p.w - 4 // border and one space of padding on each side
 	switch {
 	case i == 0:
-		border.Wrap(b, "╭"+strings.Repeat("─", p.w-2)+"╮")
+		p.border(b, "╭", "╮", "↑", p.off > 0)
 	case i == p.h-1:
-		border.Wrap(b, "╰"+strings.Repeat("─", p.w-2)+"╯")
+		p.border(b, "╰", "╯", "↓", p.off+p.h-2 < len(p.lines))
 	default:
 		border.Wrap(b, "│ ")
-		if i-1 < len(p.lines) {
-			p.lines[i-1].render(b, p.m, inner)
+		if j := p.off + i - 1; j < len(p.lines) {
+			p.lines[j].render(b, p.m, inner)
 		} else {
 			b.WriteString(strings.Repeat(" ", inner))
 		}

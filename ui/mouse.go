@@ -12,8 +12,8 @@ import (
 // wheelStep is the rows one wheel notch moves.
 const wheelStep = 3
 
-// handleMouse: the wheel scrolls what is under the pointer (help or the
-// list), a click moves the cursor, a click in the mark column toggles a
+// handleMouse: the wheel scrolls what is under the pointer (help, the
+// details pane or the list), a click moves the cursor, a click in the mark column toggles a
 // mark, a click on a column title sorts by it, and a click on a dialog's
 // key hint presses that key.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
@@ -33,6 +33,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	case m.mode == modeDialog && click && ms.Button == tea.MouseLeft:
 		return m.clickDialog(ms.X, ms.Y)
 	case m.mode != modeBrowse:
+	case wheel && m.scrollDetails(ms.X, ms.Y, delta):
 	case wheel:
 		m.list().MoveBy(delta)
 	case click && ms.Button == tea.MouseLeft:
