@@ -1,7 +1,9 @@
 package sshserve
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"smhbin/sshserve/sshtest"
+	"smhbin/ui"
 )
 
 // sgrMouse is the SGR (1006) report a terminal sends for button b at the
@@ -71,4 +74,23 @@ func TestServeMouse(t *testing.T) {
 	waitScreen(t, term, "a mark on the row clicked in the mark column", func(l []string) bool {
 		return cursorRow(l) == 8 && strings.HasPrefix(l[8], "▸●") && strings.Contains(strings.Join(l, "\n"), "1 marked")
 	})
+}
+
+// TestServeNoMouse: with mouse support off (mouse = false, --no-mouse) a
+// session never asks its terminal for mouse reports, so the user's own
+// terminal keeps text selection.
+func TestServeNoMouse(t *testing.T) {
+	alice := sshtest.NewClientKey(t)
+	ts := startServer(t, serverSetup{full: []gossh.Signer{alice}, edit: func(c *Config) {
+		opts := c.Options
+		c.Options = func(ctx context.Context, out io.Writer, getenv func(string) string) ui.Options {
+			o := opts(ctx, out, getenv)
+			o.NoMouse = true
+			return o
+		}
+	}})
+	_, term := ts.login(t, "alice", alice, 100, 30)
+	if raw := term.Out.RawSince(0); strings.Contains(raw, "\x1b[?1000h") || strings.Contains(raw, "\x1b[?1002h") || strings.Contains(raw, "\x1b[?1003h") {
+		t.Fatal("a session with the mouse off turned on mouse reporting")
+	}
 }
