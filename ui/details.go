@@ -48,10 +48,24 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.data.Item(idx), idx, w-4))
+		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.paneBuf[:0], m.data.Item(idx), idx, w-4))
+		m.paneBuf = p.lines // reused by the next frame, once this one is drawn
 	}
 	p.off = m.detailsOffset(len(p.lines), h)
 	return p
+}
+
+// paneEdge is the pane's top (or bottom) border w cells wide, kept for
+// the next frame rather than built afresh on every cursor move.
+func (m *Model) paneEdge(w int, top bool) string {
+	if m.edges.w != w {
+		run := strings.Repeat("─", max(w-2, 0))
+		m.edges.w, m.edges.top, m.edges.bottom = w, "╭"+run+"╮", "╰"+run+"╯"
+	}
+	if top {
+		return m.edges.top
+	}
+	return m.edges.bottom
 }
 
 // line writes line i of the box (0 is the top border, h-1 the bottom).
@@ -63,9 +77,9 @@ func (p pane) line(b *strings.Builder, i int) {
 	inner := p.w - 4 // border and one space of padding on each side
 	switch {
 	case i == 0:
-		p.border(b, "╭", "╮", "↑", p.off > 0)
+		p.border(b, true, p.off > 0)
 	case i == p.h-1:
-		p.border(b, "╰", "╯", "↓", p.off+p.h-2 < len(p.lines))
+		p.border(b, false, p.off+p.h-2 < len(p.lines))
 	default:
 		border.Wrap(b, "│ ")
 		if j := p.off + i - 1; j < len(p.lines) {
@@ -107,8 +121,12 @@ func (l detailLine) render(b *strings.Builder, m *Model, w int) {
 
 // detailLines lays out the fields as label/value lines, wrapping long
 // values (paths break after a "/").
-func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
-	out := make([]detailLine, 0, 24)
+//
+// The lines are appended to dst: the pane passes a buffer it keeps between
+// frames, since a fresh slice of them was a tenth of a keypress's
+// allocations.
+func (m *Model) detailLines(dst []detailLine, it *api.Item, idx int32, w int) []detailLine {
+	out := dst
 	add := func(label, value string) {
 		vw := max(w-detailLabelW-1, 1)
 		if safe.Width(value) <= vw {

@@ -67,11 +67,18 @@ func (m *Model) scrollDetails(x, y, delta int) bool {
 }
 
 // border is the pane's top or bottom border, with an arrow at its right
-// end when there is more to scroll to that way.
-func (p pane) border(b *strings.Builder, left, right, arrow string, more bool) {
-	fill := strings.Repeat("─", p.w-2)
+// end when there is more to scroll to that way (built only then: the
+// plain border is kept between frames).
+func (p pane) border(b *strings.Builder, top, more bool) {
+	edge := p.m.paneEdge(p.w, top)
 	if more && p.w >= 8 {
-		fill = strings.Repeat("─", p.w-6) + " " + arrow + " ─"
+		arrow := " ↓ ─"
+		if top {
+			arrow = " ↑ ─"
+		}
+		// Box-drawing characters are 3 bytes: cut the last four cells and
+		// the corner, then put them back with the arrow.
+		edge = edge[:len(edge)-5*3] + arrow + edge[len(edge)-3:]
 	}
-	p.m.st.Subtle.Wrap(b, left+fill+right)
+	p.m.st.Subtle.Wrap(b, edge)
 }
