@@ -25,7 +25,7 @@
 # Mono and Noto Sans Mono CJK. When run as root on Debian it installs what
 # is missing with apt-get (tmux aha chromium openssh-client
 # fonts-jetbrains-mono fonts-dejavu-core fonts-noto-cjk imagemagick).
-# Not part of the test suite. About a minute.
+# Not part of the test suite. A few minutes (chromium renders each frame).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
