@@ -833,6 +833,29 @@ func (s *TerminalRenderer) el0Cost() int {
 	return len(ansi.EraseLineRight)
 }
 
+// stableWide reports whether a wide cell is one character every terminal
+// draws two columns wide: a CJK ideograph, kana, hangul syllable or
+// fullwidth form (smhbin patch). Such a cell cannot drift, so a row of them
+// can be diffed like ASCII; emoji and anything else wide still drift.
+func stableWide(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if n != len(s) {
+		return false
+	}
+	switch {
+	case r >= 0x3000 && r <= 0x303e, // CJK symbols and punctuation
+		r >= 0x3041 && r <= 0x30ff, // hiragana, katakana
+		r >= 0x3400 && r <= 0x4dbf, // CJK extension A
+		r >= 0x4e00 && r <= 0x9fff, // CJK unified ideographs
+		r >= 0xac00 && r <= 0xd7a3, // hangul syllables
+		r >= 0xf900 && r <= 0xfaff, // CJK compatibility ideographs
+		r >= 0xff01 && r <= 0xff60, // fullwidth forms
+		r >= 0xffe0 && r <= 0xffe6:
+		return true
+	}
+	return false
+}
+
 // lineHasDrift reports whether the line contains a cell that a cell-level
 // diff cannot safely reposition across: a wide cell (width > 1), or a cell
 // whose width the terminal may measure differently than the model. Wide cells
@@ -846,6 +869,9 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 			continue
 		}
 		if c.Width > 1 {
+			if stableWide(c.Content) {
+				continue
+			}
 			return true
 		}
 		// One printable ASCII byte is one column under every width model, so
