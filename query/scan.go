@@ -89,20 +89,42 @@ func (c *check) mayEnd(dir []byte) bool {
 }
 
 // nameHits searches every name for needle in one pass over the shared
-// buffer (bytes.Index is vectorised), and returns a bit per item whose
-// name holds it. After a hit the search resumes at the next name.
+// buffer, and returns a bit per item whose name holds it. After a hit the
+// search resumes at the next name. The pass looks for the needle's rarest
+// byte in the buffer (IndexByte is vectorised) and compares the needle
+// around each one: "img_2" is then sought by its "_", not by an "i" that
+// most names hold. When even that byte is common, bytes.Index does better.
 func (t *Table) nameHits(needle []byte) []uint64 {
 	bits := make([]uint64, (len(t.rows)+63)/64)
-	i := 0
-	for pos := 0; ; {
-		at := bytes.Index(t.text[pos:], needle)
-		if at < 0 {
-			return bits
+	k := 0
+	for j, c := range needle {
+		if t.freq[c] < t.freq[needle[k]] {
+			k = j
 		}
-		i = t.itemAt(uint32(pos+at), i)
+	}
+	rare := int(t.freq[needle[k]]) < len(t.text)/16
+	i := 0
+	for pos := 0; pos+len(needle) <= len(t.text); {
+		var at int
+		if rare {
+			h := bytes.IndexByte(t.text[pos+k:], needle[k])
+			if h < 0 {
+				break
+			}
+			if at = pos + h; !bytes.HasPrefix(t.text[at:], needle) {
+				pos = at + 1
+				continue
+			}
+		} else if at = bytes.Index(t.text[pos:], needle); at < 0 {
+			break
+		} else {
+			at += pos
+		}
+		i = t.itemAt(uint32(at), i)
 		bits[i>>6] |= 1 << (i & 63)
 		pos = int(t.ends[i]) + 1
 	}
+	return bits
 }
 
 // itemAt is the item whose name holds byte at of the buffer, at or after

@@ -21,6 +21,7 @@ type Table struct {
 	// text holds every lower-cased name, each followed by a 0 byte:
 	// item i's name is text[start(i):ends[i]].
 	text    []byte
+	freq    [256]uint32 // how often each byte occurs in text, to pick what a search looks for
 	ends    []uint32
 	dirOf   []uint32 // item → index in dirs
 	dirs    []folder
@@ -51,6 +52,9 @@ func (t *Table) AddFields(f Fields) {
 	// real bin) are kept empty rather than wrapping an offset.
 	if len(t.text) >= math.MaxUint32 {
 		t.text = t.text[:start]
+	}
+	for _, c := range t.text[start:] {
+		t.freq[c]++
 	}
 	t.text = append(t.text, 0)
 	t.ends = append(t.ends, uint32(len(t.text)-1))
