@@ -176,7 +176,11 @@ func (k KeyMap) Groups() []Group {
 // browse mode, most useful first; the UI drops disabled ones and those that
 // do not fit. The grouped views come after help and quit so that they never
 // push those two off a narrow terminal.
-func (k KeyMap) Short() []key.Binding {
-	return []key.Binding{k.Mark, k.Restore, k.CancelRestore, k.RetryFailed, k.Expand, k.Filter, k.Sort, k.Details, k.RetryPage, k.Help, k.Quit,
-		k.ViewBatches, k.ViewFolders, k.Expiring}
+func (k KeyMap) Short() []key.Binding { return k.AppendShort(nil) }
+
+// AppendShort appends Short's bindings to dst: the hint bar asks for them
+// every frame, and a caller that keeps dst allocates nothing.
+func (k *KeyMap) AppendShort(dst []key.Binding) []key.Binding {
+	return append(dst, k.Mark, k.Restore, k.CancelRestore, k.RetryFailed, k.Expand, k.Filter, k.Sort, k.Details, k.RetryPage, k.Help, k.Quit,
+		k.ViewBatches, k.ViewFolders, k.Expiring)
 }

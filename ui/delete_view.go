@@ -105,7 +105,8 @@ func (m *Model) typedHints() string {
 // shortHints is the browse hint bar's bindings; when deleting is off, a
 // last hint says why (it is dropped first when the bar is full).
 func (m *Model) shortHints() []key.Binding {
-	bs := m.km.Short()
+	bs := m.km.AppendShort(m.shortBuf[:0])
+	m.shortBuf = bs // kept for the next frame: nothing holds bs past the hint bar
 	// Only a deliberate off (read-only, the server's choice) is worth a
 	// hint; an embedding that simply gave no Deleter says so in help.
 	if m.deleteOff() != "" && (m.opts.ReadOnly || m.opts.DeleteOff != "") {

@@ -47,9 +47,23 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.data.Item(idx), idx, w-4))
+		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.paneBuf[:0], m.data.Item(idx), idx, w-4))
+		m.paneBuf = p.lines // reused by the next frame, once this one is drawn
 	}
 	return p
+}
+
+// paneEdge is the pane's top (or bottom) border w cells wide, kept for
+// the next frame rather than built afresh on every cursor move.
+func (m *Model) paneEdge(w int, top bool) string {
+	if m.edges.w != w {
+		run := strings.Repeat("─", max(w-2, 0))
+		m.edges.w, m.edges.top, m.edges.bottom = w, "╭"+run+"╮", "╰"+run+"╯"
+	}
+	if top {
+		return m.edges.top
+	}
+	return m.edges.bottom
 }
 
 // line writes line i of the box (0 is the top border, h-1 the bottom).
@@ -61,9 +75,9 @@ func (p pane) line(b *strings.Builder, i int) {
 	inner := p.w - 4 // border and one space of padding on each side
 	switch {
 	case i == 0:
-		border.Wrap(b, "╭"+strings.Repeat("─", p.w-2)+"╮")
+		border.Wrap(b, p.m.paneEdge(p.w, true))
 	case i == p.h-1:
-		border.Wrap(b, "╰"+strings.Repeat("─", p.w-2)+"╯")
+		border.Wrap(b, p.m.paneEdge(p.w, false))
 	default:
 		border.Wrap(b, "│ ")
 		if i-1 < len(p.lines) {
@@ -105,8 +119,12 @@ func (l detailLine) render(b *strings.Builder, m *Model, w int) {
 
 // detailLines lays out the fields as label/value lines, wrapping long
 // values (paths break after a "/").
-func (m *Model) detailLines(it *api.Item, idx int32, w int) []detailLine {
-	out := make([]detailLine, 0, 24)
+//
+// The lines are appended to dst: the pane passes a buffer it keeps between
+// frames, since a fresh slice of them was a tenth of a keypress's
+// allocations.
+func (m *Model) detailLines(dst []detailLine, it *api.Item, idx int32, w int) []detailLine {
+	out := dst
 	add := func(label, value string) {
 		vw := max(w-detailLabelW-1, 1)
 		if safe.Width(value) <= vw {

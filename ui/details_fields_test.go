@@ -11,7 +11,7 @@ func TestDetailsKeepRelativeDatesWhole(t *testing.T) {
 	m := loaded(t, &fakeBin{items: makeItems(10)}, 120, 30, func(o *Options) { o.Restorer = nopRestorer{} })
 	press(t, m, "down", "down", "down", "w")
 	for w := 30; w <= 60; w++ {
-		for _, l := range m.detailLines(m.data.Item(m.cursorItem()), m.cursorItem(), w) {
+		for _, l := range m.detailLines(nil, m.data.Item(m.cursorItem()), m.cursorItem(), w) {
 			if strings.Contains(l.value, "ago)") && !strings.Contains(l.value, "(") {
 				t.Fatalf("width %d: a relative date is split across lines: %q", w, l.value)
 			}
@@ -26,7 +26,7 @@ func TestDetailsSayWhoCanRestore(t *testing.T) {
 	idx := m.data.View()[9] // every 10th item cannot be restored
 	text := func() string {
 		var b strings.Builder
-		for _, l := range m.detailLines(m.data.Item(idx), idx, 56) {
+		for _, l := range m.detailLines(nil, m.data.Item(idx), idx, 56) {
 			b.WriteString(l.label + " " + l.value + "\n")
 		}
 		return b.String()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 	"time"
 
@@ -27,6 +28,19 @@ type Model struct {
 
 	width, height int
 	mode          mode
+	hintBar       hintCache // the last hint bar drawn (hintcache.go)
+	// paneBuf and countBuf hold the details pane's lines between frames,
+	// for reuse (detailLines); nothing reads them outside a render.
+	paneBuf, countBuf []detailLine
+	shortBuf          []key.Binding // the hint bar's bindings, reused (shortHints)
+	title             struct {      // the title line drawn last (renderTitle)
+		key titleKey
+		s   string
+	}
+	edges struct { // the details pane's borders at width w (paneEdge)
+		w           int
+		top, bottom string
+	}
 
 	// Listing.
 	gen        int            // generation of the listing in progress

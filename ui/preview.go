@@ -110,7 +110,8 @@ func (m *Model) wantedPreview() termimg.Key {
 	if !(it.PreviewByCI || it.PreviewAsIcon) {
 		return termimg.Key{}
 	}
-	return m.previewKey(it, w, h, len(m.detailLines(it, idx, w-4)))
+	m.countBuf = m.detailLines(m.countBuf[:0], it, idx, w-4)
+	return m.previewKey(it, w, h, len(m.countBuf))
 }
 
 // syncPreview tells the policy which row the cursor is on, after every

@@ -66,7 +66,9 @@ func (m *Model) renderRow(b *strings.Builder, idx int32, c cols, cursor bool, in
 		s string
 		p theme.Paint
 	}
-	cells := make([]cell, 0, 8)
+	// Nine cells at most: mark, gap, glyph, gap, name, size, deleted, left,
+	// folder. A smaller capacity regrew the slice on the heap every row.
+	cells := make([]cell, 0, 9)
 	cells = append(cells, cell{mark.String(), m.st.Mark}, cell{" ", theme.Paint{}}, cell{glyph, st.paint}, cell{" ", theme.Paint{}})
 	cells = append(cells, cell{indentPad(safe.Text(it.Name), c.name, indent), theme.Paint{}})
 	if c.size > 0 {

@@ -50,7 +50,7 @@ func (m *Model) render() string {
 	b := &m.frame
 	b.Reset()
 	// Size the frame from the last one: one allocation, no regrowth.
-	b.Grow(max(m.frameLen+m.frameLen/8, m.width*m.height))
+	b.Grow(max(m.frameLen+m.frameLen/16, m.width*m.height))
 	m.renderTitle(b)
 	b.WriteByte('\n')
 
@@ -88,6 +88,25 @@ func (m *Model) render() string {
 }
 
 func (m *Model) renderTitle(b *strings.Builder) {
+	// The title changes only with the width, the access mode and the
+	// background; drawing it styled each frame cost half a kilobyte.
+	key := titleKey{w: m.width, ro: m.readOnly(), dark: m.st.Target.Dark}
+	if m.title.key != key || m.title.s == "" {
+		var t strings.Builder
+		m.drawTitle(&t)
+		m.title.key, m.title.s = key, t.String()
+	}
+	b.WriteString(m.title.s)
+}
+
+// titleKey is what the title line depends on besides fixed options.
+type titleKey struct {
+	w        int
+	ro, dark bool
+}
+
+// drawTitle draws the title line that renderTitle caches.
+func (m *Model) drawTitle(b *strings.Builder) {
 	left := m.st.Title.Render("smhbin") + m.st.Faint.Render(" recycle bin · "+safe.Text(m.opts.Library))
 	var badges []string
 	if m.opts.Demo {
@@ -178,6 +197,11 @@ func (m *Model) bottomLine() string {
 // off a narrow terminal; the rest are taken by priority (bs's order)
 // while they fit.
 func (m *Model) hints(bs []key.Binding, w int) string {
+	return m.hintBar.get(bs, w, m.st.Target.Dark, func() string { return m.drawHints(bs, w) })
+}
+
+// drawHints draws the hint bar that hints caches.
+func (m *Model) drawHints(bs []key.Binding, w int) string {
 	width := func(k key.Binding) int {
 		h := k.Help()
 		// The hint styles only colour, so a hint is as wide as its text.
