@@ -75,7 +75,10 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	}
 	m.loadErr = nil
 	m.pageCount++
-	if m.pageCount == 1 {
+	if m.pageCount == 2 {
+		// Not on the first page: sizing the store for the whole bin (and
+		// the collection that allocation can start) would delay the first
+		// rows; the second page comes while they are on screen.
 		m.data.Reserve(int(msg.page.TotalNum))
 	}
 	// Pages append to the order, so the cursor's position stays valid,
