@@ -158,19 +158,25 @@ func TestSignalMidRestoreSummarises(t *testing.T) {
 	}
 }
 
-// signalPane sends sig to the program running in the pane. The pane's
-// command execs env, which execs smhbin: the pane's process is smhbin.
+// signalPane sends sig to the program running in the pane.
 func signalPane(t *testing.T, tm *term, sig syscall.Signal) {
 	t.Helper()
+	if err := syscall.Kill(tm.pid(), sig); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pid is the process id of the program in the pane. The pane's command
+// execs env, which execs smhbin: the pane's process is smhbin itself.
+func (tm *term) pid() int {
+	tm.t.Helper()
 	out, err := tm.run("display-message", "-p", "-t", session, "#{pane_pid}")
 	if err != nil {
-		t.Fatal(err)
+		tm.t.Fatal(err)
 	}
 	pid, err := strconv.Atoi(strings.TrimSpace(out))
 	if err != nil {
-		t.Fatalf("pane_pid %q: %v", out, err)
+		tm.t.Fatalf("pane_pid %q: %v", out, err)
 	}
-	if err := syscall.Kill(pid, sig); err != nil {
-		t.Fatal(err)
-	}
+	return pid
 }
