@@ -7,13 +7,15 @@
       faint) and make 22 (normal intensity) end it too. The 2 inside
       38;2;r;g;b / 48;2;… is a sub-parameter and is left alone.
 
-  cells.py html TEMPLATE TITLE COLS ROWS < aha.html > frame.html
+  cells.py html TEMPLATE TITLE COLS ROWS [CAPTION] < aha.html > frame.html
       Browsers do not lay text out on a grid: a CJK glyph is 1 em wide but
       two monospace cells are 1.2 em. Wrap every non-ASCII character in an
       inline-block exactly 1ch or 2ch wide (East Asian Width W/F is 2, as
       tmux and go-runewidth count it; zero-width marks stay unwrapped), mark
       box-drawing characters so the template draws them at normal weight,
-      and pour the result into the template.
+      and pour the result into the template. CAPTION, when given, is a
+      line under the frame naming the keys pressed before it: its first
+      line is a label, each further line a key (drawn as a key cap).
 """
 
 import html
@@ -62,19 +64,29 @@ def fix_html(text):
     return "".join(p if p.startswith("<") else "".join(map(cell, p)) for p in parts)
 
 
+def caption(text):
+    if not text:
+        return ""
+    label, *keys = text.split("\n")
+    caps = "".join(f"<kbd>{html.escape(k)}</kbd>" for k in keys if k)
+    return f'<div class="caption"><span>{html.escape(label)}</span>{caps}</div>'
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else ""
     data = sys.stdin.read()
     if mode == "sgr":
         sys.stdout.write(SGR.sub(fix_sgr, data))
         return 0
-    if mode == "html" and len(sys.argv) == 6:
+    if mode == "html" and len(sys.argv) in (6, 7):
         template, title, cols, rows = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+        cap = sys.argv[6] if len(sys.argv) == 7 else ""
         with open(template, encoding="utf-8") as f:
             page = f.read()
         body = fix_html(data.rstrip("\n"))
         page = (page.replace("{{TITLE}}", html.escape(title))
                     .replace("{{COLS}}", cols).replace("{{ROWS}}", rows)
+                    .replace("{{CAPTION}}", caption(cap))
                     .replace("{{SCREEN}}", body))
         sys.stdout.write(page)
         return 0

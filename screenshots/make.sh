@@ -14,14 +14,18 @@
 # aha keeps), aha (ANSI → HTML), cells.py again (every non-ASCII character
 # in a 1- or 2-cell inline-block, by East Asian Width, so CJK stays on the
 # grid) and template.html, then headless chromium takes the PNG. ImageMagick
-# assembles flow.gif. pick.py chooses, for today's demo data, a folder whose
-# restore gives mixed results (restored, renamed, DirectoryNotFound).
+# assembles flow.gif, each frame captioned with the keys pressed since the
+# last one. pick.py chooses, for today's demo data, a folder whose restore
+# gives mixed results (restored, renamed, DirectoryNotFound). ssh.png is a
+# real SSH session: `smhbin serve` with a throwaway host key and client key,
+# and the system ssh client in the pane.
 #
-# Needs: go, python3, tmux, aha, chromium, ImageMagick (convert) and the
-# fonts JetBrains Mono, DejaVu Sans Mono and Noto Sans Mono CJK. When run as
-# root on Debian it installs what is missing with apt-get (tmux aha chromium
+# Needs: go, python3, tmux, aha, chromium, ImageMagick (convert), the
+# OpenSSH client (ssh, ssh-keygen) and the fonts JetBrains Mono, DejaVu Sans
+# Mono and Noto Sans Mono CJK. When run as root on Debian it installs what
+# is missing with apt-get (tmux aha chromium openssh-client
 # fonts-jetbrains-mono fonts-dejavu-core fonts-noto-cjk imagemagick).
-# Not part of the test suite. About a minute.
+# Not part of the test suite. A few minutes (chromium renders each frame).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,7 +35,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 # tmux and python must speak UTF-8
 
 # --- tools --------------------------------------------------------------------
 need=()
-for c in tmux aha chromium convert; do
+for c in tmux aha chromium convert ssh ssh-keygen; do
 	command -v "$c" >/dev/null || need+=("$c")
 done
 # /usr/local/bin/convert may be a stand-in; ImageMagick proper is /usr/bin/convert.
@@ -41,7 +45,8 @@ fonts=$(fc-list : family 2>/dev/null || true)
 [[ $fonts == *'DejaVu Sans Mono'* ]] || need+=(fonts-dejavu-core)
 [[ $fonts == *'Noto Sans Mono CJK'* ]] || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then
-	pkgs=$(printf '%s\n' "${need[@]}" | sed 's/^convert$/imagemagick/' | sort -u | tr '\n' ' ')
+	pkgs=$(printf '%s\n' "${need[@]}" | sed 's/^convert$/imagemagick/; s/^ssh\(-keygen\)\{0,1\}$/openssh-client/' |
+		sort -u | tr '\n' ' ')
 	if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
 		echo "installing: $pkgs" >&2
 		apt-get update -qq
@@ -91,21 +96,52 @@ echo "seed $SEED: filter “$QUERY” ($VIEW_ROWS rows), mark rows ${marks[*]}: 
 
 # --- driving the program ------------------------------------------------------
 # start COLS ROWS [VAR=value…]: a fresh session running the demo TUI, which
-# the functions below drive. The previous session is killed only once the
-# new one exists, so the tmux server never exits in between.
+# the functions below drive. run COLS ROWS COMMAND: the same for any
+# command. The previous session is killed only once the new one exists, so
+# the tmux server never exits in between.
 sess=""
 start() {
-	local cols=$1 rows=$2 old=$sess
+	local cols=$1 rows=$2
 	shift 2
+	run "$cols" "$rows" "env -u NO_COLOR COLORTERM=truecolor $* '$work/smhbin' --demo --seed $SEED"
+}
+run() {
+	local old=$sess
 	sess="s$((${sess#s} + 1))"
-	T new-session -d -s "$sess" -x "$cols" -y "$rows" \
-		"env -u NO_COLOR COLORTERM=truecolor $* '$work/smhbin' --demo --seed $SEED"
+	T new-session -d -s "$sess" -x "$1" -y "$2" "$3"
 	[[ -z $old ]] || T kill-session -t "$old"
-	row=0
+	row=0 pressed=()
 }
 
-keys() { T send-keys -t "$sess" "$@"; }      # named keys: Enter, Space, Escape …
-typed() { T send-keys -t "$sess" -l -- "$1"; } # literal text, CJK included
+# keys and typed record what they send in $pressed, which frame() shows
+# under the frame: tmux's key names as the help spells them, typed text
+# whole and quoted.
+pressed=()
+keys() {
+	T send-keys -t "$sess" "$@"
+	local k
+	for k in "$@"; do
+		case $k in
+		Space) k=space ;; Enter) k=enter ;; Escape) k=esc ;; BSpace) k=backspace ;;
+		esac
+		pressed+=("$k")
+	done
+}
+typed() { T send-keys -t "$sess" -l -- "$1"; pressed+=("“$1”"); } # literal text, CJK included
+
+# keycaps LABEL: $pressed as a caption (LABEL, then a key a line), runs of
+# one key folded into "j ×12".
+keycaps() {
+	local out="$1" k n=0 prev=""
+	for k in "${pressed[@]}" ""; do
+		if [[ $k == "$prev" && -n $k ]]; then n=$((n + 1)); continue; fi
+		if [[ -n $prev ]]; then
+			((n > 1)) && out+=$'\n'"$prev ×$n" || out+=$'\n'"$prev"
+		fi
+		prev=$k n=1
+	done
+	printf '%s' "$out"
+}
 
 # settle [REGEX [GAP]]: wait until two captures GAP seconds apart (default
 # 0.15) are equal and the plain text matches REGEX, so no frame is caught
@@ -126,6 +162,17 @@ settle() {
 	exit 1
 }
 
+# settle_past REGEX: settle, and again while the screen matches REGEX
+# (something still on its way, such as a thumbnail), for up to 30 s.
+settle_past() {
+	local deadline=$((SECONDS + 30))
+	settle
+	while grep -Eq -- "$1" <(sed 's/\x1b\[[0-9;:]*m//g' "$work/last.ans"); do
+		((SECONDS < deadline)) || { echo "make.sh: /$1/ stayed on screen" >&2; exit 1; }
+		settle "" 0.3
+	done
+}
+
 # goto ROW: move the cursor to ROW (0-based), one key at a time; $row
 # tracks where it is. mark: mark the cursor row (the cursor then moves down).
 row=0
@@ -136,28 +183,35 @@ goto() {
 mark() { keys Space; row=$((row + 1)); }
 
 # --- rendering ----------------------------------------------------------------
-# render OUT.png COLS ROWS: the last settled capture as a PNG.
+# render OUT.png COLS ROWS [TITLE [CAPTION]]: the last settled capture as a
+# PNG, with TITLE in the window's title bar and CAPTION (see keycaps) under
+# the frame.
 render() {
-	local out=$1 cols=$2 rows=$3 html
+	local out=$1 cols=$2 rows=$3 title=${4:-smhbin} caption=${5:-} capH=0 html
+	[[ -z $caption ]] || capH=31
 	html="$work/$(basename "$out" .png).html"
 	python3 "$here/cells.py" sgr <"$work/last.ans" | aha --stylesheet --no-header |
-		python3 "$here/cells.py" html "$here/template.html" "smhbin — ${cols}×${rows}" "$cols" "$rows" >"$html"
-	# 9×18 px cells, 14/12 px padding, 31 px title bar (see template.html).
+		python3 "$here/cells.py" html "$here/template.html" "$title — ${cols}×${rows}" "$cols" "$rows" \
+			${caption:+"$caption"} >"$html"
+	# 9×18 px cells, 14/12 px padding, 31 px title bar and 31 px caption
+	# (see template.html).
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
 		--disable-background-networking --disable-component-update --disable-sync \
 		--no-first-run --user-data-dir="$work/chrome" --force-device-scale-factor=1 \
-		--window-size=$((cols * 9 + 28)),$((rows * 18 + 24 + 31)) \
+		--window-size=$((cols * 9 + 28)),$((rows * 18 + 24 + 31 + capH)) \
 		--screenshot="$out" "file://$html" >>"$work/chromium.log" 2>&1
 	[[ -s $out ]] || { echo "make.sh: chromium made no $out (see $work/chromium.log)" >&2; exit 1; }
 }
 
 frames=()
-# frame: the last settled capture as the next frame of flow.gif.
+# frame: the last settled capture as the next frame of flow.gif, captioned
+# with the keys pressed since the last frame.
 frame() {
-	local f
+	local f label=pressed
 	f=$(printf '%s/flow-%02d.png' "$work" ${#frames[@]})
-	render "$f" 120 40
-	frames+=("$f")
+	((${#pressed[@]})) || label="started: smhbin --demo"
+	render "$f" 120 40 smhbin "$(keycaps "$label")"
+	frames+=("$f") pressed=()
 }
 
 loaded="^ ${TOTAL} items"
@@ -240,6 +294,35 @@ render "$here/folders.png" 120 40
 keys f e
 settle 'expiring ≤'
 render "$here/expiring.png" 120 40
+
+echo "a qualifier query at 120x40" >&2
+start 120 40
+settle "$loaded"
+keys /
+typed "type:image size:>1MB"
+settle 'size:>1MB'
+settle_past 'thumbnail +loading'
+render "$here/query.png" 120 40
+
+echo "an SSH session (smhbin serve) at 100x30" >&2
+# A throwaway client key and host key; the system ssh client in the pane.
+ssh-keygen -q -t ed25519 -N '' -C smhbin-shots -f "$work/client_key"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+T new-session -d -s serve -x 120 -y 10 "env -u NO_COLOR '$work/smhbin' serve --demo --seed $SEED \
+	--addr 127.0.0.1:$port --host-key '$work/host_key' --authorized-keys '$work/client_key.pub'"
+for _ in $(seq 300); do
+	(: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+	sleep 0.1
+done
+run 100 30 "ssh -F /dev/null -i '$work/client_key' -o IdentitiesOnly=yes -o LogLevel=ERROR \
+	-o StrictHostKeyChecking=accept-new -o UserKnownHostsFile='$work/known_hosts' \
+	-o SetEnv=COLORTERM=truecolor -p $port -t alice@127.0.0.1"
+settle "$loaded"
+for r in "${bmarks[@]}"; do goto "$r"; mark; done
+goto "$CJK_ROW"
+settle
+render "$here/ssh.png" 100 30 "ssh -p $port alice@127.0.0.1 · smhbin serve"
+T kill-session -t serve
 
 echo "NO_COLOR" >&2
 start 100 30 NO_COLOR=1

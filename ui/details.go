@@ -35,6 +35,7 @@ type pane struct {
 	m     *Model
 	w, h  int
 	lines []detailLine
+	off   int // the first of lines shown (the pane scrolls with the wheel)
 }
 
 func (m *Model) detailsPane(w, h int) pane {
@@ -50,6 +51,7 @@ func (m *Model) detailsPane(w, h int) pane {
 		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.paneBuf[:0], m.data.Item(idx), idx, w-4))
 		m.paneBuf = p.lines // reused by the next frame, once this one is drawn
 	}
+	p.off = m.detailsOffset(len(p.lines), h)
 	return p
 }
 
@@ -75,13 +77,13 @@ func (p pane) line(b *strings.Builder, i int) {
 	inner := p.w - 4 // border and one space of padding on each side
 	switch {
 	case i == 0:
-		border.Wrap(b, p.m.paneEdge(p.w, true))
+		p.border(b, true, p.off > 0)
 	case i == p.h-1:
-		border.Wrap(b, p.m.paneEdge(p.w, false))
+		p.border(b, false, p.off+p.h-2 < len(p.lines))
 	default:
 		border.Wrap(b, "│ ")
-		if i-1 < len(p.lines) {
-			p.lines[i-1].render(b, p.m, inner)
+		if j := p.off + i - 1; j < len(p.lines) {
+			p.lines[j].render(b, p.m, inner)
 		} else {
 			b.WriteString(strings.Repeat(" ", inner))
 		}

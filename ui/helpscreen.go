@@ -174,8 +174,11 @@ func (m *Model) helpSections() [][]string {
 		}
 		secs = append(secs, lines)
 	}
-	secs = append(secs, m.filterHelp(), m.legend("What the views show", m.viewLegend()), m.legend("Symbols", symbolLegend))
-	return secs
+	secs = append(secs, m.filterHelp(), m.legend("What the views show", m.viewLegend()))
+	if !m.opts.NoMouse {
+		secs = append(secs, m.legend("Mouse", mouseLegend))
+	}
+	return append(secs, m.legend("Symbols", symbolLegend))
 }
 
 // legend is a titled section of "thing  meaning" lines.
@@ -196,6 +199,15 @@ func (m *Model) viewLegend() [][2]string {
 		{k(m.km.Expiring), "only items expiring within " + m.expiringDays()},
 		{k(m.km.Details), "details pane of the item under the cursor"},
 	}
+}
+
+// mouseLegend says what the mouse does (off with mouse = false or
+// --no-mouse, and then not shown).
+var mouseLegend = [][2]string{
+	{"wheel", "scrolls the table, this help, or the details pane under it"},
+	{"click", "a row moves the cursor; the mark column marks"},
+	{"click", "a column title sorts by it; a dialog's keys press them"},
+	{"shift", "(⌥ in iTerm2) held while dragging selects text as usual"},
 }
 
 // symbolLegend explains every glyph a row can show.

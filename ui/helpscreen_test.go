@@ -84,3 +84,20 @@ func TestHintsOfferNothingDeadOnAnEmptyView(t *testing.T) {
 		t.Error("r opened a dialog with nothing to restore")
 	}
 }
+
+// TestHelpNamesTheMouseOnlyWhenItIsOn: the Mouse legend is in the help
+// with the mouse on, and gone with mouse = false / --no-mouse.
+func TestHelpNamesTheMouseOnlyWhenItIsOn(t *testing.T) {
+	for _, off := range []bool{false, true} {
+		m := loaded(t, &fakeBin{items: makeItems(5)}, 80, 24, func(o *Options) { o.NoMouse = off })
+		found := false
+		for _, sec := range m.helpSections() {
+			if strings.Contains(sec[0], "Mouse") {
+				found = true
+			}
+		}
+		if found == off {
+			t.Errorf("mouse off %v: Mouse legend shown %v", off, found)
+		}
+	}
+}

@@ -66,6 +66,7 @@ type Model struct {
 	showDetails bool
 	detailsSet  bool // the user toggled details, so size changes leave it alone
 	rawDetails  bool // the details pane lists every field the server sent
+	detScroll   detailsScroll
 	absTime     bool
 
 	filter    textinput.Model

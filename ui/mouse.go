@@ -12,8 +12,8 @@ import (
 // wheelStep is the rows one wheel notch moves.
 const wheelStep = 3
 
-// handleMouse: the wheel scrolls what is under the pointer (help or the
-// list), a click moves the cursor, a click in the mark column toggles a
+// handleMouse: the wheel scrolls what is under the pointer (help, the
+// details pane or the list), a click moves the cursor, a click in the mark column toggles a
 // mark, a click on a column title sorts by it, and a click on a dialog's
 // key hint presses that key.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
@@ -33,6 +33,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	case m.mode == modeDialog && click && ms.Button == tea.MouseLeft:
 		return m.clickDialog(ms.X, ms.Y)
 	case m.mode != modeBrowse:
+	case wheel && m.scrollDetails(ms.X, ms.Y, delta):
 	case wheel:
 		m.list().MoveBy(delta)
 	case click && ms.Button == tea.MouseLeft:
@@ -56,7 +57,11 @@ func (m *Model) clickTable(x, y int) tea.Cmd {
 	if x >= s.tableW {
 		return nil
 	}
-	if y == 1 && m.activeGroup() == nil {
+	g := m.activeGroup()
+	if y == 1 {
+		if !m.columnTitles(g) {
+			return nil
+		}
 		if k, ok := headerColumn(s.c, x); ok {
 			return m.sortBy(k)
 		}
@@ -66,10 +71,14 @@ func (m *Model) clickTable(x, y int) tea.Cmd {
 	if row < 0 || row >= s.rows {
 		return nil
 	}
-	if g := m.activeGroup(); g != nil {
+	if g != nil {
 		i := g.list.Offset() + row
-		if i < g.list.Len() {
-			g.list.SetCursor(i)
+		if i >= g.list.Len() {
+			return nil
+		}
+		g.list.SetCursor(i)
+		if x == 1 { // the mark column: a group's or an item's mark
+			m.markEntry(g)
 		}
 		return nil
 	}
@@ -82,6 +91,17 @@ func (m *Model) clickTable(x, y int) tea.Cmd {
 		m.toggleMark(m.cursorItem())
 	}
 	return nil
+}
+
+// columnTitles reports whether the header shows the table's column
+// titles: always in the table, and in a grouped view while item rows are
+// on screen (else it is the view's title).
+func (m *Model) columnTitles(g *groupView) bool {
+	if g == nil {
+		return true
+	}
+	_, ok := m.itemsShown(g)
+	return ok && m.loadedAll()
 }
 
 // headerColumn is the sortable column under cell x of the header.

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"smhbin/api"
 	"smhbin/ui/bindata"
 )
 
@@ -91,5 +93,51 @@ func TestNoMouseIgnoresTheMouse(t *testing.T) {
 	wheel(m, true)
 	if m.table.Cursor() != 0 {
 		t.Fatal("the mouse moved the cursor despite NoMouse")
+	}
+}
+
+// clickHint clicks the middle of the first on-screen text hint.
+func clickHint(t *testing.T, m *Model, hint string) {
+	t.Helper()
+	for y, l := range strings.Split(ansi.Strip(m.render()), "\n") {
+		if i := strings.Index(l, hint); i >= 0 {
+			click(m, ansi.StringWidth(l[:i])+ansi.StringWidth(hint)/2, y)
+			return
+		}
+	}
+	t.Fatalf("%q is not on screen", hint)
+}
+
+func TestMouseClickConfirmsTheDialog(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(10)}, 80, 24, func(o *Options) {
+		o.Restorer = api.NewEngine(instantRestorer{}, api.EngineOptions{})
+	})
+	press(t, m, " ", "r")
+	clickHint(t, m, "y/enter restore")
+	if m.mode != modeBrowse || m.runSeq != 1 {
+		t.Fatalf("a click on “y/enter restore”: mode %d, %d restore runs started", m.mode, m.runSeq)
+	}
+}
+
+// TestMouseInGroupedViews: a click in the mark column marks a whole batch;
+// the header sorts only while it shows the column titles (an open batch's
+// item rows), not while it is the view's title.
+func TestMouseInGroupedViews(t *testing.T) {
+	m := loaded(t, &fakeBin{items: batchItems()}, 100, 24, nil)
+	press(t, m, "b")
+	click(m, 1, 2)
+	if n := m.data.MarkCount(); n != 3 {
+		t.Fatalf("a click in the first batch's mark column marked %d items, want its 3 restorable ones", n)
+	}
+	sortBefore := m.sortKey
+	click(m, gutter+2, 1)
+	if m.sortKey != sortBefore {
+		t.Fatal("a click on the view's title changed the sort")
+	}
+	press(t, m, "enter")
+	header := ansi.Strip(strings.Split(m.render(), "\n")[1])
+	click(m, strings.Index(header, "SIZE"), 1)
+	if m.sortKey != bindata.SortSize {
+		t.Fatalf("a click on SIZE over an open batch: sort %v\n%s", m.sortKey, header)
 	}
 }

@@ -69,9 +69,30 @@ func (r *renderRun) quiet(t *testing.T) int {
 	return len(chunk)
 }
 
-// check fails when the emulated screen differs from the last frame.
+// check waits until the emulated screen equals the last frame, and fails
+// with the first differing row if it never does. Waiting, not comparing
+// once: on a loaded machine the renderer can flush a frame well after the
+// model drew it, and a frame that is late is not a wrong screen. A wrong
+// screen stays wrong, since nothing is redrawn while no key is pressed.
 func (r *renderRun) check(t *testing.T, step string) {
 	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		y, g, w := r.diff()
+		if y < 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s, screen row %d is\n%q\nbut the frame has\n%q", step, y, g, w)
+		}
+		time.Sleep(20 * time.Millisecond)
+		r.quiet(t)
+	}
+}
+
+// diff returns the first row where the screen and the frame differ, and
+// both versions of it; -1 when they agree.
+func (r *renderRun) diff() (int, string, string) {
 	want := strings.Split(ansi.Strip(*r.frame.Load()), "\n")
 	got := strings.Split(r.emu.String(), "\n")
 	for y := range max(len(want), len(got)) {
@@ -83,9 +104,10 @@ func (r *renderRun) check(t *testing.T, step string) {
 			g = strings.TrimRight(got[y], " ")
 		}
 		if w != g {
-			t.Fatalf("after %s, screen row %d is\n%q\nbut the frame has\n%q", step, y, g, w)
+			return y, g, w
 		}
 	}
+	return -1, "", ""
 }
 
 // TestRendererKeepsCJKScreensExact replays everything the real program

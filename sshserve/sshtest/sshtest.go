@@ -21,7 +21,7 @@ import (
 )
 
 // WaitLimit bounds every wait in the SSH server tests.
-const WaitLimit = 10 * time.Second
+const WaitLimit = 30 * time.Second
 
 // NewClientKey makes an ed25519 key pair for an SSH client.
 func NewClientKey(t *testing.T) gossh.Signer {
