@@ -23,31 +23,13 @@ while getopts n:l:r:b:h opt; do
 	esac
 done
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/harness.sh" # repo, tmp, unpack, start_emulator
 
 echo "building: this tree, $before, the reference client" >&2
 (cd "$repo" && go build -o "$tmp/after" . && go build -o "$tmp/listref" ./bench/listref)
-mkdir "$tmp/src"
-git -C "$repo" archive "$before" | tar -x -C "$tmp/src"
+unpack "$before"
 (cd "$tmp/src" && go build -o "$tmp/before" .)
-
-# No user config may change the runs.
-export HOME=$tmp XDG_CONFIG_HOME=$tmp/config
-"$tmp/after" fake-server --addr 127.0.0.1:0 --items "$items" --latency "$latency" >"$tmp/server.out" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 600); do
-	grep -q '^export ' "$tmp/server.out" 2>/dev/null && break
-	sleep 0.1
-done
-eval "$(grep '^export ' "$tmp/server.out")" # SMH_ENDPOINT, SMH_LIBRARY_ID, SMH_ACCESS_TOKEN (the emulator's fake token)
-[ -n "${SMH_ENDPOINT:-}" ] || { echo "the emulator did not start" >&2; exit 1; }
+start_emulator "$tmp/after" --items "$items" --latency "$latency"
 
 # run NAME CMD...: time one run (ms) into $tmp/NAME.ms, its peak RSS (KB)
 # into $tmp/NAME.rss, and check that it printed every item.

@@ -115,7 +115,7 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	press(t, m, "b")
 	feedPage(m, 6, false, at(1, 0, "a", "x"), at(2, 100*s, "a", "y"))
 	mustContain(t, m.render(), "grouping the 2 loaded of 6 — batches may still grow")
-	if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, []string{"/a:[1]", "/a:[2]"}) {
+	if got := describeBatches(allItems(m), m.batches.tree); !slices.Equal(got, []string{"/a:[1]", "/a:[2]"}) {
 		t.Fatalf("after page 1: %q", got)
 	}
 	press(t, m, "enter") // open the newest batch
@@ -135,7 +135,7 @@ func TestBatchesFollowArrivingPages(t *testing.T) {
 	for i, st := range steps {
 		feedPage(m, 6, st.last, st.items...)
 		v := m.render()
-		if got := describeBatches(m.data.Items(), m.batches.tree); !slices.Equal(got, st.want) {
+		if got := describeBatches(allItems(m), m.batches.tree); !slices.Equal(got, st.want) {
 			t.Fatalf("after page %d: %q, want %q", i+2, got, st.want)
 		}
 		if !m.batches.isExpanded(m.batches.tree.Nodes[0].Kids[0]) {

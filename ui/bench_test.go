@@ -100,7 +100,7 @@ func BenchmarkRestoreFrame(b *testing.B) {
 	m := bigModel(b, items100k(b), 120, 40)
 	evs := make([]api.Event, 1000)
 	for i := range evs {
-		evs[i] = api.Event{ID: m.data.Items()[i].ID, Kind: api.Restored, Path: m.data.Items()[i].OriginalPath}
+		evs[i] = api.Event{ID: m.data.Items()[i].ID, Kind: api.Restored, Path: m.data.Item(int32(i)).OriginalPath}
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -87,7 +87,7 @@ func (m *Model) askDelete() tea.Cmd {
 	}
 	d := dialogState{kind: dialogDelete}
 	for _, idx := range sel {
-		it := m.data.Item(idx)
+		it := &m.data.Items()[idx]
 		switch {
 		case !it.Deletable():
 			d.noPerm++

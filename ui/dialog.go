@@ -58,14 +58,15 @@ func (m *Model) askRestore() tea.Cmd {
 	sel := m.selection()
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
 	for _, idx := range sel {
+		it := &m.data.Items()[idx] // the compact row: no item rebuilt per mark
 		switch {
-		case !m.data.Item(idx).Restorable():
+		case !it.Restorable():
 			d.noPerm++
 		case m.rowStatus(idx).done:
 			d.restored++
 		default:
-			d.ids = append(d.ids, m.data.Item(idx).ID)
-			d.bytes += m.data.Item(idx).Size
+			d.ids = append(d.ids, it.ID)
+			d.bytes += it.Size
 		}
 	}
 	if len(sel) == 0 {
@@ -107,7 +108,7 @@ func (m *Model) askRetryFailed() tea.Cmd {
 	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath, retry: true, ids: ids}
 	for _, id := range ids {
 		if idx, ok := m.data.Index(id); ok {
-			d.bytes += m.data.Item(idx).Size
+			d.bytes += m.data.Items()[idx].Size
 		}
 		if m.outcomes[id].code == api.CodeDirectoryNotFound {
 			d.dirMissing++

@@ -33,7 +33,7 @@ func (m *Model) askEmpty() tea.Cmd {
 		d.want = append(d.want, m.opts.Library)
 	}
 	for _, idx := range m.data.Order() {
-		d.bytes += m.data.Item(idx).Size
+		d.bytes += m.data.Items()[idx].Size
 	}
 	m.openDialog(d)
 	return nil

@@ -119,7 +119,7 @@ func TestWarningAboutMarksExpiringWithinADay(t *testing.T) {
 		press(t, m, s.keys...)
 		soon := 0
 		for _, idx := range m.data.View() {
-			if m.data.Marked(idx) && m.data.Items()[idx].RemainingDays <= 1 {
+			if m.data.Marked(idx) && m.data.Item(idx).RemainingDays <= 1 {
 				soon++
 			}
 		}

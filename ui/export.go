@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 // exportDisabled is the Options.ExportDir that turns export off.
@@ -35,14 +36,14 @@ func (m *Model) export() tea.Cmd {
 	}
 	name := "smhbin-export-" + m.opts.Now().Format("20060102-150405")
 	m.setStatus("exporting "+itemCount(len(sel))+"…", false)
-	return exportCSV(m.opts.ExportDir, name, m.data.Items(), sel)
+	return exportCSV(m.opts.ExportDir, name, m.data.Rows(), sel)
 }
 
 // exportCSV writes items[sel] to a new file dir/name.csv (mode 0600: the
 // listing names a user's files) and reports the outcome. It captures
-// values only: items is the store's slice, whose elements are never
-// written once loaded (pages append past them, a reload makes a new one).
-func exportCSV(dir, name string, items []api.Item, sel []int32) tea.Cmd {
+// values only: items is a snapshot of the store's rows, which are never
+// written once loaded (pages append past them, a reload makes new ones).
+func exportCSV(dir, name string, items bindata.Rows, sel []int32) tea.Cmd {
 	return func() tea.Msg {
 		path, err := writeExport(dir, name, items, sel)
 		if err != nil {
@@ -55,7 +56,7 @@ func exportCSV(dir, name string, items []api.Item, sel []int32) tea.Cmd {
 // writeExport creates the file, never replacing one: a second export in
 // the same second gets a numbered name. A file that could not be written
 // completely is removed rather than left looking like an export.
-func writeExport(dir, name string, items []api.Item, sel []int32) (string, error) {
+func writeExport(dir, name string, items bindata.Rows, sel []int32) (string, error) {
 	base, err := filepath.Abs(filepath.Join(dir, name))
 	if err != nil {
 		return "", err
@@ -83,13 +84,14 @@ func writeExport(dir, name string, items []api.Item, sel []int32) (string, error
 	return path, nil
 }
 
-func writeRows(f *os.File, items []api.Item, sel []int32) error {
+func writeRows(f *os.File, items bindata.Rows, sel []int32) error {
 	w, err := api.NewCSVWriter(f)
 	if err != nil {
 		return err
 	}
 	for _, idx := range sel {
-		if err := w.Write(&items[idx]); err != nil {
+		it := items.Item(idx)
+		if err := w.Write(&it); err != nil {
 			return err
 		}
 	}

@@ -48,15 +48,16 @@ func TestExportWritesMarkedOrShownItems(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			m := loaded(t, &fakeBin{items: makeItems(10)}, 100, 24, func(o *Options) { o.ExportDir = dir })
+			items := makeItems(10)
 			days := map[int]int64{7: 3, 8: 0, 9: 1} // the others keep 21–30 days
-			for i := range m.data.Items() {
-				it := &m.data.Items()[i]
+			for i := range items {
+				it := &items[i]
 				it.Authority.CanRestore = true
 				if d, ok := days[i]; ok {
 					it.RemainingDays = d
 				}
 			}
+			m := loaded(t, &fakeBin{items: items}, 100, 24, func(o *Options) { o.ExportDir = dir })
 			press(t, m, c.keys...)
 			press(t, m, "E")
 			path := filepath.Join(dir, "smhbin-export-20261123-120000.csv")

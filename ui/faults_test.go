@@ -238,7 +238,7 @@ func TestFaultNotConfirmedIsRestorableAfterReload(t *testing.T) {
 	mustContain(t, checkScreen(t, m), "? c.txt", "not confirmed —")
 	e.srv.SetFault(fakesmh.Fault{})
 	press(t, m, "ctrl+r")
-	if !slices.ContainsFunc(m.data.Items(), func(it api.Item) bool { return it.Name == "c.txt" }) {
+	if !slices.ContainsFunc(allItems(m), func(it api.Item) bool { return it.Name == "c.txt" }) {
 		t.Fatal("the reload does not show c.txt")
 	}
 	toName(t, m, "c.txt")

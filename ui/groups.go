@@ -83,7 +83,7 @@ func (m *Model) rebuild(g *groupView) {
 		g.liveBatches.Reset()
 		g.liveFolders.Reset()
 	}
-	items, view, shape := m.data.Items(), m.data.View(), m.data.Shape()
+	items, view, shape := m.data.Rows(), m.data.View(), m.data.Shape()
 	if g.kind == viewBatches {
 		g.tree = g.liveBatches.Tree(items, view, shape, m.opts.BatchGap, m.markable, m.opts.ExpiringDays)
 	} else {

@@ -176,8 +176,9 @@ func (g *groupView) batchFolders(m *Model, n int32) int {
 		return c
 	}
 	seen := map[string]struct{}{}
+	rows := m.data.Rows()
 	for _, idx := range g.tree.Items(n) {
-		seen[m.data.Item(idx).Folder()] = struct{}{}
+		seen[rows.Folder(idx)] = struct{}{}
 	}
 	if g.folderN == nil {
 		g.folderN = map[int32]int{}

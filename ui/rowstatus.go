@@ -52,7 +52,7 @@ func (m *Model) hintFor(code string) string {
 
 // rowStatus returns the restore state of item idx (zero when none).
 func (m *Model) rowStatus(idx int32) rowState {
-	o, ok := m.outcomes[m.data.Item(idx).ID]
+	o, ok := m.outcomes[m.data.Items()[idx].ID]
 	if !ok {
 		return rowState{}
 	}

@@ -12,7 +12,7 @@ func (m *Model) readOnly() bool { return m.opts.ReadOnly || m.opts.Restorer == n
 // It is the one test every way of marking uses (space, range, all, invert,
 // a group row); unmarking is always allowed.
 func (m *Model) markable(idx int32) bool {
-	it := m.data.Item(idx)
+	it := &m.data.Items()[idx] // the compact row: this runs for every item grouped
 	if !it.Restorable() {
 		return false
 	}

@@ -25,7 +25,7 @@ import (
 // were listed in some other order sorts a copy of the indexes.
 func BatchTree(items []api.Item, view []int32, gap time.Duration, markable func(int32) bool, soonDays int64) Tree {
 	var l LiveBatches
-	return l.Tree(items, view, 0, gap, markable, soonDays)
+	return l.Tree(RowsOf(items), view, 0, gap, markable, soonDays)
 }
 
 // LiveBatches is a BatchTree kept up to date while pages arrive: as long
@@ -56,8 +56,9 @@ func (l *LiveBatches) Reset() { *l = LiveBatches{builds: l.builds} }
 // Tree returns the batches of view. shape is the store's Shape when view
 // was taken: while it and gap are unchanged, only the rows appended since
 // the last call are grouped.
-func (l *LiveBatches) Tree(items []api.Item, view []int32, shape uint64, gap time.Duration,
+func (l *LiveBatches) Tree(rows Rows, view []int32, shape uint64, gap time.Duration,
 	markable func(int32) bool, soonDays int64) Tree {
+	items := &rows
 	if l.live && l.shape == shape && l.gap == gap && len(view) >= l.n &&
 		(l.n == 0 || removalOrder(items, view[l.n-1:]) == -1) {
 		l.extend(items, view, markable, soonDays)
@@ -72,7 +73,7 @@ func (l *LiveBatches) Tree(items []api.Item, view []int32, shape uint64, gap tim
 		l.extend(items, view, markable, soonDays)
 	default:
 		l.assign(items, removalSorted(items, view), -1, markable, soonDays)
-		l.layout(items, view, 1, 0)
+		l.layout(view, 1, 0)
 		l.n = len(view)
 	}
 	return Tree{Nodes: l.nodes, Flat: l.flat}
@@ -80,7 +81,7 @@ func (l *LiveBatches) Tree(items []api.Item, view []int32, shape uint64, gap tim
 
 // extend takes in the view rows appended since the last call, which
 // continue it newest first.
-func (l *LiveBatches) extend(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) {
+func (l *LiveBatches) extend(items *Rows, view []int32, markable func(int32) bool, soonDays int64) {
 	rows := view[l.n:]
 	if len(rows) == 0 && len(l.nodes) > 0 {
 		return
@@ -90,7 +91,7 @@ func (l *LiveBatches) extend(items []api.Item, view []int32, markable func(int32
 	if int(b0) < len(l.nodes) {
 		from = int(l.first[b0])
 	}
-	l.layout(items, view, b0, from)
+	l.layout(view, b0, from)
 	l.n = len(view)
 }
 
@@ -98,24 +99,24 @@ func (l *LiveBatches) extend(items []api.Item, view []int32, markable func(int32
 // clusters and top folders change, and counts each row into its batch.
 // pos is the view position of rows[0] when rows is a piece of the view
 // (recorded per new batch), or -1. It returns the lowest batch touched.
-func (l *LiveBatches) assign(items []api.Item, rows []int32, pos int, markable func(int32) bool, soonDays int64) int32 {
+func (l *LiveBatches) assign(items *Rows, rows []int32, pos int, markable func(int32) bool, soonDays int64) int32 {
 	if len(l.nodes) == 0 {
 		l.nodes = []Node{{Parent: -1, Depth: -1, Dir: -1}}
 		l.prefix, l.deepest, l.first = [][]string{nil}, []int{0}, []int32{0}
 		l.open = map[string]int32{}
 	}
-	if len(l.batchOf) < len(items) {
-		l.batchOf = append(l.batchOf, make([]int32, len(items)-len(l.batchOf))...)
+	if len(l.batchOf) < items.Len() {
+		l.batchOf = append(l.batchOf, make([]int32, items.Len()-len(l.batchOf))...)
 	}
 	b0 := int32(len(l.nodes))
 	for i, idx := range rows {
-		it := &items[idx]
-		t := it.RemovalTime
+		t := items.RemovalTime(idx)
 		if l.prev.Sub(t) > l.gap { // (the zero prev never is: open starts empty)
 			clear(l.open)
 		}
 		l.prev = t
-		top := topFolder(it)
+		folder := items.FolderSegs(idx)
+		top := topFolder(folder)
 		b, ok := l.open[top]
 		if !ok {
 			b = int32(len(l.nodes))
@@ -131,14 +132,13 @@ func (l *LiveBatches) assign(items []api.Item, rows []int32, pos int, markable f
 		nd := &l.nodes[b]
 		nd.Count++
 		nd.Oldest = t
-		nd.Size += it.Size
+		nd.Size += items.rows[idx].Size
 		if markable(idx) {
 			nd.Restorable++
 		}
-		if it.RemainingDays <= soonDays {
+		if items.RemainingDays(idx) <= soonDays {
 			nd.Soon++
 		}
-		folder := it.OriginalPath[:max(len(it.OriginalPath)-1, 0)]
 		if nd.Count == 1 {
 			l.prefix[b] = folder
 		} else {
@@ -153,7 +153,7 @@ func (l *LiveBatches) assign(items []api.Item, rows []int32, pos int, markable f
 // (the order they were opened in), right after the batches before b0,
 // drops the view's rows from position from onwards that belong to them
 // into their ranges in view order, and names them.
-func (l *LiveBatches) layout(items []api.Item, view []int32, b0 int32, from int) {
+func (l *LiveBatches) layout(view []int32, b0 int32, from int) {
 	var pos int32
 	if b0 > 1 {
 		pos = l.nodes[b0-1].Hi
@@ -185,27 +185,28 @@ func (l *LiveBatches) layout(items []api.Item, view []int32, b0 int32, from int)
 // they were listed in, which is the removal order when the listing was
 // sorted by it, so that is walked (and filtered by view) rather than
 // sorted; a copy of view is sorted only when it is not.
-func removalSorted(items []api.Item, view []int32) []int32 {
-	all := removalOrderAll(items)
+func removalSorted(items *Rows, view []int32) []int32 {
+	all := items.listedOrder()
 	if all == 0 {
 		ord := slices.Clone(view)
 		slices.SortFunc(ord, func(x, y int32) int {
-			if c := items[y].RemovalTime.Compare(items[x].RemovalTime); c != 0 {
+			if c := items.RemovalTime(y).Compare(items.RemovalTime(x)); c != 0 {
 				return c
 			}
-			return cmp.Compare(items[x].ID, items[y].ID)
+			return cmp.Compare(items.rows[x].ID, items.rows[y].ID)
 		})
 		return ord
 	}
-	in := make([]uint64, (len(items)+63)/64)
+	n := items.Len()
+	in := make([]uint64, (n+63)/64)
 	for _, idx := range view {
 		in[idx/64] |= 1 << (uint(idx) % 64)
 	}
 	ord := make([]int32, 0, len(view))
-	for i := range items {
+	for i := range n {
 		idx := int32(i)
 		if all == 1 {
-			idx = int32(len(items) - 1 - i)
+			idx = int32(n - 1 - i)
 		}
 		if in[idx/64]&(1<<(uint(idx)%64)) != 0 {
 			ord = append(ord, idx)
@@ -216,27 +217,30 @@ func removalSorted(items []api.Item, view []int32) []int32 {
 
 // removalOrder reports whether view is ordered by removal time newest
 // first (-1; also when all times are equal), oldest first (1) or neither (0).
-func removalOrder(items []api.Item, view []int32) int {
-	return removalOrderOf(len(view), func(i int) time.Time { return items[view[i]].RemovalTime })
-}
-
-// removalOrderAll is removalOrder over every item in index order (the
-// order they were listed in).
-func removalOrderAll(items []api.Item) int {
-	return removalOrderOf(len(items), func(i int) time.Time { return items[i].RemovalTime })
-}
-
-// removalOrderOf is removalOrder over n times, the i-th given by at.
-func removalOrderOf(n int, at func(int) time.Time) int {
+func removalOrder(items *Rows, view []int32) int {
 	desc, asc := true, true
-	for i := 1; i < n && (desc || asc); i++ {
-		switch at(i - 1).Compare(at(i)) {
+	for i := 1; i < len(view) && (desc || asc); i++ {
+		switch items.RemovalTime(view[i-1]).Compare(items.RemovalTime(view[i])) {
 		case -1:
 			desc = false
 		case 1:
 			asc = false
 		}
 	}
+	return orderOf(desc, asc)
+}
+
+// listedOrder is removalOrder over every item in index order (the order
+// they were listed in), kept up to date as rows are added.
+func (r *Rows) listedOrder() int {
+	if r.Len() < 2 {
+		return -1
+	}
+	return orderOf(r.desc, r.asc)
+}
+
+// orderOf is -1 for newest first, 1 for oldest first, 0 for neither.
+func orderOf(desc, asc bool) int {
 	switch {
 	case desc:
 		return -1
@@ -248,9 +252,9 @@ func removalOrderOf(n int, at func(int) time.Time) int {
 
 // topFolder is the first segment of the item's original folder ("" at the
 // root): a deleted folder counts as part of the folder it was in.
-func topFolder(it *api.Item) string {
-	if len(it.OriginalPath) > 1 {
-		return it.OriginalPath[0]
+func topFolder(folder []string) string {
+	if len(folder) > 0 {
+		return folder[0]
 	}
 	return ""
 }

@@ -48,13 +48,13 @@ func BenchmarkGroupPage1M(b *testing.B) {
 			group := func() {
 				switch view {
 				case "batches":
-					lb.Tree(s.Items(), s.View(), s.Shape(), time.Minute, markable, 3)
+					lb.Tree(s.Rows(), s.View(), s.Shape(), time.Minute, markable, 3)
 				case "folders":
-					lf.Tree(s.Items(), s.View(), s.Shape(), markable, 3)
+					lf.Tree(s.Rows(), s.View(), s.Shape(), markable, 3)
 				case "batches_rebuild":
-					BatchTree(s.Items(), s.View(), time.Minute, markable, 3)
+					batchTree(s.Rows(), s.View(), time.Minute, markable, 3)
 				case "folders_rebuild":
-					FolderTree(s.Items(), s.View(), markable, 3)
+					folderTree(s.Rows(), s.View(), markable, 3)
 				}
 			}
 			group()
@@ -92,9 +92,9 @@ func BenchmarkLoad1M(b *testing.B) {
 					s.Add(all[p : p+page])
 					switch view {
 					case "batches":
-						lb.Tree(s.Items(), s.View(), s.Shape(), time.Minute, markable, 3)
+						lb.Tree(s.Rows(), s.View(), s.Shape(), time.Minute, markable, 3)
 					case "folders":
-						lf.Tree(s.Items(), s.View(), s.Shape(), markable, 3)
+						lf.Tree(s.Rows(), s.View(), s.Shape(), markable, 3)
 					}
 				}
 				if s.Len() != n {
@@ -127,10 +127,10 @@ func BenchmarkSort1M(b *testing.B) {
 			}
 		})
 		b.Run(fmt.Sprintf("compare/%s", k.APIField()), func(b *testing.B) {
-			items := s.items
+			rows := s.Rows()
 			for b.Loop() {
 				shuffle(b)
-				slices.SortFunc(s.order, func(x, y int32) int { return k.compare(&items[x], &items[y]) })
+				slices.SortFunc(s.order, func(x, y int32) int { return k.compare(&rows, x, y) })
 				s.refilter()
 			}
 		})

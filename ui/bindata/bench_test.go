@@ -42,7 +42,7 @@ func BenchmarkBuildBatches100k(b *testing.B) {
 			s.SortLocal(tc.sort, tc.desc)
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = BatchTree(s.Items(), s.View(), time.Minute, markable, 3)
+				_ = batchTree(s.Rows(), s.View(), time.Minute, markable, 3)
 			}
 		})
 	}
@@ -54,14 +54,14 @@ func BenchmarkBuildFolders100k(b *testing.B) {
 	s, markable := loaded(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = FolderTree(s.Items(), s.View(), markable, 3)
+		_ = folderTree(s.Rows(), s.View(), markable, 3)
 	}
 }
 
 // BenchmarkHeapPerItem lists 100k items from the emulator through the
 // real client (as the browser does), loads them into a fresh store and
 // reports the live heap per item after a GC: the items with their strings
-// plus the browser's own indexes. Target ≤ 600 B.
+// plus the browser's own indexes. Target ≤ 300 B.
 func BenchmarkHeapPerItem(b *testing.B) {
 	const n = 100_000
 	srv := fakesmh.New(fakesmh.Options{Items: n, LibraryID: "lib", Token: "tok"})

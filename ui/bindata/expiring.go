@@ -27,11 +27,11 @@ func (s *Store) sortExpiring() {
 	if !s.expiring {
 		return
 	}
-	items := s.items
+	r := &s.tab.Rows
 	slices.SortFunc(s.view, func(x, y int32) int {
-		if c := cmp.Compare(items[x].RemainingDays, items[y].RemainingDays); c != 0 {
+		if c := cmp.Compare(r.RemainingDays(x), r.RemainingDays(y)); c != 0 {
 			return c
 		}
-		return cmp.Compare(items[x].ID, items[y].ID)
+		return cmp.Compare(r.rows[x].ID, r.rows[y].ID)
 	})
 }

@@ -18,7 +18,7 @@ import (
 // above them.
 func FolderTree(items []api.Item, view []int32, markable func(int32) bool, soonDays int64) Tree {
 	var l LiveFolders
-	return l.Tree(items, view, 0, markable, soonDays)
+	return l.Tree(RowsOf(items), view, 0, markable, soonDays)
 }
 
 // childKey names a folder by its parent node and its own segment.
@@ -52,7 +52,7 @@ func (l *LiveFolders) Reset() { *l = LiveFolders{builds: l.builds} }
 // Tree returns the folder tree of view. shape is the store's Shape when
 // view was taken: while it is unchanged, only the rows appended since the
 // last call are walked in.
-func (l *LiveFolders) Tree(items []api.Item, view []int32, shape uint64, markable func(int32) bool, soonDays int64) Tree {
+func (l *LiveFolders) Tree(rows Rows, view []int32, shape uint64, markable func(int32) bool, soonDays int64) Tree {
 	if l.nodes == nil || l.shape != shape || len(view) < l.n {
 		l.Reset()
 		l.builds++
@@ -63,11 +63,11 @@ func (l *LiveFolders) Tree(items []api.Item, view []int32, shape uint64, markabl
 	} else if len(view) == l.n {
 		return Tree{Nodes: l.nodes, Flat: l.flat}
 	}
+	items := &rows
 	for _, idx := range view[l.n:] {
-		it := &items[idx]
 		var n int32
-		if it.Type == "dir" && len(it.OriginalPath) > 0 {
-			n = l.nodeAt(it.OriginalPath)
+		if items.PathLen(idx) > 0 && items.Type(idx) == "dir" {
+			n = l.nodeAt(items.Path(idx))
 			if l.nodes[n].Dir >= 0 {
 				n = -1 // a second directory at the same path: an item row
 			} else {
@@ -77,12 +77,12 @@ func (l *LiveFolders) Tree(items []api.Item, view []int32, shape uint64, markabl
 			n = -1
 		}
 		if n < 0 {
-			n = l.nodeAt(it.OriginalPath[:max(len(it.OriginalPath)-1, 0)])
+			n = l.nodeAt(items.FolderSegs(idx))
 			l.own[n] = append(l.own[n], idx)
 		}
 		ok := markable(idx)
 		for a := n; a >= 0; a = l.nodes[a].Parent {
-			addItem(&l.nodes[a], it, ok, soonDays)
+			addItem(&l.nodes[a], items, idx, ok, soonDays)
 		}
 	}
 	l.n = len(view)
@@ -153,16 +153,16 @@ func (l *LiveFolders) layout(view []int32) {
 }
 
 // addItem counts one item into a node's totals.
-func addItem(nd *Node, it *api.Item, markable bool, soonDays int64) {
+func addItem(nd *Node, items *Rows, idx int32, markable bool, soonDays int64) {
 	nd.Count++
-	nd.Size += it.Size
+	nd.Size += items.rows[idx].Size
 	if markable {
 		nd.Restorable++
 	}
-	if it.RemainingDays <= soonDays {
+	if items.RemainingDays(idx) <= soonDays {
 		nd.Soon++
 	}
-	if t := it.RemovalTime; !t.IsZero() {
+	if t := items.RemovalTime(idx); !t.IsZero() {
 		if t.After(nd.Newest) {
 			nd.Newest = t
 		}

@@ -22,13 +22,13 @@ func TestLiveGroupingsMatchFullBuilds(t *testing.T) {
 	markable := func(idx int32) bool { return idx%7 != 0 }
 	for p := 0; p < len(all); p += 500 {
 		s.Add(all[p:min(p+500, len(all))])
-		items, view := s.Items(), s.View()
+		items, view := s.Rows(), s.View()
 		got := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3)
-		if want := BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+		if want := batchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
 			t.Fatalf("batches after %d items differ from a full build", len(view))
 		}
 		gotF := lf.Tree(items, view, s.Shape(), markable, 3)
-		if want := FolderTree(items, view, markable, 3); !reflect.DeepEqual(gotF, want) {
+		if want := folderTree(items, view, markable, 3); !reflect.DeepEqual(gotF, want) {
 			t.Fatalf("folders after %d items differ from a full build", len(view))
 		}
 	}
@@ -40,11 +40,11 @@ func TestLiveGroupingsMatchFullBuilds(t *testing.T) {
 	}
 	// A filter changes the view's shape: both rebuild, and still match.
 	s.SetFilter("a")
-	items, view := s.Items(), s.View()
-	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) || lb.builds != 2 {
+	items, view := s.Rows(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), batchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) || lb.builds != 2 {
 		t.Fatalf("batches after a filter: rebuilt %d times, equal %v", lb.builds, reflect.DeepEqual(got, want))
 	}
-	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), FolderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) || lf.builds != 2 {
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), folderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) || lf.builds != 2 {
 		t.Fatalf("folders after a filter: rebuilt %d times, equal %v", lf.builds, reflect.DeepEqual(got, want))
 	}
 }
@@ -55,12 +55,12 @@ func TestLiveGroupingsMatchFullBuilds(t *testing.T) {
 func TestBatchesReuseListingOrder(t *testing.T) {
 	s := New()
 	s.Add(seed.Items(t, 3000))
-	if removalOrderAll(s.Items()) != -1 {
+	if func() int { r := s.Rows(); return r.listedOrder() }() != -1 {
 		t.Fatal("the emulator does not list newest first")
 	}
-	byTime := BatchTree(s.Items(), s.View(), time.Minute, func(int32) bool { return true }, 3)
+	byTime := batchTree(s.Rows(), s.View(), time.Minute, func(int32) bool { return true }, 3)
 	s.SortLocal(SortName, false)
-	byName := BatchTree(s.Items(), s.View(), time.Minute, func(int32) bool { return true }, 3)
+	byName := batchTree(s.Rows(), s.View(), time.Minute, func(int32) bool { return true }, 3)
 	if len(byName.Nodes) != len(byTime.Nodes) {
 		t.Fatalf("%d batches by name, %d by time", len(byName.Nodes), len(byTime.Nodes))
 	}
@@ -70,7 +70,7 @@ func TestBatchesReuseListingOrder(t *testing.T) {
 			t.Fatalf("batch %d: %q %d by time, %q %d by name", n, a.Name, a.Count, b.Name, b.Count)
 		}
 		got := slices.Clone(byName.Items(int32(n)))
-		if !slices.IsSortedFunc(got, func(x, y int32) int { return SortName.compare(&s.items[x], &s.items[y]) }) {
+		if !slices.IsSortedFunc(got, func(x, y int32) int { return SortName.compare(&s.tab.Rows, x, y) }) {
 			t.Fatalf("batch %d: items not in the view's (name) order", n)
 		}
 		want := slices.Clone(byTime.Items(int32(n)))
@@ -92,22 +92,34 @@ func TestRemoveRegroupsAndVoidsSorts(t *testing.T) {
 	var lb LiveBatches
 	var lf LiveFolders
 	markable := func(int32) bool { return true }
-	lb.Tree(s.Items(), s.View(), s.Shape(), time.Minute, markable, 3)
-	lf.Tree(s.Items(), s.View(), s.Shape(), markable, 3)
+	lb.Tree(s.Rows(), s.View(), s.Shape(), time.Minute, markable, 3)
+	lf.Tree(s.Rows(), s.View(), s.Shape(), markable, 3)
 	job := s.SortJob(SortName, false)
 	s.Remove([]int64{all[10].ID, all[500].ID})
 	if s.SetOrder(job()) {
 		t.Fatal("a sort of the list before the removal was installed")
 	}
 	s.Add(all[1000:])
-	items, view := s.Items(), s.View()
-	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), BatchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+	items, view := s.Rows(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), batchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
 		t.Fatal("batches after a removal and a page differ from a full build")
 	}
-	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), FolderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) {
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), folderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) {
 		t.Fatal("folders after a removal and a page differ from a full build")
 	}
 	if !s.SetOrder(s.SortJob(SortName, false)()) {
 		t.Fatal("a fresh sort was refused")
 	}
+}
+
+// batchTree groups a store's rows from scratch, as BatchTree does a slice.
+func batchTree(r Rows, view []int32, gap time.Duration, markable func(int32) bool, soonDays int64) Tree {
+	var l LiveBatches
+	return l.Tree(r, view, 0, gap, markable, soonDays)
+}
+
+// folderTree groups a store's rows from scratch, as FolderTree does a slice.
+func folderTree(r Rows, view []int32, markable func(int32) bool, soonDays int64) Tree {
+	var l LiveFolders
+	return l.Tree(r, view, 0, markable, soonDays)
 }

@@ -86,7 +86,7 @@ func (s *Store) SetResult(id int64, r query.Result) {
 		}
 		s.qx.results[id] = r
 	}
-	if idx, ok := s.byID[id]; ok {
+	if idx, ok := s.Index(id); ok {
 		s.qx.items[idx].Result = r
 		s.qx.stale = true
 	}

@@ -6,11 +6,28 @@ import "smhbin/api"
 // the store's fields. Slices returned are the store's own and must not be
 // modified; they stay valid until the next call that changes the store.
 
-// Items is every loaded item, by index.
-func (s *Store) Items() []api.Item { return s.items }
+// Items is every loaded item's compact row, by index: its id, size, name
+// and authority at the cost of an index.
+func (s *Store) Items() []Row { return s.tab.rows }
 
-// Item is the item at index idx.
-func (s *Store) Item(idx int32) *api.Item { return &s.items[idx] }
+// Rows is a snapshot of the loaded items for the grouped views, the
+// export and sorts off the Update goroutine; it stays valid as pages
+// arrive.
+func (s *Store) Rows() Rows { return s.tab.Rows }
+
+// Item is the item at index idx, rebuilt exactly as it was added, for
+// the few readers that need the whole item (visible rows, the details
+// pane, dialogs); it must not be modified. The last few rebuilt are kept,
+// since a frame asks again for the rows it draws. Prefer Items or Rows in
+// loops over many items.
+func (s *Store) Item(idx int32) *api.Item {
+	c := &s.built[idx%int32(len(s.built))]
+	if c.idx != idx+1 {
+		it := s.tab.Item(idx)
+		c.idx, c.it = idx+1, &it
+	}
+	return c.it
+}
 
 // Len is the number of loaded items (deleted ones left the list).
 func (s *Store) Len() int { return len(s.order) }
@@ -23,7 +40,7 @@ func (s *Store) View() []int32 { return s.view }
 
 // Index is the index of the item with id, if it is loaded.
 func (s *Store) Index(id int64) (int32, bool) {
-	idx, ok := s.byID[id]
+	idx, ok := s.byID.get(s.tab.rows, id)
 	return idx, ok
 }
 

@@ -11,12 +11,12 @@ import "slices"
 func (s *Store) Remove(ids []int64) int {
 	gone := make(map[int32]struct{}, len(ids))
 	for _, id := range ids {
-		idx, ok := s.byID[id]
+		idx, ok := s.Index(id)
 		if !ok {
 			continue
 		}
 		s.SetMark(idx, false)
-		delete(s.byID, id)
+		s.byID.del(s.tab.rows, id)
 		delete(s.sticky, id)
 		gone[idx] = struct{}{}
 	}

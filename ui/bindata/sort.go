@@ -45,7 +45,8 @@ func SortKeyFor(field string) SortKey {
 
 // compare orders two items by the key, ascending, with the id as a tie
 // break so that the order is total and repeatable.
-func (k SortKey) compare(a, b *api.Item) int {
+func (k SortKey) compare(r *Rows, x, y int32) int {
+	a, b := &r.rows[x], &r.rows[y]
 	var c int
 	switch k {
 	case SortName:
@@ -53,9 +54,9 @@ func (k SortKey) compare(a, b *api.Item) int {
 	case SortSize:
 		c = cmp.Compare(a.Size, b.Size)
 	case SortLeft:
-		c = cmp.Compare(a.RemainingDays, b.RemainingDays)
+		c = cmp.Compare(r.RemainingDays(x), r.RemainingDays(y))
 	default:
-		c = a.RemovalTime.Compare(b.RemovalTime)
+		c = r.RemovalTime(x).Compare(r.RemovalTime(y))
 	}
 	if c == 0 {
 		c = cmp.Compare(a.ID, b.ID)
@@ -68,7 +69,7 @@ func (k SortKey) compare(a, b *api.Item) int {
 // is total (the id breaks ties), and descending is exactly the reverse of
 // ascending. The keys are packed and radix sorted (see sortkeys.go).
 func (s *Store) SortLocal(k SortKey, desc bool) {
-	s.order = sortedOrder(s.items, s.order, k, desc)
+	s.order = sortedOrder(&s.tab.Rows, s.order, k, desc)
 	s.refilter()
 }
 
@@ -82,8 +83,8 @@ type Sorted struct {
 // a function that may run on another goroutine (it only reads the items,
 // which nothing modifies in place). Install its result with SetOrder.
 func (s *Store) SortJob(k SortKey, desc bool) func() Sorted {
-	items, order, members := s.items, slices.Clone(s.order), s.members
-	return func() Sorted { return Sorted{order: sortedOrder(items, order, k, desc), members: members} }
+	rows, order, members := s.tab.Rows, slices.Clone(s.order), s.members
+	return func() Sorted { return Sorted{order: sortedOrder(&rows, order, k, desc), members: members} }
 }
 
 // SetOrder installs a SortJob's order and recomputes the view. It refuses

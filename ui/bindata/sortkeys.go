@@ -3,8 +3,6 @@ package bindata
 import (
 	"encoding/binary"
 	"slices"
-
-	"smhbin/api"
 )
 
 // A local sort at 1M items spent nearly all its time comparing 240-byte
@@ -33,42 +31,44 @@ func chunk(s string, off int) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
-// pack is item it's record for key k.
-func pack(k SortKey, it *api.Item, idx int32) packed {
+// pack is item idx's record for key k.
+func pack(k SortKey, r *Rows, idx int32) packed {
+	w := &r.rows[idx]
 	p := packed{idx: idx}
-	p.k[2] = flip(it.ID)
+	p.k[2] = flip(w.ID)
 	switch k {
 	case SortName:
-		p.k[0], p.k[1] = chunk(it.Name, 0), chunk(it.Name, 8)
+		p.k[0], p.k[1] = chunk(w.Name, 0), chunk(w.Name, 8)
 	case SortSize:
-		p.k[0] = it.Size
+		p.k[0] = w.Size
 	case SortLeft:
-		p.k[0] = flip(it.RemainingDays)
+		p.k[0] = flip(r.RemainingDays(idx))
 	default:
-		p.k[0], p.k[1] = flip(it.RemovalTime.Unix()), uint64(it.RemovalTime.Nanosecond())
+		t := r.RemovalTime(idx)
+		p.k[0], p.k[1] = flip(t.Unix()), uint64(t.Nanosecond())
 	}
 	return p
 }
 
 // sortedOrder is order sorted by k ascending (the id breaks ties), or
 // exactly reversed when desc, as SortLocal defines it.
-func sortedOrder(items []api.Item, order []int32, k SortKey, desc bool) []int32 {
+func sortedOrder(r *Rows, order []int32, k SortKey, desc bool) []int32 {
 	recs := make([]packed, len(order))
-	if len(order) == len(items) {
+	if len(order) == r.Len() {
 		// Every item: read them in memory order rather than in the old
 		// display order, which after a sort is a random walk over the
 		// heap (the order is total, so where the sort starts is moot).
-		for i := range items {
-			recs[i] = pack(k, &items[i], int32(i))
+		for i := range r.rows {
+			recs[i] = pack(k, r, int32(i))
 		}
 	} else {
 		for i, idx := range order {
-			recs[i] = pack(k, &items[idx], idx)
+			recs[i] = pack(k, r, idx)
 		}
 	}
 	recs = radixSort(recs)
 	if k == SortName {
-		refineNames(items, recs, 16)
+		refineNames(r, recs, 16)
 	}
 	out := order[:0]
 	for _, r := range recs {
@@ -84,7 +84,7 @@ func sortedOrder(items []api.Item, order []int32, k SortKey, desc bool) []int32 
 // (the key held that much) by the next 16 bytes, again by radix, and so on
 // down; equal names stay in id order. Names that agree beyond their
 // length (differing only by trailing NULs) are compared in full.
-func refineNames(items []api.Item, recs []packed, off int) {
+func refineNames(r *Rows, recs []packed, off int) {
 	for lo := 0; lo < len(recs); {
 		hi := lo + 1
 		for hi < len(recs) && recs[hi].k[0] == recs[lo].k[0] && recs[hi].k[1] == recs[lo].k[1] {
@@ -96,9 +96,9 @@ func refineNames(items []api.Item, recs []packed, off int) {
 			continue
 		}
 		same, longest := true, 0
-		for _, r := range run {
-			name := items[r.idx].Name
-			same = same && name == items[run[0].idx].Name
+		for _, x := range run {
+			name := r.rows[x.idx].Name
+			same = same && name == r.rows[run[0].idx].Name
 			longest = max(longest, len(name))
 		}
 		switch {
@@ -107,15 +107,15 @@ func refineNames(items []api.Item, recs []packed, off int) {
 			// Short runs: comparing costs less than the radix passes'
 			// histograms; names beyond their length: only comparing tells.
 			slices.SortStableFunc(run, func(a, b packed) int {
-				return SortName.compare(&items[a.idx], &items[b.idx])
+				return SortName.compare(r, a.idx, b.idx)
 			})
 		default:
 			for i := range run {
-				name := items[run[i].idx].Name
+				name := r.rows[run[i].idx].Name
 				run[i].k[0], run[i].k[1] = chunk(name, off), chunk(name, off+8)
 			}
 			copy(run, radixSort(run))
-			refineNames(items, run, off+16)
+			refineNames(r, run, off+16)
 		}
 	}
 }

@@ -27,6 +27,7 @@ func TestPackedSortMatchesCompare(t *testing.T) {
 		{ID: 1<<62 + 9007199254740993, Name: "a", RemovalTime: time.Date(1960, 1, 1, 0, 0, 0, 6, time.UTC)},
 	}
 	items = append(items, odd...)
+	rows := RowsOf(items)
 	order := make([]int32, len(items))
 	for i := range order {
 		order[i] = int32(len(items) - 1 - i)
@@ -35,13 +36,13 @@ func TestPackedSortMatchesCompare(t *testing.T) {
 		for _, desc := range []bool{false, true} {
 			want := slices.Clone(order)
 			slices.SortFunc(want, func(x, y int32) int {
-				c := k.compare(&items[x], &items[y])
+				c := k.compare(&rows, x, y)
 				if desc {
 					return -c
 				}
 				return c
 			})
-			got := sortedOrder(items, slices.Clone(order), k, desc)
+			got := sortedOrder(&rows, slices.Clone(order), k, desc)
 			if !slices.Equal(got, want) {
 				i := 0
 				for got[i] == want[i] {

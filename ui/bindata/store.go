@@ -13,8 +13,14 @@ import (
 // shows. Items are addressed by their index in items (int32 keeps the
 // ordering slices small at 100k items); nothing here touches the terminal.
 type Store struct {
-	items []api.Item
-	byID  map[int64]int32 // recycledItemId → index, for restore events and dedup
+	tab table // the items, as compact rows (rows.go)
+	// built holds items rebuilt by Item, by index modulo its size (an
+	// item never changes once added, and Reset starts a new store).
+	built [128]struct {
+		idx int32 // index + 1; 0 is empty
+		it  *api.Item
+	}
+	byID idIndex // recycledItemId → index, for restore events and dedup
 
 	order []int32 // display order (server order while streaming, or locally sorted)
 	view  []int32 // order narrowed by the filter query
@@ -58,24 +64,26 @@ type Store struct {
 
 // New returns an empty store.
 func New() *Store {
-	return &Store{byID: make(map[int64]int32)}
+	return &Store{}
 }
 
 // Add appends a page of items, dropping ids already loaded (a page boundary
 // can shift when the bin changes between requests). It returns how many were new.
 func (s *Store) Add(items []api.Item) int {
 	n := 0
+	names := newPageNames(items)
 	for i := range items {
 		it := &items[i]
-		if _, dup := s.byID[it.ID]; dup {
+		name := names.next(it)
+		if _, dup := s.Index(it.ID); dup {
 			continue
 		}
-		idx := int32(len(s.items))
-		s.items = append(s.items, *it)
+		idx := int32(len(s.tab.rows))
+		s.tab.add(it, name)
 		s.addQueryItem(it)
 		s.clock++
 		s.ver = append(s.ver, s.clock)
-		s.byID[it.ID] = idx
+		s.byID.put(s.tab.rows, idx)
 		s.order = append(s.order, idx)
 		if _, ok := s.sticky[it.ID]; ok {
 			// The id's mark is now held by the bitset (or dropped, for an
@@ -89,7 +97,7 @@ func (s *Store) Add(items []api.Item) int {
 		}
 		n++
 	}
-	if need := (len(s.items) + 63) / 64; need > len(s.marks) {
+	if need := (len(s.tab.rows) + 63) / 64; need > len(s.marks) {
 		s.marks = append(s.marks, make([]uint64, need-len(s.marks))...)
 	}
 	if n > 0 {
@@ -108,15 +116,16 @@ func (s *Store) Add(items []api.Item) int {
 // capacity they need. n is capped: totalNum is a hint from the network.
 func (s *Store) Reserve(n int) {
 	n = min(n, 1<<21)
-	if n <= cap(s.items) {
+	if n <= cap(s.tab.rows) {
 		return
 	}
-	s.items = slices.Grow(s.items, n-len(s.items))
+	s.tab.rows = slices.Grow(s.tab.rows, n-len(s.tab.rows))
 	s.order = slices.Grow(s.order, n-len(s.order))
 	s.ver = slices.Grow(s.ver, n-len(s.ver))
-	if len(s.byID) == 0 {
-		s.byID = make(map[int64]int32, n)
+	if s.query == "" && !s.expiring {
+		s.view = slices.Grow(s.view, n-len(s.view)) // it will be order's copy
 	}
+	s.byID.grow(s.tab.rows, n)
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return:
@@ -131,10 +140,10 @@ func (s *Store) Reset() {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &^= 1 << b
-			sticky[s.items[w*64+b].ID] = struct{}{}
+			sticky[s.tab.rows[w*64+b].ID] = struct{}{}
 		}
 	}
-	*s = Store{byID: make(map[int64]int32), sticky: sticky, query: s.query, qx: s.qx.reset(),
+	*s = Store{sticky: sticky, query: s.query, qx: s.qx.reset(),
 		expiring: s.expiring, expDays: s.expDays, gen: s.gen + 1, markGen: s.markGen + 1, clock: s.clock, shape: s.shape + 1,
 		members: s.members + 1}
 }
@@ -155,7 +164,7 @@ func (s *Store) SetFilter(q string) error {
 // and, while the expiring filter is on, it expires soon enough.
 func (s *Store) match(idx int32) bool {
 	return s.matchQuery(idx) &&
-		(!s.expiring || s.items[idx].RemainingDays <= s.expDays)
+		(!s.expiring || s.tab.RemainingDays(idx) <= s.expDays)
 }
 
 // refilter recomputes the view from order (after a sort).
@@ -166,7 +175,8 @@ func (s *Store) refilter() {
 // SetMark marks or unmarks one item, keeping the count and byte total
 // exact. Unrestorable items can never be marked.
 func (s *Store) SetMark(idx int32, on bool) bool {
-	if on && !s.items[idx].Restorable() {
+	w := &s.tab.rows[idx]
+	if on && !w.Restorable() {
 		return false
 	}
 	if int(idx/64) >= len(s.marks) {
@@ -180,16 +190,16 @@ func (s *Store) SetMark(idx int32, on bool) bool {
 	s.markGen++
 	s.Touch(idx)
 	soon := 0
-	if s.items[idx].RemainingDays <= UrgentDays {
+	if s.tab.RemainingDays(idx) <= UrgentDays {
 		soon = 1
 	}
 	if on {
 		s.markCount++
-		s.markBytes += s.items[idx].Size
+		s.markBytes += w.Size
 		s.markSoon += soon
 	} else {
 		s.markCount--
-		s.markBytes -= s.items[idx].Size
+		s.markBytes -= w.Size
 		s.markSoon -= soon
 	}
 	return true
@@ -227,7 +237,7 @@ func (s *Store) ClearMarks() {
 // restored item must not come back marked from a stale page.
 func (s *Store) ForgetMark(id int64) {
 	delete(s.sticky, id)
-	if idx, ok := s.byID[id]; ok {
+	if idx, ok := s.Index(id); ok {
 		s.SetMark(idx, false)
 	}
 }
@@ -241,7 +251,7 @@ func (s *Store) MarkedIDs() []int64 {
 	ids := make([]int64, 0, s.markCount)
 	for _, idx := range s.order {
 		if s.Marked(idx) {
-			ids = append(ids, s.items[idx].ID)
+			ids = append(ids, s.tab.rows[idx].ID)
 		}
 	}
 	return ids
