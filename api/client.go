@@ -79,6 +79,9 @@ type Client struct {
 	retryMax  time.Duration
 	logf      func(format string, args ...any)
 	maxBody   int64
+	// listSize is the length of the last list reply: the next one is read
+	// into a buffer that size rather than grown from 512 bytes.
+	listSize atomic.Int64
 	// previewTimeout bounds one Preview.
 	previewTimeout time.Duration
 }
@@ -235,7 +238,8 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 	}
 	defer resp.Body.Close()
 	r = reply{status: resp.StatusCode, header: resp.Header}
-	r.body, err = readBounded(resp, c.maxBody)
+	hint, _ := ctx.Value(sizeHint{}).(int64)
+	r.body, err = readBounded(resp, c.maxBody, hint)
 	if err != nil {
 		err = c.redactErr(err)
 		c.logExchange(method, req.URL, r.status, time.Since(start), r.requestID(), err)
@@ -245,20 +249,30 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 	return r, true, nil
 }
 
+// sizeHint, as a context value, is the body length a request expects
+// (an int64), for replies that do not announce theirs.
+type sizeHint struct{}
+
 // readBounded reads at most max bytes of the body; more is an error, so a
-// hostile or broken server cannot make us buffer without limit.
-func readBounded(resp *http.Response, max int64) ([]byte, error) {
+// hostile or broken server cannot make us buffer without limit. The buffer
+// starts at the announced length, else at hint and a little more: a list
+// page of 700 KB grown from 512 bytes is copied some fifteen times.
+func readBounded(resp *http.Response, max, hint int64) ([]byte, error) {
 	if resp.ContentLength > max {
 		return nil, &tooLargeError{max}
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
-	if err != nil {
+	size := hint + hint/8
+	if resp.ContentLength >= 0 {
+		size = resp.ContentLength
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, max+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(b)) > max {
+	if int64(buf.Len()) > max {
 		return nil, &tooLargeError{max}
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 // logExchange writes the one Logf line of an exchange: the path only, since

@@ -26,12 +26,16 @@ func (d *fastDec) items() []Item {
 		d.fail()
 		return nil
 	}
-	// Size the slice from the first item's length, so that it is
-	// allocated once or twice rather than grown by doubling.
+	// Size the slice as the listing's last page, or else from the first
+	// item's length, so that it is allocated once (or twice) rather than
+	// grown by doubling.
 	var items []Item
+	if n := d.in.pageLen; n > 0 {
+		items = make([]Item, 0, n)
+	}
 	start := d.i
 	d.array(func() {
-		if len(items) == 1 {
+		if len(items) == 1 && cap(items) == 1 {
 			per := max(d.i-start, 16)
 			items = slices.Grow(items, (len(d.b)-d.i)/per+(len(d.b)-d.i)/per/8+1)
 		}
@@ -40,6 +44,9 @@ func (d *fastDec) items() []Item {
 	})
 	if cap(items)-len(items) > len(items)/8 {
 		items = slices.Clone(items) // do not keep the spare capacity alive
+	}
+	if d.ok {
+		d.in.pageLen = len(items)
 	}
 	return items
 }

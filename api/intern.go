@@ -20,6 +20,9 @@ type Interner struct {
 	strs    map[string]string
 	sets    []Flags
 	rawSets []rawSet
+	// pageLen is the item count of the last page decoded: the next page
+	// of a listing usually has as many, so its slice is sized to that.
+	pageLen int
 }
 
 // rawSet is an authorityButtonList object as sent, and its Flags.

@@ -35,10 +35,12 @@ func (c *Client) listBody(ctx context.Context, q ListQuery) (b []byte, err error
 	if q.OrderType != "" {
 		v.Set("order_by_type", q.OrderType)
 	}
+	ctx = context.WithValue(ctx, sizeHint{}, c.listSize.Load())
 	r, err := c.do(ctx, http.MethodGet, c.binPath(), v, nil)
 	if err != nil {
 		return nil, c.redactErr(err)
 	}
+	c.listSize.Store(int64(len(r.body)))
 	return r.body, nil
 }
 

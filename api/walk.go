@@ -18,6 +18,19 @@ type WalkOptions struct {
 	MaxItems int64
 	// Paced spaces requests at least MinPageGap apart (the TUI's listing).
 	Paced bool
+	// RequestTimeout bounds each page request from the moment it is sent
+	// (0: only ctx bounds it).
+	RequestTimeout time.Duration
+	// Guard is the PageGuard of the listing this walk continues, such as
+	// the TUI's retry of a failed page; nil starts a new one. It is used
+	// by the walk's goroutine until the walk ends.
+	Guard *PageGuard
+}
+
+// Lister lists one page; *Client is one, and so are the test doubles of
+// its users.
+type Lister interface {
+	List(ctx context.Context, q ListQuery) (Page, error)
 }
 
 // PageWalker walks one listing page by page, in the server's order, with
@@ -31,9 +44,10 @@ type WalkOptions struct {
 // A PageWalker is used from one goroutine; Close releases it.
 type PageWalker struct {
 	c      *Client
+	lister Lister // instead of c: pages arrive decoded
 	ctx    context.Context
 	opts   WalkOptions
-	guard  PageGuard
+	guard  *PageGuard
 	in     *Interner
 	next   *fetch // the request in flight; nil when none is wanted
 	loaded int64
@@ -45,13 +59,34 @@ type fetch struct {
 	q      ListQuery
 	done   chan struct{}
 	body   []byte
+	page   *Page // from a Lister, instead of body
 	err    error
 	cancel context.CancelFunc
 }
 
 // Walk starts a listing: the first request is sent at once.
 func (c *Client) Walk(ctx context.Context, opts WalkOptions) *PageWalker {
-	w := &PageWalker{c: c, ctx: ctx, opts: opts, in: NewInterner()}
+	return newWalker(ctx, opts, c, nil)
+}
+
+// WalkLister walks a listing through l. A *Client walks as Walk does;
+// with any other Lister the next request is sent as soon as a page is
+// returned, so it still overlaps the caller's handling of the page.
+func WalkLister(ctx context.Context, l Lister, opts WalkOptions) *PageWalker {
+	if c, ok := l.(*Client); ok {
+		return c.Walk(ctx, opts)
+	}
+	return newWalker(ctx, opts, nil, l)
+}
+
+func newWalker(ctx context.Context, opts WalkOptions, c *Client, l Lister) *PageWalker {
+	w := &PageWalker{c: c, lister: l, ctx: ctx, opts: opts, guard: opts.Guard}
+	if w.guard == nil {
+		w.guard = &PageGuard{}
+	}
+	if c != nil {
+		w.in = NewInterner()
+	}
 	w.request(opts.Query.Marker, 0)
 	return w
 }
@@ -76,16 +111,9 @@ func (w *PageWalker) Next() (Page, error) {
 	if f.err != nil {
 		return Page{}, w.stop(f.err)
 	}
-	guess, known := peekMarker(f.body)
-	if known && guess != "" {
-		w.request(guess, f.q.Limit) // overlaps the decode below and the caller's work
-	}
-	p, err := w.c.decodeList(f.body, w.in)
+	p, err := w.decode(f)
 	if err != nil {
 		return Page{}, w.stop(err)
-	}
-	if !known || p.NextMarker != guess {
-		w.drop() // a wrong guess: that request is for no page of this listing
 	}
 	if err := w.guard.Check(p); err != nil {
 		return Page{}, w.stop(err)
@@ -100,6 +128,27 @@ func (w *PageWalker) Next() (Page, error) {
 		w.drop()
 	case w.next == nil && p.NextMarker != "":
 		w.request(p.NextMarker, 0)
+	}
+	return p, nil
+}
+
+// decode turns fetched page f into a Page. With the page's bytes, it
+// first guesses the next marker and sends that request, which then
+// overlaps the decode and the caller's work.
+func (w *PageWalker) decode(f *fetch) (Page, error) {
+	if f.page != nil {
+		return *f.page, nil
+	}
+	guess, known := peekMarker(f.body)
+	if known && guess != "" {
+		w.request(guess, f.q.Limit)
+	}
+	p, err := w.c.decodeList(f.body, w.in)
+	if err != nil {
+		return Page{}, err
+	}
+	if !known || p.NextMarker != guess {
+		w.drop() // a wrong guess: that request is for no page of this listing
 	}
 	return p, nil
 }
@@ -163,6 +212,16 @@ func (w *PageWalker) request(mk Marker, ahead int) {
 				return
 			case <-t.C:
 			}
+		}
+		if d := w.opts.RequestTimeout; d > 0 {
+			var stop context.CancelFunc
+			ctx, stop = context.WithTimeout(ctx, d)
+			defer stop()
+		}
+		if w.lister != nil {
+			p, err := w.lister.List(ctx, q)
+			f.page, f.err = &p, err
+			return
 		}
 		f.body, f.err = w.c.listBody(ctx, q)
 	}()

@@ -18,10 +18,16 @@ import (
 // flight; the UI itself only lets the user quit once a restore settled or
 // with the explicit force-quit key.
 func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	ctx, cancel := context.WithCancel(ctx)
+	// The UI's requests have a context of their own, cancelled once the
+	// program has ended. A signal (ctx) quits the program as the
+	// force-quit key does and only then aborts what is in flight: had it
+	// cancelled the requests first, the engine would settle the chunks
+	// not yet sent as skipped before the program saw the quit, and the
+	// summary below would leave them out where a quit counts them.
+	uiCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 	out := ui.LockOutput(stdout)
-	opts := uiOptions(ctx, cfg, client, out, getenv)
+	opts := uiOptions(uiCtx, cfg, client, out, getenv)
 	if !cfg.ReadOnly {
 		// One engine for both, so its ledger keeps a restore and a delete
 		// of the same item apart.
@@ -32,8 +38,8 @@ func runTUI(ctx context.Context, cfg Config, client *api.Client, getenv func(str
 	opts.Remembered = remembered
 	m := ui.New(opts)
 	// Signals reach the program only through ctx (main cancels it on
-	// SIGINT, SIGTERM and SIGHUP), which asks it to quit as q would;
-	// requests in flight are aborted through the same ctx (opts.Context).
+	// SIGINT, SIGTERM and SIGHUP), which asks it to quit as ctrl+\ would;
+	// requests in flight are aborted when it has (uiCtx above).
 	// Bubble Tea's own handler stays off in v2 too: it knows no SIGHUP,
 	// turns SIGINT into ErrInterrupted (an abort, not q's quit) and would
 	// be a second path racing main's for SIGTERM (v1's hung the program

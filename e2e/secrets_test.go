@@ -96,14 +96,7 @@ func TestTokenStaysOffScreenArgvAndStderr(t *testing.T) {
 // checks that the token is not on it (it travels in the environment).
 func checkArgv(t *testing.T, tm *term, token string) {
 	t.Helper()
-	out, err := tm.run("display-message", "-p", "-t", session, "#{pane_pid}")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(out))
-	if err != nil {
-		t.Fatalf("pane pid %q: %v", out, err)
-	}
+	pid := tm.pid()
 	argv, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
 	if errors.Is(err, os.ErrNotExist) {
 		t.Log("no /proc: argv not checked")

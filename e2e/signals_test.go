@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -52,20 +51,8 @@ func TestSignalsEndGracefully(t *testing.T) {
 			t.Run(p.name+"/"+sig.String(), func(t *testing.T) {
 				tm := newTerm(t, tmuxPath, "", nil, p.argv...)
 				tm.waitFor(p.name+" to start", p.ready)
-				// The pane's command execs env, which execs smhbin: the
-				// pane's process is smhbin itself.
-				out, err := tm.run("display-message", "-p", "-t", session, "#{pane_pid}")
-				if err != nil {
-					t.Fatal(err)
-				}
-				pid, err := strconv.Atoi(strings.TrimSpace(out))
-				if err != nil {
-					t.Fatalf("pane_pid %q: %v", out, err)
-				}
 				sent := time.Now()
-				if err := syscall.Kill(pid, sig); err != nil {
-					t.Fatal(err)
-				}
+				signalPane(t, tm, sig)
 				if code := tm.waitExit(); code != 0 {
 					t.Fatalf("exit status %d after %s; screen:\n%s", code, sig, tm.capture())
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -159,7 +160,7 @@ func normalizeKey(k string) (string, bool) {
 		}
 		return alt + k, unicode.IsPrint(r[0])
 	}
-	if slices.Contains(namedKeys, lower) {
+	if slices.Contains(namedKeys(), lower) {
 		return alt + lower, true
 	}
 	return "", false
@@ -168,8 +169,10 @@ func normalizeKey(k string) (string, bool) {
 // namedKeys are the multi-character names Bubble Tea v2 gives key presses
 // (tea.Key.String), so that a rebinding can only name keys that exist.
 // ctrl+i and ctrl+m are keys of their own where the terminal reports
-// keyboard enhancements (elsewhere they arrive as tab and enter).
-var namedKeys = func() []string {
+// keyboard enhancements (elsewhere they arrive as tab and enter). Built on
+// first use: only a rebinding in the config file needs them, and every
+// start of the program would otherwise pay for them.
+var namedKeys = sync.OnceValue(func() []string {
 	names := []string{
 		"space", "ctrl+space", "tab", "enter", "esc", "backspace", "ctrl+\\", "ctrl+]", "ctrl+^", "ctrl+_",
 		"up", "down", "right", "left", "shift+tab", "home", "end", "ctrl+home", "ctrl+end",
@@ -185,7 +188,7 @@ var namedKeys = func() []string {
 		names = append(names, fmt.Sprintf("f%d", i))
 	}
 	return names
-}()
+})
 
 // helpKey is how the help screen and hint bar show keys.
 func helpKey(keys []string) string {

@@ -147,7 +147,7 @@ func TestRebindAllowsSharingAcrossModesAndExclusiveActions(t *testing.T) {
 // with the names Bubble Tea gives key presses: each is what tea.Key's
 // String returns for the key it names.
 func TestNamedKeysAreBubbleTeaNames(t *testing.T) {
-	for _, n := range namedKeys {
+	for _, n := range namedKeys() {
 		k, ok := parseKeyName(n)
 		if !ok || k.String() != n {
 			t.Errorf("%q is not a Bubble Tea key name (parsed %v: %q)", n, ok, k.String())

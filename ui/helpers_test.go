@@ -131,9 +131,11 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 
 // execCmd runs a command, giving up on ones that only wait on a timer.
 func init() {
-	// Status messages fade on a timer; tests deliver flashTickMsg
-	// themselves rather than wait on the clock.
+	// Status messages fade on a timer, and the screen is redrawn each
+	// minute; tests deliver flashTickMsg and minuteMsg themselves rather
+	// than wait on the clock.
 	fadeAfter = func(time.Duration, int) tea.Cmd { return nil }
+	minuteTimer = func(context.Context, time.Duration) tea.Cmd { return nil }
 }
 
 func execCmd(c tea.Cmd) tea.Msg {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,12 +30,12 @@ func (m *Model) startListing() tea.Cmd {
 	return m.fetch("")
 }
 
-// fetch requests one page. A listing has at most one page request in
-// flight, so the previous request is cancelled first: when a reload or a
-// re-sort replaces a listing mid-page, its request stops rather than run
-// on beside the new one (otherwise each key press would add one).
+// fetch starts a listing's walk at marker mk: the first page, or the
+// page that failed. A listing has at most one walk, so the previous one is
+// cancelled first: when a reload or a re-sort replaces a listing
+// mid-page, its request stops rather than run on beside the new one
+// (otherwise each key press would add one).
 func (m *Model) fetch(mk api.Marker) tea.Cmd {
-	m.loading = true
 	if m.stopFetch != nil {
 		m.stopFetch()
 	}
@@ -46,7 +45,13 @@ func (m *Model) fetch(mk api.Marker) tea.Cmd {
 		m.guard = &api.PageGuard{}
 	}
 	// Paced: a server that answers at once cannot make the loop spin.
-	f := paced(ctx, m.guard.Delay(time.Now()), fetchPage(ctx, m.opts.Client, m.query(mk), m.gen, m.opts))
+	return m.loadingCmd(startWalk(ctx, m.opts.Client, m.query(mk), m.guard, m.gen, m.opts))
+}
+
+// loadingCmd marks a page as awaited and keeps one spinner tick chain
+// going while pages load.
+func (m *Model) loadingCmd(f tea.Cmd) tea.Cmd {
+	m.loading = true
 	if m.spinning {
 		return f
 	}
@@ -54,30 +59,26 @@ func (m *Model) fetch(mk api.Marker) tea.Cmd {
 	return tea.Batch(f, m.spin.Tick)
 }
 
-// handlePage merges one page into the store and asks for the next one, so
-// pages stream in while the user works.
+// handlePage merges one page into the store and asks the walk for the
+// next one, which is usually in flight already, so pages stream in while
+// the user works. The walk vetted the page (PageGuard) before it came.
 func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	if msg.gen != m.gen {
-		return nil // a page of a listing that was replaced
+		return nil // a page of a listing that was replaced (and cancelled)
 	}
 	m.loading = false
 	if msg.err != nil {
+		// Keep what was loaded; ctrl+t asks again, ctrl+r starts over.
 		m.loadErr, m.failedPage = msg.err, msg.marker
 		m.opts.logf("page %d failed (marker %q): %v", m.pageCount+1, msg.marker, msg.err)
 		return nil
 	}
-	if m.guard == nil {
-		m.guard = &api.PageGuard{}
-	}
-	if err := m.guard.Check(msg.page); err != nil {
-		// Keep what was loaded; ctrl+t asks again, ctrl+r starts over.
-		m.loadErr, m.failedPage = err, msg.marker
-		m.opts.logf("page %d refused: %v", m.pageCount+1, err)
-		return nil
-	}
 	m.loadErr = nil
 	m.pageCount++
-	if m.pageCount == 1 {
+	if m.pageCount == 2 {
+		// Not on the first page: sizing the store for the whole bin (and
+		// the collection that allocation can start) would delay the first
+		// rows; the second page comes while they are on screen.
 		m.data.Reserve(int(msg.page.TotalNum))
 	}
 	// Pages append to the order, so the cursor's position stays valid,
@@ -92,9 +93,15 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	next := msg.page.NextMarker
 	if next == "" || len(msg.page.Items) == 0 {
 		m.complete = true
+		if m.stopFetch != nil {
+			m.stopFetch() // nothing is in flight after the last page; make sure
+		}
 		return nil
 	}
-	return m.fetch(next)
+	if msg.walk == nil {
+		return m.fetch(next) // a page that came without its walk
+	}
+	return m.loadingCmd(nextPage(msg.walk, next, m.gen))
 }
 
 // retryPage re-requests the page that failed; loaded rows and marks stay.
@@ -123,20 +130,3 @@ func (m *Model) changeSort(k bindata.SortKey, desc bool) tea.Cmd {
 
 // loadedAll reports whether every page has arrived without error.
 func (m *Model) loadedAll() bool { return m.complete && m.loadErr == nil }
-
-// paced runs cmd after waiting d, or at once when ctx ends first (its
-// request then fails fast and the stale result is dropped).
-func paced(ctx context.Context, d time.Duration, cmd tea.Cmd) tea.Cmd {
-	if d <= 0 {
-		return cmd
-	}
-	return func() tea.Msg {
-		t := time.NewTimer(d)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-		}
-		return cmd()
-	}
-}

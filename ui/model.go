@@ -78,6 +78,8 @@ type Model struct {
 	frame    strings.Builder // the frame View writes, reset each time
 	frameLen int             // bytes of the last frame, to size the next one
 	minute   time.Time       // the minute rows are drawn in: part of their cache key
+	// minuteAfter arms the minute timer (minute.go); tests replace it.
+	minuteAfter func(time.Duration) tea.Cmd
 
 	// Grouped views, built from data.view when shown and kept until stale.
 	vmode   viewMode
@@ -138,6 +140,7 @@ func New(opts Options) *Model {
 		width:    80,
 		height:   24,
 	}
+	m.minuteAfter = func(d time.Duration) tea.Cmd { return minuteTimer(opts.Context, d) }
 	m.restore(opts.Remembered)
 	m.table = rowlist.New[rowKey](tableRows{m}, m.listKeys())
 	m.pv = newPreviewState(opts)
@@ -149,12 +152,12 @@ func New(opts Options) *Model {
 	return m
 }
 
-// Init starts loading the first page and asks the terminal for its
-// background colour. Nothing waits for the answer: the first frames use
+// Init starts loading the first page, arms the minute timer (minute.go)
+// and asks the terminal for its background colour. Nothing waits for the answer: the first frames use
 // the environment's guess, and an answer that differs restyles the screen
 // (see setBackground); a terminal that never answers changes nothing.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.startListing(), tea.RequestBackgroundColor)
+	return tea.Batch(m.startListing(), tea.RequestBackgroundColor, m.minuteCmd())
 }
 
 // Update dispatches a message to its handler, then re-derives which keys
@@ -214,6 +217,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case flashTickMsg:
 		m.handleFlashTick(msg)
 		return m, nil
+	case minuteMsg:
+		return m, m.minuteCmd() // the frame is drawn again after any message
 	}
 	return m, nil
 }

@@ -16,15 +16,30 @@ type pageLoadedMsg struct {
 	marker api.Marker // the marker that was requested, for retries
 	page   api.Page
 	err    error
+	walk   *api.PageWalker // the listing's walker, for the next page
 }
 
-// fetchPage lists one page. It captures values only, never the model.
-func fetchPage(ctx context.Context, c Bin, q api.ListQuery, gen int, opts Options) tea.Cmd {
+// startWalk starts a listing at q's marker and returns its first page. The
+// walker sends the next request while the model handles this page; the
+// model passes it on to nextPage. guard is the listing's, shared with the
+// walker (the model itself no longer touches it while pages load). It
+// captures values only, never the model.
+func startWalk(ctx context.Context, c Bin, q api.ListQuery, guard *api.PageGuard, gen int, opts Options) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, opts.RequestTimeout)
-		defer cancel()
-		p, err := c.List(ctx, q)
-		return pageLoadedMsg{gen: gen, marker: q.Marker, page: p, err: err}
+		w := api.WalkLister(ctx, c, api.WalkOptions{Query: q, Paced: true, RequestTimeout: opts.RequestTimeout, Guard: guard})
+		return nextPage(w, q.Marker, gen)()
+	}
+}
+
+// nextPage returns the page of walk w that marker mk names.
+func nextPage(w *api.PageWalker, mk api.Marker, gen int) tea.Cmd {
+	return func() tea.Msg {
+		p, err := w.Next()
+		if err != nil {
+			w.Close()
+			return pageLoadedMsg{gen: gen, marker: mk, err: err}
+		}
+		return pageLoadedMsg{gen: gen, marker: mk, page: p, walk: w}
 	}
 }
 

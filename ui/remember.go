@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
 	"smhbin/ui/bindata"
 )
@@ -59,8 +60,9 @@ func (m *Model) restore(r *Remembered) {
 	}
 }
 
-// safeName keeps a library id usable as a file name.
-var safeName = regexp.MustCompile(`[^A-Za-z0-9_-]`)
+// safeName keeps a library id usable as a file name. Compiled on first
+// use rather than at start-up, which --version and --help also pay.
+var safeName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^A-Za-z0-9_-]`) })
 
 // StatePath is the state file of library: $XDG_STATE_HOME/smhbin/, else
 // ~/.local/state/smhbin/. Empty when neither is known.
@@ -73,7 +75,7 @@ func StatePath(getenv func(string) string, library string) string {
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	name := safeName.ReplaceAllString(library, "_")
+	name := safeName().ReplaceAllString(library, "_")
 	if name == "" {
 		name = "demo"
 	}
