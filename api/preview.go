@@ -184,7 +184,9 @@ func (c *Client) fetchStorage(ctx context.Context, target *url.URL) ([]byte, err
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
 		return nil, previewErr(nil, "the storage server redirected again (only one redirect is followed)")
 	case resp.StatusCode != http.StatusOK:
-		return nil, previewErr(nil, "the storage server answered HTTP %d", resp.StatusCode)
+		// The status travels with the error, so a caller can tell a storage
+		// server in trouble (5xx, 429: worth asking again) from a refusal.
+		return nil, previewErr(&APIError{Status: resp.StatusCode}, "the storage server answered HTTP %d", resp.StatusCode)
 	}
 	b, err := readCapped(resp.Body, resp.ContentLength, PreviewMaxBytes)
 	if ctx.Err() != nil {

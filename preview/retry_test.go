@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +46,40 @@ func TestTransientFromEmulatorFaults(t *testing.T) {
 	s.SetFault(fakesmh.Fault{})
 	if _, err := c.Preview(context.Background(), ids[0], 40, 40); err != nil {
 		t.Fatalf("after the faults: %v", err)
+	}
+}
+
+// TestTransientStorageStatus: after the API's redirect, a storage server
+// answering 503 or 429 is worth asking again; one answering 403 or 404 is
+// not.
+func TestTransientStorageStatus(t *testing.T) {
+	s := fakesmh.New(fakesmh.Options{Items: -1})
+	status := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".png") && status != 0 { // the storage URL the API redirects to
+			w.WriteHeader(status)
+			return
+		}
+		s.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := api.New(api.Config{Endpoint: srv.URL, LibraryID: fakesmh.DefaultLibraryID, Token: s.Token()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := s.Add(fakesmh.NewRecord("photos", "IMG_2765.jpg"))
+	for _, tc := range []struct {
+		status    int
+		transient bool
+	}{{503, true}, {502, true}, {429, true}, {403, false}, {404, false}} {
+		status = tc.status
+		_, err := c.Preview(context.Background(), ids[0], 40, 40)
+		if err == nil || preview.Transient(err) != tc.transient {
+			t.Errorf("storage HTTP %d: %v, Transient = %v, want %v", tc.status, err, preview.Transient(err), tc.transient)
+		}
+		if err != nil && !strings.Contains(err.Error(), strconv.Itoa(tc.status)) {
+			t.Errorf("storage HTTP %d: the reason %q does not name the status", tc.status, err)
+		}
 	}
 }
 
