@@ -19,6 +19,7 @@ type KeyMap struct {
 	Filter, Sort, SortReverse, Details, ToggleTime, Reload, RetryPage key.Binding
 	CopyPath, CopyID                                                  key.Binding
 	RawFields                                                         key.Binding // every field in the details pane
+	DetailsDown, DetailsUp                                            key.Binding // scroll the details pane without a mouse
 
 	// Grouped views (deletion batches, original folders), the expiring
 	// filter and CSV export.
@@ -75,6 +76,8 @@ func Default() KeyMap {
 		CopyPath:    b([]string{"y"}, "y", "copy path"),
 		CopyID:      b([]string{"Y"}, "Y", "copy id"),
 		RawFields:   b([]string{"w"}, "w", "all fields in details"),
+		DetailsDown: b([]string{"J"}, "J", "scroll details down"),
+		DetailsUp:   b([]string{"K"}, "K", "scroll details up"),
 
 		ViewBatches: b([]string{"b"}, "b", "batches"),
 		ViewFolders: b([]string{"f"}, "f", "folders"),
@@ -165,7 +168,7 @@ func (k KeyMap) Groups() []Group {
 	return []Group{
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Select", []key.Binding{k.Mark, k.RangeMark, k.MarkAll, k.Invert, k.ClearMarks}},
-		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.RawFields, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
+		{"View", []key.Binding{k.Filter, k.Sort, k.SortReverse, k.Details, k.RawFields, k.DetailsDown, k.DetailsUp, k.ToggleTime, k.CopyPath, k.CopyID, k.Reload, k.RetryPage}},
 		{"Restore", []key.Binding{k.Restore, k.RetryFailed, k.CancelRestore, k.Delete, k.EmptyBin}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 		{"Views", []key.Binding{k.ViewBatches, k.ViewFolders, k.Expand, k.Collapse, k.Expiring, k.Export}},

@@ -29,7 +29,7 @@ func (k *KeyMap) actions() []action {
 		{"filter", &k.Filter}, {"sort", &k.Sort}, {"sort_reverse", &k.SortReverse},
 		{"details", &k.Details}, {"toggle_time", &k.ToggleTime}, {"reload", &k.Reload},
 		{"retry_page", &k.RetryPage}, {"copy_path", &k.CopyPath}, {"copy_id", &k.CopyID},
-		{"raw_fields", &k.RawFields},
+		{"raw_fields", &k.RawFields}, {"details_down", &k.DetailsDown}, {"details_up", &k.DetailsUp},
 		{"view_batches", &k.ViewBatches}, {"view_folders", &k.ViewFolders}, {"expiring", &k.Expiring},
 		{"export", &k.Export}, {"expand", &k.Expand}, {"collapse", &k.Collapse},
 		{"restore", &k.Restore}, {"retry_failed", &k.RetryFailed}, {"cancel_restore", &k.CancelRestore},

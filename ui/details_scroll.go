@@ -56,6 +56,16 @@ func (m *Model) scrollDetails(x, y, delta int) bool {
 	if !ok || x < bx || x >= bx+w || y < by || y >= by+h {
 		return false
 	}
+	return m.scrollDetailsBy(delta)
+}
+
+// scrollDetailsBy moves the details pane by delta lines, kept in range
+// (the wheel over the pane, or J and K); false when no pane is shown.
+func (m *Model) scrollDetailsBy(delta int) bool {
+	_, _, w, h, ok := m.detailsBox()
+	if !ok {
+		return false
+	}
 	p := m.detailsPane(w, h)
 	at := m.detailsFocus()
 	if m.detScroll.at != at {

@@ -85,3 +85,37 @@ func TestWheelScrollsSidePane(t *testing.T) {
 		t.Fatalf("the wheel just left of the pane: cursor %d, want %d", m.table.Cursor(), wheelStep)
 	}
 }
+
+// TestKeysScrollDetails: J and K scroll the details pane a line at a time
+// without a mouse, stop at its ends, leave the table's cursor alone, and
+// are offered only while a pane is shown.
+func TestKeysScrollDetails(t *testing.T) {
+	m := loaded(t, &fakeBin{items: makeItems(60)}, 80, 24, nil)
+	if m.km.DetailsDown.Enabled() {
+		t.Fatal("J is offered with no details pane")
+	}
+	press(t, m, m.km.Details.Keys()[0], m.km.RawFields.Keys()[0])
+	if !m.km.DetailsDown.Enabled() || !m.km.DetailsUp.Enabled() {
+		t.Fatal("J/K are off while the pane is shown")
+	}
+	_, _, _, h, _ := m.detailsBox()
+	top := paneLines(t, m)
+	press(t, m, "J")
+	got := paneLines(t, m)
+	if got[1] != top[2] || m.table.Cursor() != 0 {
+		t.Fatalf("J: cursor %d, pane:\n%s", m.table.Cursor(), strings.Join(got, "\n"))
+	}
+	for range 200 {
+		press(t, m, "J")
+	}
+	end := paneLines(t, m)
+	if strings.Contains(end[h-1], "↓") || !strings.Contains(end[0], "↑") {
+		t.Fatalf("after many J the pane should be at its end:\n%s", strings.Join(end, "\n"))
+	}
+	for range 200 {
+		press(t, m, "K")
+	}
+	if back := paneLines(t, m); strings.Join(back, "\n") != strings.Join(top, "\n") {
+		t.Fatalf("after many K the pane should be back at the top:\n%s", strings.Join(back, "\n"))
+	}
+}

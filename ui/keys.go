@@ -126,6 +126,10 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.sizeLists()
 	case key.Matches(msg, m.km.RawFields):
 		m.rawToggle()
+	case key.Matches(msg, m.km.DetailsDown):
+		m.scrollDetailsBy(1)
+	case key.Matches(msg, m.km.DetailsUp):
+		m.scrollDetailsBy(-1)
 	case key.Matches(msg, m.km.ToggleTime):
 		m.absTime = !m.absTime
 	case key.Matches(msg, m.km.Reload):

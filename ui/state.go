@@ -61,5 +61,8 @@ func (m *Model) syncKeys() {
 	m.km.Collapse.SetEnabled(grouped)
 	m.km.RangeMark.SetEnabled(!grouped) // a range is a run of table rows
 	m.km.RawFields.SetEnabled(m.showDetails)
+	_, _, _, _, pane := m.detailsBox()
+	m.km.DetailsDown.SetEnabled(pane)
+	m.km.DetailsUp.SetEnabled(pane)
 	m.km.Export.SetEnabled(m.opts.ExportDir != exportDisabled)
 }
