@@ -96,7 +96,7 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 		if m.stopFetch != nil {
 			m.stopFetch() // nothing is in flight after the last page; make sure
 		}
-		return nil
+		return m.returnLoadMemory()
 	}
 	if msg.walk == nil {
 		return m.fetch(next) // a page that came without its walk
