@@ -67,7 +67,8 @@ type Options struct {
 	ReadOnly    bool // restore keys disabled, READ-ONLY badge
 	NoMouse     bool // no mouse reporting: the terminal keeps its own selection
 	// Remembered, when set, is how the UI was left last time (see
-	// LoadState); it beats OrderBy and Order. Never set for SSH sessions.
+	// ParseState; cli reads the file); it beats OrderBy and Order. Never
+	// set for SSH sessions.
 	Remembered *Remembered
 	AbsTime    bool // start with absolute times instead of relative
 

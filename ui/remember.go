@@ -4,11 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"regexp"
-	"sync"
 
 	"smhbin/ui/bindata"
 )
@@ -26,10 +21,10 @@ type Remembered struct {
 	View    string `json:"view"`              // table, batches or folders
 }
 
-const (
-	stateVersion = 1
-	maxStateSize = 4 << 10 // a real state file is ~150 bytes
-)
+const stateVersion = 1
+
+// MaxStateSize bounds a state file: a real one is ~150 bytes.
+const MaxStateSize = 4 << 10
 
 var viewNames = map[viewMode]string{viewTable: "table", viewBatches: "batches", viewFolders: "folders"}
 
@@ -60,55 +55,14 @@ func (m *Model) restore(r *Remembered) {
 	}
 }
 
-// safeName keeps a library id usable as a file name. Compiled on first
-// use rather than at start-up, which --version and --help also pay.
-var safeName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^A-Za-z0-9_-]`) })
-
-// StatePath is the state file of library: $XDG_STATE_HOME/smhbin/, else
-// ~/.local/state/smhbin/. Empty when neither is known.
-func StatePath(getenv func(string) string, library string) string {
-	dir := getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		home := getenv("HOME")
-		if !filepath.IsAbs(home) {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
-	}
-	name := safeName().ReplaceAllString(library, "_")
-	if name == "" {
-		name = "demo"
-	}
-	return filepath.Join(dir, "smhbin", "ui-"+name+".json")
-}
-
-// LoadState reads the state file for library. A missing file is no
-// state; a bad, oversized or foreign one (another library's, another
-// version's) is ignored with the reason returned for the log: it is a
-// cache of how the screen was left, never worth a failed start.
-func LoadState(path, library string) (*Remembered, error) {
-	// Stat first: opening a FIFO (or a device) would block start-up.
-	st, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxStateSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxStateSize {
-		return nil, fmt.Errorf("larger than %d bytes", maxStateSize)
+// ParseState reads a state file's bytes for library. A bad, oversized or
+// foreign state (another library's, another version's) is refused with the
+// reason, for the caller's log: it is a cache of how the screen was left,
+// never worth a failed start. Reading the file is the caller's (cli): the
+// UI package does no I/O of its own.
+func ParseState(b []byte, library string) (*Remembered, error) {
+	if len(b) > MaxStateSize {
+		return nil, fmt.Errorf("larger than %d bytes", MaxStateSize)
 	}
 	var r Remembered
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -130,21 +84,4 @@ func LoadState(path, library string) (*Remembered, error) {
 		return nil, fmt.Errorf("unknown view %q", r.View)
 	}
 	return &r, nil
-}
-
-// SaveState writes r to path, through a temporary file so that a crash
-// never leaves half a file.
-func SaveState(path string, r Remembered) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
+	"encoding/json"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"smhbin/ui/bindata"
 )
@@ -14,19 +11,15 @@ import (
 // TestStateRoundTrip: a sort, the time format, the details pane and the
 // view left in one run come back in the next, for the same library.
 func TestStateRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	path := StatePath(func(k string) string { return map[string]string{"XDG_STATE_HOME": dir}[k] }, "testlib")
-	if path != filepath.Join(dir, "smhbin", "ui-testlib.json") {
-		t.Fatalf("state path %q", path)
-	}
 	m := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, nil)
 	press(t, m, "s", "s", "T", "tab", "f")
-	if err := SaveState(path, m.Remembered()); err != nil {
+	b, err := json.Marshal(m.Remembered())
+	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := LoadState(path, "testlib")
+	r, err := ParseState(b, "testlib")
 	if err != nil || r == nil {
-		t.Fatalf("load: %v, %v", r, err)
+		t.Fatalf("parse: %v, %v", r, err)
 	}
 	m2 := loaded(t, &fakeBin{items: makeItems(20)}, 80, 24, func(o *Options) { o.Remembered = r })
 	if m2.sortKey != bindata.SortSize || !m2.desc || !m2.absTime || !m2.showDetails || m2.vmode != viewFolders {
@@ -37,14 +30,10 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 }
 
-// TestStateBadInputIsIgnored: a missing file is no state; garbage, a
-// huge file, another library's file, another version or unknown values
-// are refused with a reason (for the log), never a crash.
+// TestStateBadInputIsIgnored: garbage, a huge state, another library's,
+// another version or unknown values are refused with a reason (for the
+// log), never a crash.
 func TestStateBadInputIsIgnored(t *testing.T) {
-	dir := t.TempDir()
-	if r, err := LoadState(filepath.Join(dir, "none.json"), "lib"); r != nil || err != nil {
-		t.Fatalf("missing file: %v, %v", r, err)
-	}
 	cases := map[string]string{
 		"garbage":       "\x00\xffnot json",
 		"huge":          `{"version":1,"library":"lib","order_by":"name","view":"table","x":"` + strings.Repeat("a", 5000) + `"}`,
@@ -56,48 +45,12 @@ func TestStateBadInputIsIgnored(t *testing.T) {
 		"a list":        `[1,2,3]`,
 	}
 	for name, body := range cases {
-		p := filepath.Join(dir, strings.ReplaceAll(name, " ", "_"))
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if r, err := LoadState(p, "lib"); r != nil || err == nil {
+		if r, err := ParseState([]byte(body), "lib"); r != nil || err == nil {
 			t.Errorf("%s: got %+v, %v; want nothing and a reason", name, r, err)
 		}
 	}
-	good := filepath.Join(dir, "good.json")
-	os.WriteFile(good, []byte(`{"version":1,"library":"lib","order_by":"name","view":"batches"}`), 0o600)
-	if r, err := LoadState(good, "lib"); err != nil || r.View != "batches" {
-		t.Fatalf("good file: %+v, %v", r, err)
-	}
-}
-
-// TestStatePathKeepsLibraryIdsToAFileName: an id cannot climb out of the
-// state folder.
-func TestStatePathKeepsLibraryIdsToAFileName(t *testing.T) {
-	getenv := func(k string) string { return map[string]string{"HOME": "/home/u"}[k] }
-	if p := StatePath(getenv, "../../etc/x"); p != "/home/u/.local/state/smhbin/ui-______etc_x.json" {
-		t.Fatalf("path %q", p)
-	}
-	if p := StatePath(func(string) string { return "" }, "lib"); p != "" {
-		t.Fatalf("no HOME nor XDG_STATE_HOME: %q", p)
-	}
-}
-
-// TestStateFIFOIsRefused: a FIFO at the state file's path is refused at
-// once instead of blocking start-up in open.
-func TestStateFIFOIsRefused(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "ui-lib.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { _, err := LoadState(path, "lib"); done <- err }()
-	select {
-	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
-			t.Fatalf("LoadState on a FIFO: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("LoadState blocked on a FIFO")
+	r, err := ParseState([]byte(`{"version":1,"library":"lib","order_by":"name","view":"batches"}`), "lib")
+	if err != nil || r.View != "batches" {
+		t.Fatalf("good state: %+v, %v", r, err)
 	}
 }
