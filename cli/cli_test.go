@@ -34,39 +34,74 @@ func TestHelpHasExamples(t *testing.T) {
 	}
 }
 
-func TestFakeServerPrintsHowToUseIt(t *testing.T) {
+// startFakeServer runs `smhbin fake-server ARGS… --addr 127.0.0.1:0` in
+// process and returns the environment its export line prints, and a stop
+// function that checks it exits cleanly.
+func startFakeServer(t *testing.T, args ...string) (env map[string]string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	stdout := newSyncBuffer("export SMH_ENDPOINT=")
 	var stderr strings.Builder
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"fake-server", "--addr", "127.0.0.1:0", "--items", "7", "--seed", "9"}, getenvFrom(nil), nil, stdout, &stderr)
+		done <- run(ctx, append([]string{"fake-server", "--addr", "127.0.0.1:0"}, args...), getenvFrom(nil), nil, stdout, &stderr)
 	}()
 	select {
 	case <-stdout.seen:
 	case code := <-done:
+		cancel()
 		t.Fatalf("fake-server exited %d early: %s", code, stderr.String())
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
+		cancel()
 		t.Fatal("fake-server printed no export line")
 	}
 	m := regexp.MustCompile(`export SMH_ENDPOINT=(\S+) SMH_LIBRARY_ID=(\S+) SMH_ACCESS_TOKEN=(\S+)`).FindStringSubmatch(stdout.String())
 	if m == nil {
+		cancel()
 		t.Fatalf("no export line in %q", stdout.String())
 	}
-	env := map[string]string{envEndpoint: m[1], envLibrary: m[2], envToken: m[3]}
+	stop = func() {
+		t.Helper()
+		cancel()
+		select {
+		case code := <-done:
+			if code != exitOK {
+				t.Errorf("fake-server exit %d after cancel", code)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("fake-server did not stop when its context was cancelled")
+		}
+	}
+	return map[string]string{envEndpoint: m[1], envLibrary: m[2], envToken: m[3]}, stop
+}
+
+func TestFakeServerPrintsHowToUseIt(t *testing.T) {
+	env, stop := startFakeServer(t, "--items", "7", "--seed", "9")
+	defer stop()
 	r := runCLI(t, env, "", "list", "--json")
 	if r.code != exitOK || len(decodeList(t, r.stdout)) != 7 {
 		t.Errorf("listing the printed endpoint: exit %d, stderr %q", r.code, r.stderr)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != exitOK {
-			t.Errorf("fake-server exit %d after cancel", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("fake-server did not stop when its context was cancelled")
+}
+
+// TestFakeServerWithoutDeleteGrant: with --no-delete-grant the emulator's
+// token may list and restore but not delete, as a token issued without
+// delete_recycled: a delete says which grant is missing, exit 2, and the
+// item stays.
+func TestFakeServerWithoutDeleteGrant(t *testing.T) {
+	env, stop := startFakeServer(t, "--items", "3", "--no-delete-grant")
+	defer stop()
+	list := runCLI(t, env, "", "list", "--ids")
+	ids := strings.Fields(list.stdout)
+	if list.code != exitOK || len(ids) != 3 {
+		t.Fatalf("list --ids: exit %d, %q, stderr %q", list.code, list.stdout, list.stderr)
+	}
+	r := runCLI(t, env, "", "delete", ids[0], "--yes")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "delete_recycled") {
+		t.Fatalf("delete without the grant: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if after := runCLI(t, env, "", "list", "--ids"); len(strings.Fields(after.stdout)) != 3 {
+		t.Fatalf("an item left the bin: %q", after.stdout)
 	}
 }
 

@@ -59,6 +59,7 @@ asynchronous (202 + task polling) above a threshold.`,
 	f.StringVar(&o.MarkerStyle, "marker-style", fakesmh.MarkerInt, "nextMarker as a JSON int or string")
 	f.IntVar(&o.FailEvery, "fail-every", 0, "make every Nth request fail with 500 (0: never)")
 	f.IntVar(&o.TokenExpiresAfter, "token-expires-after", 0, "reject the token after N requests (0: never)")
+	f.BoolVar(&o.NoDeleteGrant, "no-delete-grant", false, "a token without delete_recycled: deletes and empty answer 403 NoPermission")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"testing"
 	"time"
 
@@ -35,5 +36,51 @@ func TestTeatestDeleteFlow(t *testing.T) {
 	}
 	if len(fm.data.View()) != 7 {
 		t.Fatalf("%d rows left, want 7", len(fm.data.View()))
+	}
+}
+
+// TestTeatestDeleteLostReply: the server deletes three items and drops the
+// connection before answering. The delete is never sent again; each item
+// is re-checked, found gone, and leaves the list as deleted — not shown as
+// failed, and not offered for another try.
+func TestTeatestDeleteLostReply(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+	e.srv.SetFault(fakesmh.Fault{ResetAfterDelete: true})
+	m := New(Options{Client: e.client, Restorer: e.engine, Deleter: e.engine, Styles: asciiStyles(),
+		Library: "testlib", Now: func() time.Time { return testNow }})
+	scr := startProgram(t, m, 100, 30)
+	scr.wait(t, "a.txt", "10 items")
+	scr.keys(" ", " ", " ")
+	scr.wait(t, "3 marked")
+	scr.keys("D")
+	scr.wait(t, "Delete 3 items for good", "Type 3")
+	scr.keys("3", "enter")
+	scr.wait(t, "deleted 3 of 3", "7 items")
+	scr.keys("q")
+	fm := scr.final(t)
+	for _, r := range e.recs[:3] {
+		if e.srv.InBin(r.ID) {
+			t.Errorf("%s is still in the emulator's bin", r.Name)
+		}
+		if _, ok := fm.data.Index(r.ID); ok {
+			t.Errorf("%s is still in the list", r.Name)
+		}
+	}
+	for id, n := range e.srv.DeleteSends() {
+		if n != 1 {
+			t.Errorf("id %d was sent for deletion %d times, want once", id, n)
+		}
+	}
+	if len(e.srv.DeleteSends()) != 3 {
+		t.Fatalf("delete sends %v, want the three marked ids once each", e.srv.DeleteSends())
+	}
+	checks := 0
+	for _, r := range e.srv.Requests() {
+		if r.Method == http.MethodGet && r.Query.Has("info") {
+			checks++
+		}
+	}
+	if checks < 3 {
+		t.Fatalf("%d re-checks after the lost reply, want one per item", checks)
 	}
 }
