@@ -9,11 +9,12 @@ import (
 	"smhbin/api/fakesmh"
 )
 
-// TestTeatestDeleteFlow runs the real program loop: mark 3, D, type 3,
-// enter → the three rows leave the list and the emulator's bin no longer
-// holds them.
-func TestTeatestDeleteFlow(t *testing.T) {
-	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+// deleteFirstThree runs the real program loop over e: mark 3, D, type 3,
+// enter, and quit once the screen says they are deleted. It checks the
+// three rows left the list and the emulator's bin, and returns the final
+// model.
+func deleteFirstThree(t *testing.T, e *emu) *Model {
+	t.Helper()
 	m := New(Options{Client: e.client, Restorer: e.engine, Deleter: e.engine, Styles: asciiStyles(),
 		Library: "testlib", Now: func() time.Time { return testNow }})
 	scr := startProgram(t, m, 100, 30)
@@ -34,7 +35,14 @@ func TestTeatestDeleteFlow(t *testing.T) {
 			t.Errorf("%s is still in the list", r.Name)
 		}
 	}
-	if len(fm.data.View()) != 7 {
+	return fm
+}
+
+// TestTeatestDeleteFlow: the three rows leave the list and the emulator's
+// bin no longer holds them.
+func TestTeatestDeleteFlow(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+	if fm := deleteFirstThree(t, e); len(fm.data.View()) != 7 {
 		t.Fatalf("%d rows left, want 7", len(fm.data.View()))
 	}
 }
@@ -46,33 +54,15 @@ func TestTeatestDeleteFlow(t *testing.T) {
 func TestTeatestDeleteLostReply(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
 	e.srv.SetFault(fakesmh.Fault{ResetAfterDelete: true})
-	m := New(Options{Client: e.client, Restorer: e.engine, Deleter: e.engine, Styles: asciiStyles(),
-		Library: "testlib", Now: func() time.Time { return testNow }})
-	scr := startProgram(t, m, 100, 30)
-	scr.wait(t, "a.txt", "10 items")
-	scr.keys(" ", " ", " ")
-	scr.wait(t, "3 marked")
-	scr.keys("D")
-	scr.wait(t, "Delete 3 items for good", "Type 3")
-	scr.keys("3", "enter")
-	scr.wait(t, "deleted 3 of 3", "7 items")
-	scr.keys("q")
-	fm := scr.final(t)
-	for _, r := range e.recs[:3] {
-		if e.srv.InBin(r.ID) {
-			t.Errorf("%s is still in the emulator's bin", r.Name)
-		}
-		if _, ok := fm.data.Index(r.ID); ok {
-			t.Errorf("%s is still in the list", r.Name)
-		}
-	}
-	for id, n := range e.srv.DeleteSends() {
+	deleteFirstThree(t, e)
+	sends := e.srv.DeleteSends()
+	for id, n := range sends {
 		if n != 1 {
 			t.Errorf("id %d was sent for deletion %d times, want once", id, n)
 		}
 	}
-	if len(e.srv.DeleteSends()) != 3 {
-		t.Fatalf("delete sends %v, want the three marked ids once each", e.srv.DeleteSends())
+	if len(sends) != 3 {
+		t.Fatalf("delete sends %v, want the three marked ids once each", sends)
 	}
 	checks := 0
 	for _, r := range e.srv.Requests() {
