@@ -488,8 +488,11 @@ func TestFaultEndlessListingKeepsRows(t *testing.T) {
 				where = lastLines(where, 2)
 			}
 			mustContain(t, where, "the listing does not end")
-			if n := len(e.srv.Requests()); n > 11 {
-				t.Errorf("%d requests", n)
+			// The guard stops within 11 pages; the walker asks for the next
+			// page while one is being checked, so one more request may
+			// already be out when it does (never more: it is cancelled).
+			if n := len(e.srv.Requests()); n > 12 {
+				t.Errorf("%d requests, want at most 12", n)
 			}
 		})
 	}
