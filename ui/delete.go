@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 // deleteNames is how many items the delete dialog names before "and N
@@ -85,21 +86,11 @@ func (m *Model) askDelete() tea.Cmd {
 	if len(sel) == 0 {
 		return nil
 	}
-	d := dialogState{kind: dialogDelete}
-	for _, idx := range sel {
-		it := &m.data.Items()[idx]
-		switch {
-		case !it.Deletable():
-			d.noPerm++
-		case m.rowStatus(idx).done:
-			d.restored++
-		default:
-			d.ids = append(d.ids, it.ID)
-			d.bytes += it.Size
-			if len(d.names) < deleteNames {
-				d.names = append(d.names, it.Name) // sanitized and cut when drawn
-			}
-		}
+	d := m.tally(dialogState{kind: dialogDelete}, sel, (*bindata.Row).Deletable)
+	if len(d.ids) == 0 {
+		// As for restore: no dialog that can only say "0 items".
+		m.setStatus(nothingDeletable(d), true)
+		return nil
 	}
 	d.want = []string{strconv.Itoa(len(d.ids))}
 	if len(d.ids) == 1 {

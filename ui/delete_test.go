@@ -88,6 +88,25 @@ func TestDeleteOneWantsTheWordAndLeavesOutTheUndeletable(t *testing.T) {
 	}
 }
 
+// TestDeleteNothingDeletableOpensNoDialog: D on a selection the server
+// lets the token delete none of says why and opens no "0 items" dialog.
+func TestDeleteNothingDeletableOpensNoDialog(t *testing.T) {
+	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
+	locked := e.recs[4]
+	e.srv.Add(func() fakesmh.Record { r := locked; r.ID = 900; r.Name = "keep.txt"; r.CanDelete = false; return r }())
+	m := e.deleteModel(t, 100, 30, nil)
+	idx, _ := m.data.Index(900)
+	m.data.SetMark(idx, true)
+	press(t, m, "D")
+	if m.mode == modeDialog {
+		t.Fatalf("a dialog opened for nothing deletable:\n%s", plain(m))
+	}
+	mustContain(t, plain(m), "nothing to delete: your token may not delete this item")
+	if len(e.srv.DeleteRequests()) != 0 {
+		t.Fatal("a delete was sent")
+	}
+}
+
 // TestDeleteOffSaysWhyAndSendsNothing: --read-only, a read-only SSH key
 // and serve without --allow-delete leave D and ctrl+x answering with the
 // reason only; the emulator's log shows no DELETE and no ?delete.

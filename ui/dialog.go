@@ -10,6 +10,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"smhbin/api"
+	"smhbin/ui/bindata"
 )
 
 type dialogKind int
@@ -56,19 +57,7 @@ func (m *Model) askRestore() tea.Cmd {
 		return nil
 	}
 	sel := m.selection()
-	d := dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}
-	for _, idx := range sel {
-		it := &m.data.Items()[idx] // the compact row: no item rebuilt per mark
-		switch {
-		case !it.Restorable():
-			d.noPerm++
-		case m.rowStatus(idx).done:
-			d.restored++
-		default:
-			d.ids = append(d.ids, it.ID)
-			d.bytes += it.Size
-		}
-	}
+	d := m.tally(dialogState{kind: dialogRestore, strategy: m.opts.RestorePath}, sel, (*bindata.Row).Restorable)
 	if len(sel) == 0 {
 		m.setStatus("nothing to restore: mark rows with "+m.keyName(m.km.Mark)+" or move to one", true)
 		return nil
@@ -80,6 +69,41 @@ func (m *Model) askRestore() tea.Cmd {
 	}
 	m.openDialog(d)
 	return nil
+}
+
+// tally sorts a selection into what the dialog would send (can: the server
+// allows it), what the token may not touch and what a restore already took
+// out of the bin, with the first names for the dialog to list. It reads
+// the compact rows: no item is rebuilt per mark.
+func (m *Model) tally(d dialogState, sel []int32, can func(*bindata.Row) bool) dialogState {
+	rows := m.data.Items()
+	for _, idx := range sel {
+		it := &rows[idx]
+		switch {
+		case !can(it):
+			d.noPerm++
+		case m.rowStatus(idx).done:
+			d.restored++
+		default:
+			d.ids = append(d.ids, it.ID)
+			d.bytes += it.Size
+			if len(d.names) < deleteNames {
+				d.names = append(d.names, it.Name) // sanitized and cut when drawn
+			}
+		}
+	}
+	return d
+}
+
+// nothingDeletable says why none of a selection can be deleted.
+func nothingDeletable(d dialogState) string {
+	switch {
+	case d.restored > 0 && d.noPerm == 0:
+		return "nothing to delete: " + countOf(d.restored, "item was", "items were") + " restored, so no longer in the bin"
+	case d.restored == 0:
+		return "nothing to delete: your token may not delete " + plural(d.noPerm, "this item", "these "+humanize.Comma(int64(d.noPerm))+" items")
+	}
+	return "nothing to delete: " + humanize.Comma(int64(d.restored)) + " restored, " + humanize.Comma(int64(d.noPerm)) + " without permission"
 }
 
 // nothingRestorable says why none of a selection can be restored.
