@@ -96,7 +96,7 @@ func fuzzModel(t *testing.T, data []byte) {
 	checkModel(t, m, "start")
 	for step := 0; in.more() && step < 400; step++ {
 		var msg tea.Msg
-		switch op := in.next() % 12; {
+		switch op := in.next() % 13; {
 		case op < 6:
 			msg = keyMsg(keys[in.next()%len(keys)])
 		case op == 6:
@@ -112,6 +112,8 @@ func fuzzModel(t *testing.T, data []byte) {
 			} else {
 				msg = tea.KeyPressMsg{Code: tea.KeyExtended, Text: text} // a grapheme cluster
 			}
+		case op == 11:
+			msg = fuzzMouse(in)
 		default:
 			msg = [...]tea.Msg{spinner.TickMsg{}, statusMsg{text: fuzzNames[in.next()%len(fuzzNames)], err: true}, nil}[in.next()%3]
 		}
@@ -121,6 +123,25 @@ func fuzzModel(t *testing.T, data []byte) {
 		m.Update(msg)
 		checkModel(t, m, strconv.Itoa(step))
 	}
+}
+
+// fuzzMouse is a click, wheel notch, release or motion anywhere, off the
+// screen too (an SSH client may send any coordinates).
+func fuzzMouse(in *fuzzInput) tea.Msg {
+	ms := tea.Mouse{X: in.next() - 16, Y: in.next()%80 - 8,
+		Button: [...]tea.MouseButton{tea.MouseLeft, tea.MouseRight, tea.MouseWheelUp, tea.MouseWheelDown}[in.next()%4]}
+	if in.next() > 250 {
+		ms.X, ms.Y = 1<<30, -1<<30
+	}
+	switch in.next() % 4 {
+	case 0:
+		return tea.MouseClickMsg(ms)
+	case 1:
+		return tea.MouseWheelMsg(ms)
+	case 2:
+		return tea.MouseReleaseMsg(ms)
+	}
+	return tea.MouseMotionMsg(ms)
 }
 
 func fuzzSize(in *fuzzInput) tea.WindowSizeMsg {
