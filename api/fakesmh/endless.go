@@ -43,9 +43,9 @@ func (s *Server) endlessPage(mode, marker string, limit int) (wireList, bool) {
 	for i := range out.Contents {
 		id := first + int64(i)
 		name := "endless-" + strconv.FormatInt(id, 10) + ".txt"
-		t := formatTime(s.opts.Now)
+		t := isoStamp(s.opts.Now)
 		out.Contents[i] = wireItem{
-			RecycledItemID: id, OriginalPath: []string{name}, SpaceID: s.opts.SpaceID, Size: "1",
+			RecycledItemID: id, OriginalPath: []string{name}, SpaceID: s.opts.SpaceID, Size: 1,
 			Name: name, Type: TypeFile, CreationTime: t, ModificationTime: t, RemovalTime: t,
 			RemainingTime: s.opts.RetentionDays, AuthorityList: wireAuthority{CanRestore: true, CanDelete: true},
 		}

@@ -150,6 +150,42 @@ func TestLatencyRespectsCancel(t *testing.T) {
 	}
 }
 
+// A listing is rendered while its latency elapses; a change to the bin
+// meanwhile must still show, and the reply must not leave early.
+func TestLatencyListingSeesChangesMadeMeanwhile(t *testing.T) {
+	const latency = 300 * time.Millisecond
+	e := newEnv(t, fakesmh.Options{Items: 50, Latency: latency})
+	type result struct {
+		p       listPage
+		elapsed time.Duration
+	}
+	got := make(chan result, 1)
+	go func() {
+		start := time.Now()
+		p := e.list("limit=10")
+		got <- result{p, time.Since(start)}
+	}()
+	waitFor(t, "the listing to arrive", func() bool { return e.srv.Stats().Requests == 1 })
+	time.Sleep(latency / 3) // well inside the wait, after the page was rendered
+	r := fakesmh.NewRecord("new", "deleted-just-now.txt")
+	r.RemovalTime = refNow.Add(time.Minute) // newest: first in the server order
+	id := e.srv.Add(r)[0]
+	res := <-got
+	if res.elapsed < latency {
+		t.Errorf("reply after %v, before the %v latency", res.elapsed, latency)
+	}
+	if len(res.p.Contents) == 0 || res.p.Contents[0].id(t) != id {
+		t.Fatalf("first item %+v, want the item added during the wait (%d)", res.p.Contents[:1], id)
+	}
+	if res.p.TotalNum.String() != "51" {
+		t.Errorf("totalNum %s, want 51", res.p.TotalNum)
+	}
+	// Unchanged, the prepared page is what is sent.
+	if p := e.list("limit=10"); p.Contents[0].id(t) != id || len(p.Contents) != 10 {
+		t.Errorf("second listing: %d items, first %v", len(p.Contents), p.Contents[0])
+	}
+}
+
 func TestResetAfterRestore(t *testing.T) {
 	e := fixtureEnv(t, fakesmh.Options{AsyncThreshold: 2, TaskDuration: time.Hour})
 	e.srv.SetFault(fakesmh.Fault{ResetAfterRestore: true})

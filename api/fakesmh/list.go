@@ -135,41 +135,85 @@ func intParam(q url.Values, key string, def int) (int, bool) {
 }
 
 // serveList answers GET /api/v1/recycled/{lib}/{space} in marker or page
-// mode. by-marker/by-page selectors are accepted and ignored.
+// mode. by-marker/by-page selectors are accepted and ignored. A reply
+// prepared while the request's latency elapsed is sent if the bin has not
+// changed since.
 func (s *Server) serveList(w http.ResponseWriter, q url.Values) {
+	if sw, ok := w.(*statusWriter); ok && sw.prepared != nil && s.current(sw.prepared) {
+		sw.prepared.send(w)
+		return
+	}
+	s.renderList(q).send(w)
+}
+
+// listReply is a rendered answer to a listing query: its encoded body, or
+// the error to send, and the state of the bin it was rendered from.
+type listReply struct {
+	body      *[]byte // from listBuffers
+	code, msg string  // a 400 instead of a body
+	version   uint64
+	endless   string
+}
+
+// current reports whether rep still answers its query: nothing in the bin
+// and no listing fault changed since it was rendered.
+func (s *Server) current(rep *listReply) bool {
+	s.lock()
+	defer s.mu.Unlock()
+	return rep.version == s.version && rep.endless == s.fault.Endless
+}
+
+// send writes rep: outside the lock, so a slow client stalls nobody.
+func (rep listReply) send(w http.ResponseWriter) {
+	if rep.code != "" {
+		writeError(w, http.StatusBadRequest, rep.code, rep.msg)
+		return
+	}
+	writeList(w, rep.body)
+}
+
+// renderList prepares the answer to a listing query.
+func (s *Server) renderList(q url.Values) (rep listReply) {
+	s.lock()
+	rep.version, rep.endless = s.version, s.fault.Endless
+	s.mu.Unlock()
 	spec, code, msg := parseSort(q)
 	if code != "" {
-		writeError(w, http.StatusBadRequest, code, msg)
-		return
+		rep.code, rep.msg = code, msg
+		return rep
 	}
 	markerMode := has(q, "marker") || has(q, "limit")
 	if markerMode && (has(q, "page") || has(q, "page_size")) {
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "marker/limit cannot be used with page/page_size.")
-		return
+		rep.code, rep.msg = "ParamInvalid", "marker/limit cannot be used with page/page_size."
+		return rep
 	}
+	var out wireList
 	if !markerMode && (has(q, "page") || has(q, "page_size")) {
-		s.servePage(w, q, spec)
-		return
+		out, rep.code, rep.msg = s.pageMode(q, spec)
+	} else {
+		out, rep.code, rep.msg = s.markerMode(q, spec, rep.endless)
 	}
+	if rep.code == "" {
+		rep.body = encodeList(&out)
+	}
+	return rep
+}
+
+// markerMode renders a marker listing, or names the error.
+func (s *Server) markerMode(q url.Values, spec sortSpec, endless string) (out wireList, code, msg string) {
 	limit, ok := intParam(q, "limit", s.opts.DefaultLimit)
 	if !ok || limit < 1 || limit > MaxLimit {
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "limit must be an integer in [1,1000].")
-		return
+		return out, "ParamInvalid", "limit must be an integer in [1,1000]."
 	}
-	s.lock()
-	endless := s.fault.Endless
-	s.mu.Unlock()
-	out, ok := wireList{}, false
 	if endless != "" {
 		out, ok = s.endlessPage(endless, q.Get("marker"), limit)
 	} else {
 		out, ok = s.markerPage(q.Get("marker"), limit, spec)
 	}
 	if !ok {
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "Invalid marker.")
-		return
+		return out, "ParamInvalid", "Invalid marker."
 	}
-	writeJSON(w, http.StatusOK, out) // outside the lock: a slow client stalls nobody
+	return out, "", ""
 }
 
 // markerPage renders the page after marker; ok is false for a marker that
@@ -216,27 +260,23 @@ func (s *Server) markerEntryLocked(m string) *entry {
 	return s.entries[id]
 }
 
-// servePage answers page mode: page is 1-based, page_size ∈ [0,1000] and
-// page×page_size ≤ 10000, as documented.
-func (s *Server) servePage(w http.ResponseWriter, q url.Values, spec sortSpec) {
+// pageMode renders page mode, or names the error: page is 1-based,
+// page_size ∈ [0,1000] and page×page_size ≤ 10000, as documented.
+func (s *Server) pageMode(q url.Values, spec sortSpec) (out wireList, code, msg string) {
 	page, ok1 := intParam(q, "page", 1)
 	size, ok2 := intParam(q, "page_size", DefaultLimit)
 	switch {
 	case !ok1 || page < 1:
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "page must be a positive integer.")
-		return
+		return out, "ParamInvalid", "page must be a positive integer."
 	case !ok2 || size > MaxLimit:
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "page_size must be an integer in [0,1000].")
-		return
+		return out, "ParamInvalid", "page_size must be an integer in [0,1000]."
 	case size > 0 && page > MaxPageWindow/size:
-		writeError(w, http.StatusBadRequest, "ParamInvalid", "page × page_size must not exceed 10000.")
-		return
+		return out, "ParamInvalid", "page × page_size must not exceed 10000."
 	}
 	s.lock()
+	defer s.mu.Unlock()
 	order := s.orderLocked(spec)
 	start := min((page-1)*size, len(order))
 	end := min(start+size, len(order))
-	out := wireList{TotalNum: len(order), Contents: s.wireItemsLocked(order[start:end])}
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	return wireList{TotalNum: len(order), Contents: s.wireItemsLocked(order[start:end])}, "", ""
 }

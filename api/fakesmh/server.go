@@ -106,7 +106,8 @@ func cloneValues(v url.Values) url.Values {
 // statusWriter remembers the status sent, for the request log.
 type statusWriter struct {
 	http.ResponseWriter
-	status int
+	status   int
+	prepared *listReply // a listing rendered while the latency elapsed
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -149,14 +150,31 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		entry.Status = sw.status
 		s.mu.Unlock()
 	}()
-	if s.opts.Latency > 0 && !s.hold(sw, r, s.opts.Latency) {
-		return
+	if s.opts.Latency > 0 {
+		// A listing is read-only, so it is rendered while the latency
+		// elapses: the reply leaves Latency after the request came, as
+		// from a server that far away, rather than Latency plus the
+		// emulator's own work on the cores it shares with its client.
+		deadline := logged.Time.Add(s.opts.Latency)
+		if qerr == nil && isListing(r) {
+			rep := s.renderList(q)
+			sw.prepared = &rep
+		}
+		if !s.hold(sw, r, max(time.Until(deadline), 0)) { // never < 0, which holds forever
+			return
+		}
 	}
 	if qerr != nil {
 		writeError(sw, http.StatusBadRequest, "ParamInvalid", "Malformed query string.")
 		return
 	}
 	s.route(sw, r, q, body)
+}
+
+// isListing reports whether r asks for a listing (GET /api/v1/recycled/{lib}/{space}).
+func isListing(r *http.Request) bool {
+	return r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/v1/recycled/") &&
+		strings.Count(strings.Trim(r.URL.Path, "/"), "/") == 4
 }
 
 // redactPath hides the access token in the token renew/delete routes
