@@ -239,7 +239,11 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 	defer resp.Body.Close()
 	r = reply{status: resp.StatusCode, header: resp.Header}
 	hint, _ := ctx.Value(sizeHint{}).(int64)
-	r.body, err = readBounded(resp, c.maxBody, hint)
+	watch, _ := ctx.Value(headWatch{}).(func([]byte) bool)
+	if resp.StatusCode/100 != 2 {
+		watch = nil // an error's body names no page
+	}
+	r.body, err = readBounded(resp, c.maxBody, hint, watch)
 	if err != nil {
 		err = c.redactErr(err)
 		c.logExchange(method, req.URL, r.status, time.Since(start), r.requestID(), err)
@@ -253,11 +257,17 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 // (an int64), for replies that do not announce theirs.
 type sizeHint struct{}
 
+// headWatch, as a context value, is a func([]byte) bool that is shown a
+// successful reply's body as it arrives, each time more of it has been
+// read, until it returns true. It must not keep the slice.
+type headWatch struct{}
+
 // readBounded reads at most max bytes of the body; more is an error, so a
 // hostile or broken server cannot make us buffer without limit. The buffer
 // starts at the announced length, else at hint and a little more: a list
-// page of 700 KB grown from 512 bytes is copied some fifteen times.
-func readBounded(resp *http.Response, max, hint int64) ([]byte, error) {
+// page of 700 KB grown from 512 bytes is copied some fifteen times. watch,
+// when not nil, is called as headWatch describes.
+func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool) ([]byte, error) {
 	if resp.ContentLength > max {
 		return nil, &tooLargeError{max}
 	}
@@ -265,14 +275,28 @@ func readBounded(resp *http.Response, max, hint int64) ([]byte, error) {
 	if resp.ContentLength >= 0 {
 		size = resp.ContentLength
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, max+1)); err != nil {
-		return nil, err
+	buf := make([]byte, 0, min(size, max)+bytes.MinRead)
+	rd := io.LimitReader(resp.Body, max+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow, as bytes.Buffer would
+		}
+		n, err := rd.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if watch != nil && n > 0 && watch(buf) {
+			watch = nil
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if int64(buf.Len()) > max {
+	if int64(len(buf)) > max {
 		return nil, &tooLargeError{max}
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 // logExchange writes the one Logf line of an exchange: the path only, since

@@ -62,6 +62,13 @@ type fetch struct {
 	page   *Page // from a Lister, instead of body
 	err    error
 	cancel context.CancelFunc
+	// early receives the next marker when it shows at the head of the
+	// reply, before the rest of the body has arrived (Client only).
+	early chan Marker
+	// guess is the next marker as peeked, known whether it could be, and
+	// sent whether its request went out (set by the walker's goroutine).
+	guess       Marker
+	known, sent bool
 }
 
 // Walk starts a listing: the first request is sent at once.
@@ -106,7 +113,15 @@ func (w *PageWalker) Next() (Page, error) {
 	if f == nil {
 		return Page{}, w.stop(io.EOF)
 	}
-	<-f.done
+	select {
+	case <-f.done:
+	case mk := <-f.early:
+		// The marker came at the head of the reply: ask for the next page
+		// now, while the rest of this one arrives.
+		f.guess, f.known, f.sent = mk, true, true
+		w.request(mk, f.q.Limit)
+		<-f.done
+	}
 	f.cancel()
 	if f.err != nil {
 		return Page{}, w.stop(f.err)
@@ -139,15 +154,17 @@ func (w *PageWalker) decode(f *fetch) (Page, error) {
 	if f.page != nil {
 		return *f.page, nil
 	}
-	guess, known := peekMarker(f.body)
-	if known && guess != "" {
-		w.request(guess, f.q.Limit)
+	if !f.sent {
+		f.guess, f.known = peekMarker(f.body)
+		if f.known && f.guess != "" {
+			w.request(f.guess, f.q.Limit)
+		}
 	}
 	p, err := w.c.decodeList(f.body, w.in)
 	if err != nil {
 		return Page{}, err
 	}
-	if !known || p.NextMarker != guess {
+	if !f.known || p.NextMarker != f.guess {
 		w.drop() // a wrong guess: that request is for no page of this listing
 	}
 	return p, nil
@@ -201,6 +218,10 @@ func (w *PageWalker) request(mk Marker, ahead int) {
 	ctx, cancel := context.WithCancel(w.ctx)
 	f := &fetch{q: q, done: make(chan struct{}), cancel: cancel}
 	w.next = f
+	if w.lister == nil {
+		f.early = make(chan Marker, 1)
+		ctx = context.WithValue(ctx, headWatch{}, f.watchHead)
+	}
 	go func() {
 		defer close(f.done)
 		if wait > 0 {
@@ -225,6 +246,38 @@ func (w *PageWalker) request(mk Marker, ahead int) {
 		}
 		f.body, f.err = w.c.listBody(ctx, q)
 	}()
+}
+
+// watchHead looks for the next marker in the head of the reply as it
+// arrives (see headWatch) and hands it to the walker through early.
+func (f *fetch) watchHead(b []byte) bool {
+	mk, known, done := peekHead(b)
+	if known && mk != "" {
+		select {
+		case f.early <- mk:
+		default: // a retried GET's second head: the first one is waiting
+		}
+	}
+	return done
+}
+
+// headLimit is how far into a reply peekHead looks for "contents".
+const headLimit = 64 << 10
+
+// peekHead is peekMarker for the first bytes of a reply, while the rest is
+// still arriving: once "contents" has shown, a nextMarker key before it
+// (as SMH sends it) is complete and is the one peekMarker would find in
+// the whole body. done is false while more bytes could still tell.
+func peekHead(b []byte) (mk Marker, known, done bool) {
+	c := bytes.Index(b[:min(len(b), headLimit)], []byte(`"contents"`))
+	if c < 0 {
+		return "", false, len(b) >= headLimit
+	}
+	if !bytes.Contains(b[:c], []byte(`"nextMarker"`)) {
+		return "", false, true // after contents, or none: the whole body decides
+	}
+	mk, known = peekMarker(b[:c])
+	return mk, known, true
 }
 
 // peekMarker guesses a list reply's nextMarker from its bytes, without

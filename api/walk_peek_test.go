@@ -1,6 +1,9 @@
 package api
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPeekMarker(t *testing.T) {
 	tests := []struct {
@@ -23,6 +26,32 @@ func TestPeekMarker(t *testing.T) {
 		got, known := peekMarker([]byte(tt.body))
 		if got != tt.want || known != tt.known {
 			t.Errorf("%s: got %q %v, want %q %v", tt.body, got, known, tt.want, tt.known)
+		}
+	}
+}
+
+func TestPeekHead(t *testing.T) {
+	long := `{"totalNum":1,` + strings.Repeat(" ", headLimit) + `"nextMarker":5,"contents":[]}`
+	tests := []struct {
+		head        string
+		want        Marker
+		known, done bool
+	}{
+		{`{"totalNum":3,"nextMar`, "", false, false},                 // the key is not here yet
+		{`{"totalNum":3,"nextMarker":10`, "", false, false},          // the number may go on
+		{`{"totalNum":3,"nextMarker":1013,"conte`, "", false, false}, // nor is "contents"
+		{`{"totalNum":3,"nextMarker":1013,"contents":[{"na`, "1013", true, true},
+		{`{"nextMarker" : "m:42" ,"contents":[`, "m:42", true, true},
+		{`{"nextMarker":null,"contents":[`, "", true, true},                          // the last page
+		{`{"nextMarker":"a\"b","contents":[`, "", false, true},                       // escaped: the decode decides
+		{`{"totalNum":3,"contents":[{"name":"x"}],"nextMarker":7}`, "", false, true}, // after contents
+		{`{"contents":[],"nextMarker":"contents"}`, "", false, true},
+		{long, "", false, true}, // no "contents" in the first 64 KiB: give up
+	}
+	for _, tt := range tests {
+		got, known, done := peekHead([]byte(tt.head))
+		if got != tt.want || known != tt.known || done != tt.done {
+			t.Errorf("%.60s: got %q %v %v, want %q %v %v", tt.head, got, known, done, tt.want, tt.known, tt.done)
 		}
 	}
 }
