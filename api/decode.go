@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // The SMH servers and SDKs disagree on scalar types (ids and sizes come as
@@ -139,56 +138,6 @@ func (it *Item) UnmarshalJSON(b []byte) error {
 		return jsonErr(err)
 	}
 	return w.toItem(it)
-}
-
-// itemOut is Item in the API's shape, for MarshalJSON.
-type itemOut struct {
-	ID               int64          `json:"recycledItemId"`
-	Name             string         `json:"name"`
-	OriginalPath     []string       `json:"originalPath"`
-	SpaceID          string         `json:"spaceId,omitempty"`
-	Size             string         `json:"size"`
-	Type             string         `json:"type"`
-	FileType         string         `json:"fileType,omitempty"`
-	PreviewByDoc     bool           `json:"previewByDoc"`
-	PreviewByCI      bool           `json:"previewByCI"`
-	PreviewAsIcon    bool           `json:"previewAsIcon"`
-	CreationTime     string         `json:"creationTime,omitempty"`
-	ModificationTime string         `json:"modificationTime,omitempty"`
-	RemovalTime      string         `json:"removalTime,omitempty"`
-	RemainingTime    int64          `json:"remainingTime"`
-	AuthorityList    *wireAuthority `json:"authorityList,omitempty"`
-	Buttons          Flags          `json:"authorityButtonList,omitempty"`
-	CRC64            string         `json:"crc64,omitempty"`
-}
-
-// MarshalJSON writes the item with the API's field names and types (size
-// as a decimal string, times as RFC 3339 UTC with milliseconds), so the
-// output of `smhbin list --json` decodes back to the same Item.
-func (it Item) MarshalJSON() ([]byte, error) {
-	o := itemOut{
-		ID:               it.ID,
-		Name:             it.Name,
-		OriginalPath:     it.OriginalPath,
-		SpaceID:          it.SpaceID,
-		Size:             strconv.FormatUint(it.Size, 10),
-		Type:             it.Type,
-		FileType:         it.FileType,
-		PreviewByDoc:     it.PreviewByDoc,
-		PreviewByCI:      it.PreviewByCI,
-		PreviewAsIcon:    it.PreviewAsIcon,
-		CreationTime:     fmtTime(it.CreationTime),
-		ModificationTime: fmtTime(it.ModificationTime),
-		RemovalTime:      fmtTime(it.RemovalTime),
-		RemainingTime:    it.RemainingDays,
-		Buttons:          it.Buttons,
-		CRC64:            it.CRC64,
-	}
-	if it.HasAuthority {
-		a := wireAuthority(it.Authority)
-		o.AuthorityList = &a
-	}
-	return json.Marshal(o)
 }
 
 // wireInfo is the file-info body of GET …/{id}?info.

@@ -1,10 +1,12 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+
+	"smhbin/internal/jsonw"
 )
 
 // knownFlags are the authorityButtonList names the SDKs know, in the
@@ -47,21 +49,17 @@ func (f *Flags) UnmarshalJSON(b []byte) error {
 }
 
 // MarshalJSON writes the flags back as a JSON object in their order.
-func (f Flags) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+func (f Flags) MarshalJSON() ([]byte, error) { return f.appendJSON(nil), nil }
+
+func (f Flags) appendJSON(b []byte) []byte {
+	b = append(b, '{')
 	for i, x := range f {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		name, _ := json.Marshal(x.Name)
-		b.Write(name)
-		if x.On {
-			b.WriteString(":true")
-		} else {
-			b.WriteString(":false")
-		}
+		b = jsonw.String(b, x.Name, true)
+		b = append(b, ':')
+		b = strconv.AppendBool(b, x.On)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}')
 }

@@ -1,14 +1,12 @@
 package fakesmh
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
+
+	"smhbin/internal/jsonw"
 )
 
 // Listing pages are the emulator's hot path: 1,000 items with CJK names
@@ -17,7 +15,7 @@ import (
 // which set the floor of every listing benchmark, so pages are written by
 // the hand encoder below. Its output is the same bytes as encoding/json's
 // for the same wireList (TestListEncoderMatchesEncodingJSON), which keeps
-// the types here the one description of the wire shape.
+// the types here the one description of the wire shape (see jsonw).
 
 // wireAuthority is authorityList.
 type wireAuthority struct {
@@ -46,25 +44,7 @@ type isoStamp time.Time
 // MarshalJSON writes the quoted isoTime form.
 func (t isoStamp) MarshalJSON() ([]byte, error) { return t.appendJSON(nil), nil }
 
-// appendJSON writes the quoted isoTime form. Digits are placed directly
-// (time.AppendFormat parses its layout on every call, half the page's
-// cost); years outside 0–9999 take AppendFormat's way.
-func (t isoStamp) appendJSON(b []byte) []byte {
-	u := time.Time(t).UTC()
-	year, month, day := u.Date()
-	if year < 0 || year > 9999 {
-		b = append(b, '"')
-		return append(u.AppendFormat(b, isoTime), '"')
-	}
-	hour, minute, sec := u.Clock()
-	milli := u.Nanosecond() / 1e6
-	return append(b, '"',
-		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
-		byte('0'+int(month)/10), byte('0'+int(month)%10), '-', byte('0'+day/10), byte('0'+day%10), 'T',
-		byte('0'+hour/10), byte('0'+hour%10), ':', byte('0'+minute/10), byte('0'+minute%10), ':',
-		byte('0'+sec/10), byte('0'+sec%10), '.', byte('0'+milli/100), byte('0'+milli/10%10), byte('0'+milli%10),
-		'Z', '"')
-}
+func (t isoStamp) appendJSON(b []byte) []byte { return jsonw.Time(b, time.Time(t)) }
 
 // decimal is an unsigned integer sent as a decimal string, as SMH sends
 // sizes (they may exceed 2^53).
@@ -189,18 +169,18 @@ func (it *wireItem) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, seg)
+			b = jsonw.String(b, seg, false)
 		}
 		b = append(b, ']')
 	}
-	b = appendString(append(b, `,"spaceId":`...), it.SpaceID)
+	b = jsonw.String(append(b, `,"spaceId":`...), it.SpaceID, false)
 	b = it.Size.appendJSON(append(b, `,"size":`...))
 	b = strconv.AppendBool(append(b, `,"previewByDoc":`...), it.PreviewByDoc)
 	b = strconv.AppendBool(append(b, `,"previewByCI":`...), it.PreviewByCI)
 	b = strconv.AppendBool(append(b, `,"previewAsIcon":`...), it.PreviewAsIcon)
-	b = appendString(append(b, `,"fileType":`...), it.FileType)
-	b = appendString(append(b, `,"name":`...), it.Name)
-	b = appendString(append(b, `,"type":`...), it.Type)
+	b = jsonw.String(append(b, `,"fileType":`...), it.FileType, false)
+	b = jsonw.String(append(b, `,"name":`...), it.Name, false)
+	b = jsonw.String(append(b, `,"type":`...), it.Type, false)
 	b = it.CreationTime.appendJSON(append(b, `,"creationTime":`...))
 	b = it.ModificationTime.appendJSON(append(b, `,"modificationTime":`...))
 	b = it.RemovalTime.appendJSON(append(b, `,"removalTime":`...))
@@ -220,61 +200,7 @@ func (it *wireItem) appendJSON(b []byte) []byte {
 	b = strconv.AppendBool(append(b, `,"showRestoreButton":`...), k.ShowRestoreButton)
 	b = append(b, '}')
 	if it.CRC64 != "" {
-		b = appendString(append(b, `,"crc64":`...), it.CRC64)
+		b = jsonw.String(append(b, `,"crc64":`...), it.CRC64, false)
 	}
 	return append(b, '}')
 }
-
-// appendString appends s as a JSON string. Strings that need no escaping
-// (nearly all: CJK and other valid UTF-8 included) are copied as they are;
-// the rest (control characters, quotes, invalid UTF-8, U+2028/U+2029) go
-// through encoding/json, so its rules apply unchanged.
-func appendString(b []byte, s string) []byte {
-	if !needsEscape(s) {
-		b = append(b, '"')
-		b = append(b, s...)
-		return append(b, '"')
-	}
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return append(b, bytes.TrimSuffix(out.Bytes(), []byte("\n"))...)
-}
-
-// needsEscape reports whether encoding/json would write s other than as
-// its bytes between quotes.
-func needsEscape(s string) bool {
-	var seen byte
-	for i := 0; i < len(s); i++ {
-		c := byteClass[s[i]]
-		if c == mustEscape {
-			return true
-		}
-		seen |= c
-	}
-	if seen == 0 {
-		return false
-	}
-	return !utf8.ValidString(s) ||
-		seen&maybeSeparator != 0 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029"))
-}
-
-// Byte classes for needsEscape.
-const (
-	nonASCII       = 1 << iota // a byte of a multi-byte sequence: validate
-	maybeSeparator             // 0xE2 leads U+2028 and U+2029, which encoding/json escapes
-	mustEscape                 // control characters, '"' and '\\'
-)
-
-var byteClass = func() (t [256]byte) {
-	for c := range 0x20 {
-		t[c] = mustEscape
-	}
-	t['"'], t['\\'] = mustEscape, mustEscape
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = nonASCII
-	}
-	t[0xE2] |= maybeSeparator
-	return t
-}()

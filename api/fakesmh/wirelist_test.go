@@ -80,24 +80,6 @@ func TestListEncoderMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-func TestStampMatchesFormat(t *testing.T) {
-	times := []time.Time{
-		time.Unix(0, 0), time.Date(2024, 2, 29, 23, 59, 59, 999_999_999, time.UTC),
-		time.Date(9999, 12, 31, 23, 59, 59, 1e6, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC),
-		time.Date(2026, 3, 29, 2, 30, 0, 5e8, time.FixedZone("CST", 8*3600)), {},
-	}
-	for i := range 5000 {
-		times = append(times, time.Unix(int64(i)*7_919_993+1_600_000_000, int64(i)*104_729_321%1e9))
-	}
-	for _, tm := range times {
-		want := `"` + tm.UTC().Format(isoTime) + `"`
-		if got := string(isoStamp(tm).appendJSON(nil)); got != want {
-			t.Fatalf("%v: got %s, want %s", tm, got, want)
-		}
-	}
-}
-
 func firstDiff(a, b []byte) int {
 	for i := range min(len(a), len(b)) {
 		if a[i] != b[i] {
@@ -120,20 +102,6 @@ func TestWriteListSendsLengthAndType(t *testing.T) {
 	if !bytes.Contains(rec.Body.Bytes(), []byte(`"removalTime":"1970-01-01T00:00:00.000Z"`)) {
 		t.Fatalf("body %s", rec.Body.Bytes())
 	}
-}
-
-// FuzzAppendString checks the string fast path against encoding/json on
-// any bytes at all.
-func FuzzAppendString(f *testing.F) {
-	for _, s := range awkwardStrings {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := bytes.TrimSuffix(referenceJSON(t, s), []byte("\n"))
-		if got := appendString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("%q: got %q, want %q", s, got, want)
-		}
-	})
 }
 
 // BenchmarkEncodePage times one 1,000-item seeded page, the hand encoder
