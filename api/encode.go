@@ -22,18 +22,7 @@ func (it *Item) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(append(b, `{"recycledItemId":`...), it.ID, 10)
 	b = jsonw.String(append(b, `,"name":`...), it.Name, true)
 	b = append(b, `,"originalPath":`...)
-	if it.OriginalPath == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, seg := range it.OriginalPath {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonw.String(b, seg, true)
-		}
-		b = append(b, ']')
-	}
+	b = jsonw.Strings(b, it.OriginalPath, true)
 	if it.SpaceID != "" {
 		b = jsonw.String(append(b, `,"spaceId":`...), it.SpaceID, true)
 	}

@@ -161,18 +161,7 @@ func (it *wireItem) appendJSON(b []byte) []byte {
 	b = append(b, `{"recycledItemId":`...)
 	b = strconv.AppendInt(b, it.RecycledItemID, 10)
 	b = append(b, `,"originalPath":`...)
-	if it.OriginalPath == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, seg := range it.OriginalPath {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonw.String(b, seg, false)
-		}
-		b = append(b, ']')
-	}
+	b = jsonw.Strings(b, it.OriginalPath, false)
 	b = jsonw.String(append(b, `,"spaceId":`...), it.SpaceID, false)
 	b = it.Size.appendJSON(append(b, `,"size":`...))
 	b = strconv.AppendBool(append(b, `,"previewByDoc":`...), it.PreviewByDoc)

@@ -32,6 +32,22 @@ func String(b []byte, s string, escapeHTML bool) []byte {
 	return append(b, bytes.TrimSuffix(out.Bytes(), []byte("\n"))...)
 }
 
+// Strings appends ss as a JSON array of strings (null when nil), each as
+// String writes it.
+func Strings(b []byte, ss []string, escapeHTML bool) []byte {
+	if ss == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = String(b, s, escapeHTML)
+	}
+	return append(b, ']')
+}
+
 // Time appends t in UTC as a quoted "2006-01-02T15:04:05.000Z", SMH's time
 // format. Digits are placed directly: time.AppendFormat parses its layout
 // on every call, which was half of an emulator page's cost.

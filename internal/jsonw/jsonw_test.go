@@ -38,6 +38,16 @@ func TestStringMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
+func TestStringsMatchesEncodingJSON(t *testing.T) {
+	for _, ss := range [][]string{nil, {}, {"a"}, awkward} {
+		for _, html := range []bool{false, true} {
+			if got, want := Strings(nil, ss, html), reference(t, ss, html); !bytes.Equal(got, want) {
+				t.Errorf("%q (html %v): got %s, want %s", ss, html, got, want)
+			}
+		}
+	}
+}
+
 // FuzzString checks the fast path against encoding/json on any bytes.
 func FuzzString(f *testing.F) {
 	for _, s := range awkward {
