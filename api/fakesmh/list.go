@@ -195,6 +195,7 @@ func (s *Server) renderList(q url.Values) (rep listReply) {
 	}
 	if rep.code == "" {
 		rep.body = encodeList(&out)
+		out.recycle()
 	}
 	return rep
 }

@@ -83,7 +83,11 @@ type wireItem struct {
 // wireItemsLocked renders entries for a listing. It never returns nil, so
 // an empty page encodes as "contents":[].
 func (s *Server) wireItemsLocked(es []*entry) []wireItem {
-	out := make([]wireItem, len(es))
+	out := (*itemSlices.Get().(*[]wireItem))[:0]
+	if cap(out) < len(es) || out == nil {
+		out = make([]wireItem, 0, max(len(es), 1))
+	}
+	out = out[:len(es)]
 	for i, e := range es {
 		r := &e.rec
 		out[i] = wireItem{
@@ -110,6 +114,19 @@ func (s *Server) wireItemsLocked(es []*entry) []wireItem {
 		}
 	}
 	return out
+}
+
+// itemSlices recycles the rendered items of a page once it is encoded:
+// 1,000 items are ≈ 250 KB, which would otherwise make the emulator
+// collect garbage during the listings it is there to serve.
+var itemSlices = sync.Pool{New: func() any { return new([]wireItem) }}
+
+// recycle returns l's items to itemSlices; l must not be used after.
+func (l *wireList) recycle() {
+	items := l.Contents
+	clear(items) // drop the references to the store's strings
+	itemSlices.Put(&items)
+	l.Contents = nil
 }
 
 // listBuffers recycles page buffers: a 1,000-item page is ≈ 600 KB.
