@@ -152,3 +152,95 @@ func TestWalkRetriedHeadStaysExact(t *testing.T) {
 		}
 	}
 }
+
+// A page that breaks off after its head has already sent the next request
+// ends the walk: its error comes after every page before it, the request
+// sent early is cancelled, and no page after it is returned.
+func TestWalkHeadThenBrokenPageStopsInOrder(t *testing.T) {
+	const pages, broken = 6, 3
+	var earlyAsked atomic.Int64
+	c := testClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.URL.Query().Get("marker"))
+		head, rest := pageBody(n, pages)
+		if n == broken+1 {
+			earlyAsked.Add(1)
+		}
+		if n != broken {
+			_, _ = io.WriteString(w, head+rest)
+			return
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(head)+len(rest)))
+		_, _ = io.WriteString(w, head)
+		w.(http.Flusher).Flush()
+		// Break off only once the next page has been asked for, so the
+		// early request is surely in flight when the error comes.
+		deadline := time.Now().Add(5 * time.Second)
+		for earlyAsked.Load() == 0 && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+	}))
+	ids, err := walkAll(t, c.Walk(context.Background(), api.WalkOptions{Query: api.ListQuery{Limit: 3}}))
+	if err == nil {
+		t.Fatal("the broken page was not reported")
+	}
+	if earlyAsked.Load() != 1 {
+		t.Fatalf("the page after the broken one was asked for %d times, want once (early)", earlyAsked.Load())
+	}
+	if len(ids) != broken*3 {
+		t.Fatalf("%d ids before the error, want the %d of the pages before it: %v", len(ids), broken*3, ids)
+	}
+	for i := range ids {
+		if ids[i] != int64(i+1) {
+			t.Fatalf("id %d is %d: out of order", i, ids[i])
+		}
+	}
+}
+
+// A head that names one marker while the reply, decoded whole, names
+// another (the key twice: the last one counts, as in encoding/json): the
+// early request is dropped and the listing follows the decoded marker.
+func TestWalkHeadLureIsCorrected(t *testing.T) {
+	const pages = 4
+	var lured atomic.Int64
+	c := testClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mk := r.URL.Query().Get("marker")
+		if mk == "999" {
+			lured.Add(1)
+			_, _ = io.WriteString(w, `{"totalNum":1,"contents":[{"recycledItemId":999999}]}`)
+			return
+		}
+		n, _ := strconv.Atoi(mk)
+		head, rest := pageBody(n, pages)
+		if n+1 < pages {
+			head = strings.Replace(head, `"nextMarker":`+strconv.Itoa(n+1), `"nextMarker":999`, 1)
+			rest = strings.TrimSuffix(rest, "}") + `,"nextMarker":` + strconv.Itoa(n+1) + `}`
+		}
+		_, _ = io.WriteString(w, head)
+		w.(http.Flusher).Flush()
+		// The rest comes once the lure has been followed, so that the
+		// early request is surely made before the decode corrects it.
+		deadline := time.Now().Add(5 * time.Second)
+		for n+1 < pages && lured.Load() <= int64(n) && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		_, _ = io.WriteString(w, rest)
+	}))
+	ids, err := walkAll(t, c.Walk(context.Background(), api.WalkOptions{Query: api.ListQuery{Limit: 3}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != pages*3 {
+		t.Fatalf("ids %v", ids)
+	}
+	for i := range ids {
+		if ids[i] != int64(i+1) {
+			t.Fatalf("id %d is %d: the lure's page got in", i, ids[i])
+		}
+	}
+	if lured.Load() != pages-1 {
+		t.Errorf("the lure was followed %d times, want %d (once a page, early)", lured.Load(), pages-1)
+	}
+}
