@@ -35,6 +35,26 @@ type Table struct {
 // Len is the number of items.
 func (t *Table) Len() int { return len(t.rows) }
 
+// Reserve makes room for n items in all, so that a table growing to a
+// known size (a listing's totalNum) never copies its arrays: at a million
+// items each copy would hold up the page that triggers it for tens of
+// milliseconds. The names' room is estimated from the names held so far.
+func (t *Table) Reserve(n int) {
+	if n <= cap(t.rows) {
+		return
+	}
+	t.rows = slices.Grow(t.rows, n-len(t.rows))
+	t.ends = slices.Grow(t.ends, n-len(t.ends))
+	t.dirOf = slices.Grow(t.dirOf, n-len(t.dirOf))
+	if len(t.rows) > 0 {
+		perName := len(t.text)/len(t.rows) + 1
+		t.text = slices.Grow(t.text, perName*(n-len(t.rows))+perName*(n-len(t.rows))/8)
+	}
+}
+
+// Cap is how many items the table has room for without growing.
+func (t *Table) Cap() int { return cap(t.rows) }
+
 // Add appends the match-ready form of an API item (not marked, no outcome).
 func (t *Table) Add(it *api.Item) { t.AddFields(fieldsOf(it)) }
 

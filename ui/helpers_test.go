@@ -100,6 +100,13 @@ func newTestModel(t testing.TB, bin Bin, w, h int, mod func(*Options)) *Model {
 // are abandoned after a while.
 func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
+	runWith(t, m, cmd, nil)
+}
+
+// runWith is run, calling after (when not nil) after each Update with the
+// message and the time its Update started.
+func runWith(t testing.TB, m *Model, cmd tea.Cmd, after func(msg tea.Msg, started time.Time)) {
+	t.Helper()
 	results := make(chan tea.Msg, 64)
 	inflight := 0
 	start := func(c tea.Cmd) {
@@ -123,7 +130,11 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 			}
 		case tea.QuitMsg:
 		default:
+			started := time.Now()
 			_, next := m.Update(msg)
+			if after != nil {
+				after(msg, started)
+			}
 			start(next)
 		}
 	}

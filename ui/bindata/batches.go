@@ -95,6 +95,29 @@ func (l *LiveBatches) extend(items *Rows, view []int32, markable func(int32) boo
 	l.n = len(view)
 }
 
+// reserve makes room for a page of adding rows. Arrays that must grow
+// grow to what the whole listing will likely need (the store's room for
+// items; batches in the proportion seen so far) rather than by a quarter:
+// at a million items every copy would hold up the page that made it.
+func (l *LiveBatches) reserve(items *Rows, adding int) {
+	room := max(items.Cap(), items.Len())
+	if cap(l.batchOf) < items.Len() {
+		l.batchOf = slices.Grow(l.batchOf, room-len(l.batchOf))
+	}
+	if cap(l.nodes)-len(l.nodes) >= adding {
+		return
+	}
+	want := len(l.nodes) + adding
+	if seen := items.Len() - adding; seen > 0 {
+		want = max(want, len(l.nodes)*room/seen+room/seen*adding/8)
+	}
+	l.nodes = slices.Grow(l.nodes, want-len(l.nodes))
+	l.nodes[0].Kids = slices.Grow(l.nodes[0].Kids, want-len(l.nodes[0].Kids))
+	l.prefix = slices.Grow(l.prefix, want-len(l.prefix))
+	l.deepest = slices.Grow(l.deepest, want-len(l.deepest))
+	l.first = slices.Grow(l.first, want-len(l.first))
+}
+
 // assign walks rows (newest first) into batches, opening new ones as
 // clusters and top folders change, and counts each row into its batch.
 // pos is the view position of rows[0] when rows is a piece of the view
@@ -105,6 +128,7 @@ func (l *LiveBatches) assign(items *Rows, rows []int32, pos int, markable func(i
 		l.prefix, l.deepest, l.first = [][]string{nil}, []int{0}, []int32{0}
 		l.open = map[string]int32{}
 	}
+	l.reserve(items, len(rows))
 	if len(l.batchOf) < items.Len() {
 		l.batchOf = append(l.batchOf, make([]int32, items.Len()-len(l.batchOf))...)
 	}

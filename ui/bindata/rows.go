@@ -97,6 +97,10 @@ type Rows struct {
 // Len is the number of rows.
 func (r *Rows) Len() int { return len(r.rows) }
 
+// Cap is how many rows there is room for (the listing's size, once the
+// store is reserved for it).
+func (r *Rows) Cap() int { return cap(r.rows) }
+
 // Row is row idx.
 func (r *Rows) Row(idx int32) *Row { return &r.rows[idx] }
 

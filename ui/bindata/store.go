@@ -126,6 +126,10 @@ func (s *Store) Reserve(n int) {
 		s.view = slices.Grow(s.view, n-len(s.view)) // it will be order's copy
 	}
 	s.byID.grow(s.tab.rows, n)
+	s.qx.items.Reserve(n)
+	if need := (n + 63) / 64; need > cap(s.marks) {
+		s.marks = slices.Grow(s.marks, need-len(s.marks))
+	}
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return:
