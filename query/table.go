@@ -47,8 +47,10 @@ func (t *Table) Reserve(n int) {
 	t.ends = slices.Grow(t.ends, n-len(t.ends))
 	t.dirOf = slices.Grow(t.dirOf, n-len(t.dirOf))
 	if len(t.rows) > 0 {
+		// Half again as much: the first names may be shorter than the
+		// rest, and room never written costs address space, not memory.
 		perName := len(t.text)/len(t.rows) + 1
-		t.text = slices.Grow(t.text, perName*(n-len(t.rows))+perName*(n-len(t.rows))/8)
+		t.text = slices.Grow(t.text, (n-len(t.rows))*perName*3/2)
 	}
 }
 

@@ -46,6 +46,7 @@ type LiveBatches struct {
 	first   []int32          // view position of each batch's first row (live only)
 	prefix  [][]string       // common folder per batch
 	deepest []int            // deepest folder per batch
+	room    int              // the store's room for items when last seen
 	builds  int              // full builds, for tests
 }
 
@@ -101,6 +102,7 @@ func (l *LiveBatches) extend(items *Rows, view []int32, markable func(int32) boo
 // at a million items every copy would hold up the page that made it.
 func (l *LiveBatches) reserve(items *Rows, adding int) {
 	room := max(items.Cap(), items.Len())
+	l.room = room
 	if cap(l.batchOf) < items.Len() {
 		l.batchOf = slices.Grow(l.batchOf, room-len(l.batchOf))
 	}
@@ -109,7 +111,8 @@ func (l *LiveBatches) reserve(items *Rows, adding int) {
 	}
 	want := len(l.nodes) + adding
 	if seen := items.Len() - adding; seen > 0 {
-		want = max(want, len(l.nodes)*room/seen+room/seen*adding/8)
+		projected := len(l.nodes) * room / seen
+		want = max(want, projected+projected/8)
 	}
 	l.nodes = slices.Grow(l.nodes, want-len(l.nodes))
 	l.nodes[0].Kids = slices.Grow(l.nodes[0].Kids, want-len(l.nodes[0].Kids))
@@ -196,7 +199,7 @@ func (l *LiveBatches) layout(view []int32, b0 int32, from int) {
 			nd.Name += "…"
 		}
 	}
-	l.flat = slices.Grow(l.flat, len(view)-len(l.flat))[:len(view)]
+	l.flat = growFlat(l.flat, len(view), l.room)
 	for _, idx := range view[from:] {
 		if b := l.batchOf[idx]; b >= b0 {
 			l.flat[next[b-b0]] = idx

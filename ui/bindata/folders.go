@@ -86,6 +86,7 @@ func (l *LiveFolders) Tree(rows Rows, view []int32, shape uint64, markable func(
 		}
 	}
 	l.n = len(view)
+	l.flat = growFlat(l.flat, len(view), items.Cap())
 	l.layout(view)
 	return Tree{Nodes: l.nodes, Flat: l.flat}
 }
@@ -131,7 +132,7 @@ func (l *LiveFolders) layout(view []int32) {
 		sortKids(l.nodes, l.nodes[n].Kids)
 	}
 	l.unsorted = l.unsorted[:0]
-	l.flat = slices.Grow(l.flat, len(view)-len(l.flat))[:len(view)]
+	l.flat = growFlat(l.flat, len(view), len(view))
 	var pos int32
 	var walk func(n int32)
 	walk = func(n int32) {

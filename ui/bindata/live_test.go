@@ -126,14 +126,16 @@ func folderTree(r Rows, view []int32, markable func(int32) bool, soonDays int64)
 }
 
 // Once the store is reserved for the listing's size (as the browser does
-// on the second page), loading the rest moves no per-item array and the
-// batches' arrays only a few times: at a million items each move held up
+// on the second page), loading the rest moves no per-item array (the
+// store's, the filter's, the grouped views') and the batches only a few
+// times: at a million items each move held up
 // the page that made it for tens of milliseconds.
 func TestReservedLoadMovesLittle(t *testing.T) {
 	const total, page = 20_000, 500
 	all := seed.Items(t, total)
 	s := New()
 	var lb LiveBatches
+	var lf LiveFolders
 	markable := func(int32) bool { return true }
 	moves := map[string]int{}
 	var last = map[string]uintptr{}
@@ -149,14 +151,17 @@ func TestReservedLoadMovesLittle(t *testing.T) {
 			s.Reserve(total)
 		}
 		lb.Tree(s.Rows(), s.View(), s.Shape(), time.Minute, markable, 3)
+		lf.Tree(s.Rows(), s.View(), s.Shape(), markable, 3)
 		if p >= page {
+			watch("folder order", uintptr(unsafe.Pointer(unsafe.SliceData(lf.flat))))
 			watch("rows", uintptr(unsafe.Pointer(unsafe.SliceData(s.tab.rows))))
 			watch("filter rows", uintptr(s.qx.items.Cap()))
 			watch("batchOf", uintptr(unsafe.Pointer(unsafe.SliceData(lb.batchOf))))
 			watch("batches", uintptr(unsafe.Pointer(unsafe.SliceData(lb.nodes))))
+			watch("batch order", uintptr(unsafe.Pointer(unsafe.SliceData(lb.flat))))
 		}
 	}
-	for _, name := range []string{"rows", "filter rows", "batchOf"} {
+	for _, name := range []string{"rows", "filter rows", "batchOf", "batch order", "folder order"} {
 		if moves[name] != 0 {
 			t.Errorf("%s moved %d times after the reservation", name, moves[name])
 		}

@@ -1,6 +1,9 @@
 package bindata
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Node is one group of a grouped view: a deletion batch or an original
 // folder. Its items are a contiguous range of the tree's Flat slice, so
@@ -39,4 +42,14 @@ func (t *Tree) Items(n int32) []int32 {
 func (t *Tree) Own(n int32) []int32 {
 	nd := &t.Nodes[n]
 	return t.Flat[nd.Dlo:nd.Hi]
+}
+
+// growFlat returns flat at length n. When it must grow it grows to room
+// (the store's room, the listing's size once reserved) at once, not by a
+// quarter at a time: at a million items every such copy held up a page.
+func growFlat(flat []int32, n, room int) []int32 {
+	if cap(flat) < n {
+		flat = slices.Grow(flat, max(room, n)-len(flat))
+	}
+	return flat[:n]
 }
