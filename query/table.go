@@ -35,22 +35,50 @@ type Table struct {
 // Len is the number of items.
 func (t *Table) Len() int { return len(t.rows) }
 
-// Reserve makes room for n items in all, so that a table growing to a
-// known size (a listing's totalNum) never copies its arrays: at a million
-// items each copy would hold up the page that triggers it for tens of
-// milliseconds. The names' room is estimated from the names held so far.
-func (t *Table) Reserve(n int) {
-	if n <= cap(t.rows) {
-		return
+// Room is memory for a Table of a known size, made ahead of time by
+// NewRoom, possibly on another goroutine, and taken by Table.Adopt.
+type Room struct {
+	rows        []row
+	ends, dirOf []uint32
+	text        []byte
+}
+
+// NewRoom allocates room for n items whose lower-cased names take about
+// textBytes in all. It touches no Table, so it may run on any goroutine.
+func NewRoom(n, textBytes int) Room {
+	return Room{rows: make([]row, 0, n), ends: make([]uint32, 0, n), dirOf: make([]uint32, 0, n),
+		text: make([]byte, 0, textBytes)}
+}
+
+// TextPerItem is the mean length of the names held so far, and a
+// margin (the first names may be shorter than the rest, and room never
+// written costs address space, not memory), for sizing a Room.
+func (t *Table) TextPerItem() int {
+	if len(t.rows) == 0 {
+		return 32
 	}
-	t.rows = slices.Grow(t.rows, n-len(t.rows))
-	t.ends = slices.Grow(t.ends, n-len(t.ends))
-	t.dirOf = slices.Grow(t.dirOf, n-len(t.dirOf))
-	if len(t.rows) > 0 {
-		// Half again as much: the first names may be shorter than the
-		// rest, and room never written costs address space, not memory.
-		perName := len(t.text)/len(t.rows) + 1
-		t.text = slices.Grow(t.text, (n-len(t.rows))*perName*3/2)
+	return (len(t.text)/len(t.rows) + 1) * 3 / 2
+}
+
+// Adopt moves the table into r's arrays where they are larger, copying
+// what it holds, so that a table growing to a known size (a listing's
+// totalNum) never copies its arrays again: at a million items each copy
+// held up the page that made it for tens of milliseconds.
+func (t *Table) Adopt(r Room) {
+	if cap(r.rows) > cap(t.rows) {
+		t.rows = append(r.rows[:0], t.rows...)
+		t.ends = append(r.ends[:0], t.ends...)
+		t.dirOf = append(r.dirOf[:0], t.dirOf...)
+	}
+	if cap(r.text) > cap(t.text) {
+		t.text = append(r.text[:0], t.text...)
+	}
+}
+
+// Reserve makes room for n items in all (see Adopt).
+func (t *Table) Reserve(n int) {
+	if n > cap(t.rows) {
+		t.Adopt(NewRoom(n, (n-len(t.rows))*t.TextPerItem()+len(t.text)))
 	}
 }
 

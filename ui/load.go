@@ -75,12 +75,20 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 	}
 	m.loadErr = nil
 	m.pageCount++
+	var room tea.Cmd
 	if m.pageCount == 2 {
 		// Not on the first page: sizing the store for the whole bin (and
 		// the collection that allocation can start) would delay the first
-		// rows; the second page comes while they are on screen.
-		m.data.Reserve(int(msg.page.TotalNum))
+		// rows; the second page comes while they are on screen. The
+		// memory is made off the Update goroutine and adopted when ready.
+		room = makeRoom(int(msg.page.TotalNum), m.data.NamePerItem(), m.gen)
 	}
+	return tea.Batch(room, m.addPage(msg))
+}
+
+// addPage adds a page that arrived to the store and returns what comes
+// next: the next page, or, after the last, the memory's return.
+func (m *Model) addPage(msg pageLoadedMsg) tea.Cmd {
 	// Pages append to the order, so the cursor's position stays valid,
 	// except under the expiring filter, which sorts by days left and can
 	// put new rows above the cursor: keep it on its item then.
@@ -102,6 +110,27 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 		return m.fetch(next) // a page that came without its walk
 	}
 	return m.loadingCmd(nextPage(msg.walk, next, m.gen))
+}
+
+// roomMsg carries memory for the whole listing of generation gen.
+type roomMsg struct {
+	gen  int
+	room bindata.Room
+}
+
+// makeRoom allocates the store's room for n items (see bindata.Room): a
+// command, so that zeroing hundreds of megabytes of reused heap at a
+// million items holds up no keypress and no page.
+func makeRoom(n, perName, gen int) tea.Cmd {
+	return func() tea.Msg { return roomMsg{gen: gen, room: bindata.NewRoom(n, perName)} }
+}
+
+// handleRoom moves the store into the room made for its listing; a room
+// for a listing since replaced is dropped.
+func (m *Model) handleRoom(msg roomMsg) {
+	if msg.gen == m.gen {
+		m.data.Adopt(msg.room)
+	}
 }
 
 // retryPage re-requests the page that failed; loaded rows and marks stay.

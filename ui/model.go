@@ -190,6 +190,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, m.handlePaste(msg)
 	case pageLoadedMsg:
 		return m, m.handlePage(msg)
+	case roomMsg:
+		m.handleRoom(msg)
+		return m, nil
 	case sortedMsg:
 		return m, m.handleSorted(msg)
 	case spinner.TickMsg:

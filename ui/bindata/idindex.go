@@ -89,16 +89,27 @@ func (x *idIndex) del(rows []Row, id int64) {
 
 // grow sizes the table for n entries and re-places the existing ones.
 func (x *idIndex) grow(rows []Row, n int) {
+	if slotsFor(n) > len(x.slots) {
+		x.adopt(rows, make([]int32, slotsFor(n)))
+	}
+}
+
+// slotsFor is the table size for n entries: a power of two, at most
+// three quarters full.
+func slotsFor(n int) int {
 	size := 16
 	if need := (n*4 + 2) / 3; need > size {
 		size = 1 << bits.Len(uint(need-1))
 	}
-	if size <= len(x.slots) {
-		return
-	}
+	return size
+}
+
+// adopt moves the table into slots (zeroed, a power of two in size,
+// larger than the table's) and re-places the existing entries.
+func (x *idIndex) adopt(rows []Row, slots []int32) {
 	old := x.slots
-	x.slots = make([]int32, size)
-	x.shift = uint8(64 - bits.TrailingZeros(uint(size)))
+	x.slots = slots
+	x.shift = uint8(64 - bits.TrailingZeros(uint(len(slots))))
 	for _, s := range old {
 		if s != 0 {
 			x.place(rows[s-1].ID, s-1)

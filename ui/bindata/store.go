@@ -2,7 +2,6 @@ package bindata
 
 import (
 	"math/bits"
-	"slices"
 	"time"
 
 	"smhbin/api"
@@ -115,21 +114,64 @@ func (s *Store) Add(items []api.Item) int {
 // so that loading 100k items does not leave slices with up to twice the
 // capacity they need. n is capped: totalNum is a hint from the network.
 func (s *Store) Reserve(n int) {
-	n = min(n, 1<<21)
-	if n <= cap(s.tab.rows) {
+	if min(n, maxRoom) > cap(s.tab.rows) {
+		s.Adopt(NewRoom(n, s.qx.items.TextPerItem()))
+	}
+}
+
+// maxRoom caps a Room: totalNum is a hint from the network.
+const maxRoom = 1 << 21
+
+// Room is memory for a store of a known size (a listing's totalNum):
+// every per-item array, made ahead of time by NewRoom and taken by
+// Store.Adopt. At a million items it is some 200 MB, and zeroing that
+// (when the heap hands out memory an earlier listing freed) took 60 ms,
+// so the browser makes it off the Update goroutine.
+type Room struct {
+	rows        []Row
+	order, view []int32
+	ver         []uint32
+	slots       []int32
+	marks       []uint64
+	qx          query.Room
+}
+
+// NewRoom allocates room for n items (capped) whose lower-cased names
+// take about perName bytes each (Store.NamePerItem). It touches no store,
+// so it may run on any goroutine.
+func NewRoom(n, perName int) Room {
+	n = max(min(n, maxRoom), 0)
+	return Room{
+		rows: make([]Row, 0, n), order: make([]int32, 0, n), view: make([]int32, 0, n),
+		ver: make([]uint32, 0, n), slots: make([]int32, slotsFor(n)), marks: make([]uint64, 0, (n+63)/64),
+		qx: query.NewRoom(n, n*perName),
+	}
+}
+
+// NamePerItem is what NewRoom should assume a name takes, from the names
+// loaded so far.
+func (s *Store) NamePerItem() int { return s.qx.items.TextPerItem() }
+
+// Adopt moves the store into r's arrays, copying the items loaded so far,
+// when r has room for more than the store does (a room made before a
+// reset, or outgrown meanwhile, is dropped).
+func (s *Store) Adopt(r Room) {
+	if cap(r.rows) <= cap(s.tab.rows) {
 		return
 	}
-	s.tab.rows = slices.Grow(s.tab.rows, n-len(s.tab.rows))
-	s.order = slices.Grow(s.order, n-len(s.order))
-	s.ver = slices.Grow(s.ver, n-len(s.ver))
+	s.tab.rows = append(r.rows[:0], s.tab.rows...)
+	s.order = append(r.order[:0], s.order...)
+	s.ver = append(r.ver[:0], s.ver...)
 	if s.query == "" && !s.expiring {
-		s.view = slices.Grow(s.view, n-len(s.view)) // it will be order's copy
+		s.view = append(r.view[:0], s.view...) // it will be order's copy
 	}
-	s.byID.grow(s.tab.rows, n)
-	s.qx.items.Reserve(n)
-	if need := (n + 63) / 64; need > cap(s.marks) {
-		s.marks = slices.Grow(s.marks, need-len(s.marks))
+	if len(r.slots) > len(s.byID.slots) {
+		s.byID.adopt(s.tab.rows, r.slots)
 	}
+	if cap(r.marks) > cap(s.marks) {
+		s.marks = append(r.marks[:0], s.marks...)
+	}
+	s.qx.items.Adopt(r.qx)
 }
 
 // Reset drops all items but keeps the marks (by id) for when they return:
