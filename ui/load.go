@@ -81,7 +81,7 @@ func (m *Model) handlePage(msg pageLoadedMsg) tea.Cmd {
 		// the collection that allocation can start) would delay the first
 		// rows; the second page comes while they are on screen. The
 		// memory is made off the Update goroutine and adopted when ready.
-		room = makeRoom(int(msg.page.TotalNum), m.data.NamePerItem(), m.gen)
+		room = m.makeRoom(int(msg.page.TotalNum))
 	}
 	return tea.Batch(room, m.addPage(msg))
 }
@@ -112,24 +112,52 @@ func (m *Model) addPage(msg pageLoadedMsg) tea.Cmd {
 	return m.loadingCmd(nextPage(msg.walk, next, m.gen))
 }
 
-// roomMsg carries memory for the whole listing of generation gen.
+// roomMsg carries memory for the whole listing of generation gen: the
+// store's, and the open grouped view's.
 type roomMsg struct {
-	gen  int
-	room bindata.Room
+	gen     int
+	room    bindata.Room
+	batches *bindata.BatchRoom
+	folders *bindata.FolderRoom
 }
 
-// makeRoom allocates the store's room for n items (see bindata.Room): a
-// command, so that zeroing hundreds of megabytes of reused heap at a
-// million items holds up no keypress and no page.
-func makeRoom(n, perName, gen int) tea.Cmd {
-	return func() tea.Msg { return roomMsg{gen: gen, room: bindata.NewRoom(n, perName)} }
+// makeRoom returns a command that allocates the room for a listing of n
+// items (see bindata.Room), so that zeroing hundreds of megabytes of
+// reused heap at a million items holds up no keypress and no page. It
+// captures values only.
+func (m *Model) makeRoom(n int) tea.Cmd {
+	gen, perName, batches := m.gen, m.data.NamePerItem(), -1
+	folders := m.vmode == viewFolders
+	if m.vmode == viewBatches {
+		batches = m.batches.liveBatches.Projected(n, m.data.Len())
+	}
+	return func() tea.Msg {
+		msg := roomMsg{gen: gen, room: bindata.NewRoom(n, perName)}
+		if batches >= 0 {
+			r := bindata.NewBatchRoom(n, batches)
+			msg.batches = &r
+		}
+		if folders {
+			r := bindata.NewFolderRoom(n)
+			msg.folders = &r
+		}
+		return msg
+	}
 }
 
-// handleRoom moves the store into the room made for its listing; a room
-// for a listing since replaced is dropped.
+// handleRoom moves the store (and the grouped view the room was made for)
+// into the room made for its listing; a room for a listing since replaced
+// is dropped.
 func (m *Model) handleRoom(msg roomMsg) {
-	if msg.gen == m.gen {
-		m.data.Adopt(msg.room)
+	if msg.gen != m.gen {
+		return
+	}
+	m.data.Adopt(msg.room)
+	if msg.batches != nil {
+		m.batches.liveBatches.Adopt(*msg.batches)
+	}
+	if msg.folders != nil {
+		m.folders.liveFolders.Adopt(*msg.folders)
 	}
 }
 

@@ -43,3 +43,29 @@ func TestListingAdoptsItsRoom(t *testing.T) {
 		t.Errorf("%d items after the reload, want %d", m.data.Len(), n)
 	}
 }
+
+// With a grouped view open while the listing loads, the room carries that
+// view's arrays too, and only that view's.
+func TestListingRoomCoversTheOpenGroupedView(t *testing.T) {
+	for _, key := range []string{"b", "f"} {
+		bin := &fakeBin{items: makeItems(3_000)}
+		m := newTestModel(t, bin, 120, 40, func(o *Options) { o.PageSize = 500 })
+		_, cmd := m.Update(keyMsg(key))
+		var got []roomMsg
+		runWith(t, m, tea.Batch(cmd, m.Init()), func(msg tea.Msg, _ time.Time) {
+			if r, ok := msg.(roomMsg); ok {
+				got = append(got, r)
+			}
+			_ = m.View() // as the program draws: the open view is kept up to date
+		})
+		if len(got) != 1 {
+			t.Fatalf("%s: %d rooms", key, len(got))
+		}
+		if (got[0].batches != nil) != (key == "b") || (got[0].folders != nil) != (key == "f") {
+			t.Errorf("%s: room for batches %v, folders %v", key, got[0].batches != nil, got[0].folders != nil)
+		}
+		if m.data.Len() != 3_000 {
+			t.Errorf("%s: %d items loaded", key, m.data.Len())
+		}
+	}
+}

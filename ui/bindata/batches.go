@@ -111,8 +111,7 @@ func (l *LiveBatches) reserve(items *Rows, adding int) {
 	}
 	want := len(l.nodes) + adding
 	if seen := items.Len() - adding; seen > 0 {
-		projected := len(l.nodes) * room / seen
-		want = max(want, projected+projected/8)
+		want = max(want, l.Projected(room, seen))
 	}
 	l.nodes = slices.Grow(l.nodes, want-len(l.nodes))
 	l.nodes[0].Kids = slices.Grow(l.nodes[0].Kids, want-len(l.nodes[0].Kids))

@@ -3,6 +3,7 @@ package bindata
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"smhbin/api"
 	"smhbin/ui/internal/seed"
@@ -58,5 +59,59 @@ func TestAdoptRoomKeepsEverything(t *testing.T) {
 	var none api.Item
 	if _, ok := s.Index(none.ID); ok {
 		t.Error("id 0 found")
+	}
+}
+
+// Rooms made for the live batches and folders on another goroutine, and
+// adopted after the second page with the store's, leave the groupings
+// exactly what a full build gives, and their item arrays never move again.
+func TestAdoptGroupRoomsKeepTheTrees(t *testing.T) {
+	const total, page = 8000, 500
+	all := seed.Items(t, total)
+	s := New()
+	var lb LiveBatches
+	var lf LiveFolders
+	markable := func(idx int32) bool { return idx%5 != 0 }
+	var batchOf, batchFlat, folderFlat *int32
+	for p := 0; p < total; p += page {
+		s.Add(all[p : p+page])
+		if p == page {
+			made := make(chan struct {
+				r  Room
+				br BatchRoom
+				fr FolderRoom
+			})
+			projected := lb.Projected(total, s.Len())
+			if projected == 0 {
+				t.Fatal("no projection after a page")
+			}
+			go func() {
+				made <- struct {
+					r  Room
+					br BatchRoom
+					fr FolderRoom
+				}{NewRoom(total, s.NamePerItem()), NewBatchRoom(total, projected), NewFolderRoom(total)}
+			}()
+			got := <-made
+			s.Adopt(got.r)
+			lb.Adopt(got.br)
+			lf.Adopt(got.fr)
+			batchOf, batchFlat, folderFlat = &lb.batchOf[:1][0], &lb.flat[:1][0], &lf.flat[:1][0]
+		}
+		lb.Tree(s.Rows(), s.View(), s.Shape(), time.Minute, markable, 3)
+		lf.Tree(s.Rows(), s.View(), s.Shape(), markable, 3)
+	}
+	if &lb.batchOf[0] != batchOf || &lb.flat[0] != batchFlat || &lf.flat[0] != folderFlat {
+		t.Error("an item array of the groupings moved after its room was adopted")
+	}
+	items, view := s.Rows(), s.View()
+	if got, want := lb.Tree(items, view, s.Shape(), time.Minute, markable, 3), batchTree(items, view, time.Minute, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("the batches differ from a full build")
+	}
+	if got, want := lf.Tree(items, view, s.Shape(), markable, 3), folderTree(items, view, markable, 3); !reflect.DeepEqual(got, want) {
+		t.Fatal("the folders differ from a full build")
+	}
+	if lb.builds != 1 || lf.builds != 1 {
+		t.Errorf("full builds: batches %d, folders %d; want 1 each", lb.builds, lf.builds)
 	}
 }
