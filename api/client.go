@@ -240,10 +240,11 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 	r = reply{status: resp.StatusCode, header: resp.Header}
 	hint, _ := ctx.Value(sizeHint{}).(int64)
 	watch, _ := ctx.Value(headWatch{}).(func([]byte) bool)
+	reuse, _ := ctx.Value(bodyBuffer{}).([]byte)
 	if resp.StatusCode/100 != 2 {
-		watch = nil // an error's body names no page
+		watch, reuse = nil, nil // an error's body names no page and is kept in its error
 	}
-	r.body, err = readBounded(resp, c.maxBody, hint, watch)
+	r.body, err = readBounded(resp, c.maxBody, hint, watch, reuse)
 	if err != nil {
 		err = c.redactErr(err)
 		c.logExchange(method, req.URL, r.status, time.Since(start), r.requestID(), err)
@@ -257,6 +258,11 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 // (an int64), for replies that do not announce theirs.
 type sizeHint struct{}
 
+// bodyBuffer, as a context value, is a []byte whose array a successful
+// reply's body may be read into (it is the caller's to give: nothing else
+// may use it), so a listing reuses one page's buffer for a later page.
+type bodyBuffer struct{}
+
 // headWatch, as a context value, is a func([]byte) bool that is shown a
 // successful reply's body as it arrives, each time more of it has been
 // read, until it returns true. It must not keep the slice.
@@ -266,8 +272,9 @@ type headWatch struct{}
 // hostile or broken server cannot make us buffer without limit. The buffer
 // starts at the announced length, else at hint and a little more: a list
 // page of 700 KB grown from 512 bytes is copied some fifteen times. watch,
-// when not nil, is called as headWatch describes.
-func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool) ([]byte, error) {
+// when not nil, is called as headWatch describes; reuse, when large
+// enough, is read into instead of a new buffer.
+func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool, reuse []byte) ([]byte, error) {
 	if resp.ContentLength > max {
 		return nil, &tooLargeError{max}
 	}
@@ -275,7 +282,13 @@ func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool) 
 	if resp.ContentLength >= 0 {
 		size = resp.ContentLength
 	}
-	buf := make([]byte, 0, min(size, max)+bytes.MinRead)
+	want := int(min(size, max)) + bytes.MinRead
+	buf := reuse[:0]
+	if cap(buf) < want {
+		// An eighth more, so that the buffer still fits when it is reused
+		// for a page a little longer than this one.
+		buf = make([]byte, 0, want+want/8)
+	}
 	rd := io.LimitReader(resp.Body, max+1)
 	for {
 		if len(buf) == cap(buf) {
