@@ -43,12 +43,20 @@ type Room struct {
 	text        []byte
 }
 
+// maxRoomText bounds a Room's names: the sizes come from the network.
+const maxRoomText = 256 << 20
+
 // NewRoom allocates room for n items whose lower-cased names take about
-// textBytes in all. It touches no Table, so it may run on any goroutine.
+// textBytes in all (at most 256 MiB; more grows as it comes). It touches
+// no Table, so it may run on any goroutine.
 func NewRoom(n, textBytes int) Room {
+	n, textBytes = max(n, 0), min(max(textBytes, 0), maxRoomText)
 	return Room{rows: make([]row, 0, n), ends: make([]uint32, 0, n), dirOf: make([]uint32, 0, n),
 		text: make([]byte, 0, textBytes)}
 }
+
+// Cap is the room's size: items, and bytes of names.
+func (r Room) Cap() (items, text int) { return cap(r.rows), cap(r.text) }
 
 // TextPerItem is the mean length of the names held so far, and a
 // margin (the first names may be shorter than the rest, and room never
@@ -57,7 +65,7 @@ func (t *Table) TextPerItem() int {
 	if len(t.rows) == 0 {
 		return 32
 	}
-	return (len(t.text)/len(t.rows) + 1) * 3 / 2
+	return min((len(t.text)/len(t.rows)+1)*3/2, 1024)
 }
 
 // Adopt moves the table into r's arrays where they are larger, copying

@@ -115,3 +115,19 @@ func TestAdoptGroupRoomsKeepTheTrees(t *testing.T) {
 		t.Errorf("full builds: batches %d, folders %d; want 1 each", lb.builds, lf.builds)
 	}
 }
+
+// totalNum and the names come from the network: a room never exceeds 2^21
+// items nor 256 MiB of names, and a negative count makes none.
+func TestNewRoomIsCapped(t *testing.T) {
+	for _, n := range []int{1 << 40, -5} {
+		// Names of a megabyte each, as a hostile first page could make
+		// Store.NamePerItem say.
+		r, br, fr := NewRoom(n, 1<<20), NewBatchRoom(n, n), NewFolderRoom(n)
+		items, text := r.qx.Cap()
+		if cap(r.rows) > maxRoom || items > maxRoom || text > 256<<20 || cap(br.nodes) > maxRoom ||
+			cap(br.flat) > maxRoom || cap(fr.flat) > maxRoom {
+			t.Errorf("room for %d items: %d rows, %d filter rows, %d bytes of names, %d batches",
+				n, cap(r.rows), items, text, cap(br.nodes))
+		}
+	}
+}
