@@ -30,7 +30,7 @@ func (l *LiveBatches) Projected(n, seen int) int {
 	if seen <= 0 || len(l.nodes) == 0 {
 		return 0
 	}
-	p := len(l.nodes) * n / seen
+	p := len(l.nodes) * max(min(n, maxRoom), 0) / seen // n may be any totalNum
 	return p + p/8
 }
 

@@ -122,6 +122,11 @@ func TestNewRoomIsCapped(t *testing.T) {
 	for _, n := range []int{1 << 40, -5} {
 		// Names of a megabyte each, as a hostile first page could make
 		// Store.NamePerItem say.
+		var lb LiveBatches
+		lb.Tree(RowsOf(seed.Items(t, 50)), []int32{0, 1, 2}, 0, time.Minute, func(int32) bool { return true }, 3)
+		if p := lb.Projected(n, 3); p < 0 || p > maxRoom*9/8*len(lb.nodes) {
+			t.Errorf("%d batches projected for %d items", p, n)
+		}
 		r, br, fr := NewRoom(n, 1<<20), NewBatchRoom(n, n), NewFolderRoom(n)
 		items, text := r.qx.Cap()
 		if cap(r.rows) > maxRoom || items > maxRoom || text > 256<<20 || cap(br.nodes) > maxRoom ||
