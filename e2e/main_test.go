@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 		built.err = err
 	} else {
 		defer os.RemoveAll(dir)
+		scratch = dir
 		if _, terr := exec.LookPath("tmux"); terr != nil && !inCI() {
 			built.err = errNoTmux // the tests skip; no point in building
 		} else {
@@ -89,17 +90,28 @@ func needBinary(t *testing.T) (bin, tmux string) {
 }
 
 // cleanEnv is the test process's environment without anything that could
-// change what the program under test does: SMH_* settings, NO_COLOR, and
-// the variables of a tmux the tests may themselves be running in.
+// change what the program under test does: SMH_* settings, NO_COLOR, the
+// variables of a tmux the tests may themselves be running in, and the
+// user's config file and remembered view (each run gets empty config and
+// state directories of its own, so no run sees what another saved).
 func cleanEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch {
-		case strings.HasPrefix(name, "SMH_"), name == "NO_COLOR", name == "TMUX", name == "TMUX_PANE":
+		case strings.HasPrefix(name, "SMH_"), name == "NO_COLOR", name == "TMUX", name == "TMUX_PANE",
+			name == "XDG_CONFIG_HOME", name == "XDG_STATE_HOME":
 			continue
 		}
 		env = append(env, kv)
 	}
-	return env
+	home, err := os.MkdirTemp(scratch, "home")
+	if err != nil {
+		panic(err) // the scratch directory is ours; nothing to run without it
+	}
+	return append(env, "XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_STATE_HOME="+filepath.Join(home, "state"))
 }
+
+// scratch holds the config and state directories of every run; TestMain
+// removes it.
+var scratch = os.TempDir()
