@@ -239,7 +239,7 @@ func (c *Client) once(ctx context.Context, method, rawURL string, body []byte) (
 	defer resp.Body.Close()
 	r = reply{status: resp.StatusCode, header: resp.Header}
 	hint, _ := ctx.Value(sizeHint{}).(int64)
-	watch, _ := ctx.Value(headWatch{}).(func([]byte) bool)
+	watch, _ := ctx.Value(headWatch{}).(func(b []byte, prev int) bool)
 	reuse, _ := ctx.Value(bodyBuffer{}).([]byte)
 	if resp.StatusCode/100 != 2 {
 		watch, reuse = nil, nil // an error's body names no page and is kept in its error
@@ -263,9 +263,10 @@ type sizeHint struct{}
 // may use it), so a listing reuses one page's buffer for a later page.
 type bodyBuffer struct{}
 
-// headWatch, as a context value, is a func([]byte) bool that is shown a
-// successful reply's body as it arrives, each time more of it has been
-// read, until it returns true. It must not keep the slice.
+// headWatch, as a context value, is a func(b []byte, prev int) bool that
+// is shown a successful reply's body b as it arrives, each time more of it
+// has been read (b[prev:] is what is new; prev is 0 on each attempt's
+// first read), until it returns true. It must not keep the slice.
 type headWatch struct{}
 
 // readBounded reads at most max bytes of the body; more is an error, so a
@@ -274,7 +275,7 @@ type headWatch struct{}
 // page of 700 KB grown from 512 bytes is copied some fifteen times. watch,
 // when not nil, is called as headWatch describes; reuse, when large
 // enough, is read into instead of a new buffer.
-func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool, reuse []byte) ([]byte, error) {
+func readBounded(resp *http.Response, max, hint int64, watch func(b []byte, prev int) bool, reuse []byte) ([]byte, error) {
 	if resp.ContentLength > max {
 		return nil, &tooLargeError{max}
 	}
@@ -294,9 +295,10 @@ func readBounded(resp *http.Response, max, hint int64, watch func([]byte) bool, 
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow, as bytes.Buffer would
 		}
-		n, err := rd.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if watch != nil && n > 0 && watch(buf) {
+		prev := len(buf)
+		n, err := rd.Read(buf[prev:cap(buf)])
+		buf = buf[:prev+n]
+		if watch != nil && n > 0 && watch(buf, prev) {
 			watch = nil
 		}
 		if err == io.EOF {

@@ -73,7 +73,6 @@ type fetch struct {
 	// sent whether its request went out (set by the walker's goroutine).
 	guess       Marker
 	known, sent bool
-	scanned     int // how much of the reply's head peekHead has searched (fetch goroutine only)
 }
 
 // Walk starts a listing: the first request is sent at once.
@@ -266,8 +265,8 @@ func (w *PageWalker) request(mk Marker, ahead int) {
 
 // watchHead looks for the next marker in the head of the reply as it
 // arrives (see headWatch) and hands it to the walker through early.
-func (f *fetch) watchHead(b []byte) bool {
-	mk, known, done := peekHead(b, &f.scanned)
+func (f *fetch) watchHead(b []byte, prev int) bool {
+	mk, known, done := peekHead(b, prev)
 	if known && mk != "" {
 		select {
 		case f.early <- mk:
@@ -284,15 +283,15 @@ const headLimit = 64 << 10
 // still arriving: once "contents" has shown, a nextMarker key before it
 // (as SMH sends it) is complete and is the one peekMarker would find in
 // the whole body. done is false while more bytes could still tell.
-// *scanned is how far an earlier call found no "contents", so that a
-// reply trickling in byte by byte is still scanned once, not once a byte.
-func peekHead(b []byte, scanned *int) (mk Marker, known, done bool) {
+// b[:prev] was shown before and held no "contents", so only what is new
+// (and the key's length before it) is searched: a reply trickling in byte
+// by byte is still searched once, not once a byte.
+func peekHead(b []byte, prev int) (mk Marker, known, done bool) {
 	key := []byte(`"contents"`)
 	end := min(len(b), headLimit)
-	from := max(min(*scanned, end)-len(key)+1, 0)
+	from := max(min(prev, end)-len(key)+1, 0)
 	c := bytes.Index(b[from:end], key)
 	if c < 0 {
-		*scanned = end
 		return "", false, len(b) >= headLimit
 	}
 	c += from
