@@ -48,7 +48,8 @@ func (m *Model) detailsPane(w, h int) pane {
 	} else if idx := m.focusItem(); idx < 0 {
 		p.lines = []detailLine{{value: "no item under the cursor"}}
 	} else {
-		p.lines = m.previewLines(m.data.Item(idx), w, h, m.detailLines(m.paneBuf[:0], m.data.Item(idx), idx, w-4))
+		it := m.data.Item(idx)
+		p.lines = m.previewLines(it, w, h, append(m.paneBuf[:0], m.itemDetails(it, idx, w-4)...))
 		m.paneBuf = p.lines // reused by the next frame, once this one is drawn
 	}
 	p.off = m.detailsOffset(len(p.lines), h)
@@ -119,11 +120,36 @@ func (l detailLine) render(b *strings.Builder, m *Model, w int) {
 	}
 }
 
+// detailsMemo is the focused item's detail lines as last laid out:
+// sizing its thumbnail (after each Update) and drawing the pane (each
+// View) both need them, and a keypress laid them out twice.
+type detailsMemo struct {
+	key     rowKey // the item, its version, the minute and the time format: all the lines show
+	w       int
+	raw     bool
+	lines   []detailLine
+	layouts int // how many times lines were laid out, for tests
+}
+
+// itemDetails returns item idx's detail lines at width w, laid out again
+// only when something they show has changed. The slice is the memo's:
+// callers copy it before they append.
+func (m *Model) itemDetails(it *api.Item, idx int32, w int) []detailLine {
+	k, d := m.itemKey(idx, 0), &m.details
+	if d.lines != nil && d.key == k && d.w == w && d.raw == m.rawDetails {
+		return d.lines
+	}
+	d.key, d.w, d.raw = k, w, m.rawDetails
+	d.lines = m.detailLines(d.lines[:0], it, idx, w)
+	d.layouts++
+	return d.lines
+}
+
 // detailLines lays out the fields as label/value lines, wrapping long
 // values (paths break after a "/").
 //
-// The lines are appended to dst: the pane passes a buffer it keeps between
-// frames, since a fresh slice of them was a tenth of a keypress's
+// The lines are appended to dst: the memo passes the buffer it keeps
+// between frames, since a fresh slice of them was a tenth of a keypress's
 // allocations.
 func (m *Model) detailLines(dst []detailLine, it *api.Item, idx int32, w int) []detailLine {
 	out := dst

@@ -29,11 +29,12 @@ type Model struct {
 	width, height int
 	mode          mode
 	hintBar       hintCache // the last hint bar drawn (hintcache.go)
-	// paneBuf and countBuf hold the details pane's lines between frames,
-	// for reuse (detailLines); nothing reads them outside a render.
-	paneBuf, countBuf []detailLine
-	shortBuf          []key.Binding // the hint bar's bindings, reused (shortHints)
-	title             struct {      // the title line drawn last (renderTitle)
+	// paneBuf holds the details pane's lines between frames, for reuse;
+	// nothing reads it outside a render.
+	paneBuf  []detailLine
+	details  detailsMemo   // the focused item's detail lines as last laid out (itemDetails)
+	shortBuf []key.Binding // the hint bar's bindings, reused (shortHints)
+	title    struct {      // the title line drawn last (renderTitle)
 		key titleKey
 		s   string
 	}

@@ -111,8 +111,7 @@ func (m *Model) wantedPreview() termimg.Key {
 	if !(it.PreviewByCI || it.PreviewAsIcon) {
 		return termimg.Key{}
 	}
-	m.countBuf = m.detailLines(m.countBuf[:0], it, idx, w-4)
-	return m.previewKey(it, w, h, len(m.countBuf))
+	return m.previewKey(it, w, h, len(m.itemDetails(it, idx, w-4)))
 }
 
 // syncPreview tells the policy which row the cursor is on, after every
