@@ -46,7 +46,6 @@ type LiveBatches struct {
 	first   []int32          // view position of each batch's first row (live only)
 	prefix  [][]string       // common folder per batch
 	deepest []int            // deepest folder per batch
-	room    int              // the store's room for items when last seen
 	builds  int              // full builds, for tests
 }
 
@@ -74,7 +73,7 @@ func (l *LiveBatches) Tree(rows Rows, view []int32, shape uint64, gap time.Durat
 		l.extend(items, view, markable, soonDays)
 	default:
 		l.assign(items, removalSorted(items, view), -1, markable, soonDays)
-		l.layout(view, 1, 0)
+		l.layout(view, 1, 0, items.Cap())
 		l.n = len(view)
 	}
 	return Tree{Nodes: l.nodes, Flat: l.flat}
@@ -92,7 +91,7 @@ func (l *LiveBatches) extend(items *Rows, view []int32, markable func(int32) boo
 	if int(b0) < len(l.nodes) {
 		from = int(l.first[b0])
 	}
-	l.layout(view, b0, from)
+	l.layout(view, b0, from, items.Cap())
 	l.n = len(view)
 }
 
@@ -102,7 +101,6 @@ func (l *LiveBatches) extend(items *Rows, view []int32, markable func(int32) boo
 // at a million items every copy would hold up the page that made it.
 func (l *LiveBatches) reserve(items *Rows, adding int) {
 	room := max(items.Cap(), items.Len())
-	l.room = room
 	if cap(l.batchOf) < items.Len() {
 		l.batchOf = slices.Grow(l.batchOf, room-len(l.batchOf))
 	}
@@ -178,8 +176,9 @@ func (l *LiveBatches) assign(items *Rows, rows []int32, pos int, markable func(i
 // layout lays batches b0 onwards out one after the other, newest first
 // (the order they were opened in), right after the batches before b0,
 // drops the view's rows from position from onwards that belong to them
-// into their ranges in view order, and names them.
-func (l *LiveBatches) layout(view []int32, b0 int32, from int) {
+// into their ranges in view order, and names them. room is the store's
+// room for items, which the item order grows to at once.
+func (l *LiveBatches) layout(view []int32, b0 int32, from, room int) {
 	var pos int32
 	if b0 > 1 {
 		pos = l.nodes[b0-1].Hi
@@ -198,7 +197,7 @@ func (l *LiveBatches) layout(view []int32, b0 int32, from int) {
 			nd.Name += "…"
 		}
 	}
-	l.flat = growFlat(l.flat, len(view), l.room)
+	l.flat = growFlat(l.flat, len(view), room)
 	for _, idx := range view[from:] {
 		if b := l.batchOf[idx]; b >= b0 {
 			l.flat[next[b-b0]] = idx
