@@ -66,11 +66,9 @@ func TestDeleteDialogNeedsTheTypedCount(t *testing.T) {
 // "delete" typed; items whose canDelete is false are left out, said why.
 func TestDeleteOneWantsTheWordAndLeavesOutTheUndeletable(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
-	locked := e.recs[4]
-	e.srv.Add(func() fakesmh.Record { r := locked; r.ID = 900; r.Name = "keep.txt"; r.CanDelete = false; return r }())
+	addUndeletable(e)
 	m := e.deleteModel(t, 100, 30, nil)
-	idx, _ := m.data.Index(900)
-	m.data.SetMark(idx, true)
+	markID(t, m, undeletableID)
 	a, _ := m.data.Index(e.recs[0].ID)
 	m.data.SetMark(a, true)
 	press(t, m, "D")
@@ -80,10 +78,10 @@ func TestDeleteOneWantsTheWordAndLeavesOutTheUndeletable(t *testing.T) {
 		t.Fatal("a partial word deleted or closed the dialog")
 	}
 	press(t, m, "e", "t", "e", "enter")
-	if e.srv.InBin(e.recs[0].ID) || !e.srv.InBin(900) {
+	if e.srv.InBin(e.recs[0].ID) || !e.srv.InBin(undeletableID) {
 		t.Fatal("want a.txt deleted and the undeletable item kept")
 	}
-	if _, ok := e.srv.DeleteSends()[900]; ok {
+	if _, ok := e.srv.DeleteSends()[undeletableID]; ok {
 		t.Fatal("an item the server refuses to delete was sent")
 	}
 }
@@ -92,11 +90,9 @@ func TestDeleteOneWantsTheWordAndLeavesOutTheUndeletable(t *testing.T) {
 // lets the token delete none of says why and opens no "0 items" dialog.
 func TestDeleteNothingDeletableOpensNoDialog(t *testing.T) {
 	e := newEmu(t, fakesmh.Options{}, api.EngineOptions{})
-	locked := e.recs[4]
-	e.srv.Add(func() fakesmh.Record { r := locked; r.ID = 900; r.Name = "keep.txt"; r.CanDelete = false; return r }())
+	addUndeletable(e)
 	m := e.deleteModel(t, 100, 30, nil)
-	idx, _ := m.data.Index(900)
-	m.data.SetMark(idx, true)
+	markID(t, m, undeletableID)
 	press(t, m, "D")
 	if m.mode == modeDialog {
 		t.Fatalf("a dialog opened for nothing deletable:\n%s", plain(m))
@@ -244,4 +240,25 @@ func TestEmptyWithoutTheGrantSaysWhich(t *testing.T) {
 	if len(m.data.View()) != 10 {
 		t.Fatal("a refused empty changed the list")
 	}
+}
+
+// undeletableID is the item addUndeletable adds: the token may restore
+// it but not delete it.
+const undeletableID = 900
+
+// addUndeletable adds keep.txt (undeletableID, canDelete false) to e's bin.
+func addUndeletable(e *emu) {
+	r := e.recs[4]
+	r.ID, r.Name, r.CanDelete = undeletableID, "keep.txt", false
+	e.srv.Add(r)
+}
+
+// markID marks the loaded item id.
+func markID(t *testing.T, m *Model, id int64) {
+	t.Helper()
+	idx, ok := m.data.Index(id)
+	if !ok {
+		t.Fatalf("item %d is not loaded", id)
+	}
+	m.data.SetMark(idx, true)
 }
