@@ -2,9 +2,12 @@ package fakesmh_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -183,6 +186,52 @@ func TestLatencyListingSeesChangesMadeMeanwhile(t *testing.T) {
 	// Unchanged, the prepared page is what is sent.
 	if p := e.list("limit=10"); p.Contents[0].id(t) != id || len(p.Contents) != 10 {
 		t.Errorf("second listing: %d items, first %v", len(p.Contents), p.Contents[0])
+	}
+}
+
+// A flood of concurrent listings renders at most eight pages ahead of
+// their latency (each holds ≈ 745 KB while it waits); the rest render when
+// their wait ends, and every reply is still the page it asked for.
+func TestLatencyPreparesABoundedNumberOfListings(t *testing.T) {
+	const clients = 30
+	e := newEnv(t, fakesmh.Options{Items: 200, Latency: 2 * time.Second})
+	want := e.srv.IDs()
+	var wg sync.WaitGroup
+	errs := make(chan string, clients)
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			offset := i % 5 * 10 // five different pages, by marker
+			raw := "limit=10"
+			if offset > 0 {
+				raw += "&marker=" + strconv.FormatInt(want[offset-1], 10)
+			}
+			// Raw HTTP: the env's helpers fail the test, which only its
+			// own goroutine may do.
+			resp, err := e.ts.Client().Get(e.ts.URL + binPath + "?access_token=" + e.tok + "&" + raw)
+			if err != nil {
+				errs <- fmt.Sprintf("client %d: %v", i, err)
+				return
+			}
+			defer resp.Body.Close()
+			var p listPage
+			if err := json.NewDecoder(resp.Body).Decode(&p); err != nil || resp.StatusCode != http.StatusOK {
+				errs <- fmt.Sprintf("client %d: status %d, %v", i, resp.StatusCode, err)
+				return
+			}
+			if len(p.Contents) != 10 || p.Contents[0].ID.String() != strconv.FormatInt(want[offset], 10) {
+				errs <- fmt.Sprintf("client %d: %d items, want 10 from %d", i, len(p.Contents), want[offset])
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got := e.srv.Stats().Prepared; got < 1 || got > 8 {
+		t.Errorf("%d listings rendered ahead of their wait, want 1–8", got)
 	}
 }
 

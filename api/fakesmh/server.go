@@ -157,8 +157,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// emulator's own work on the cores it shares with its client.
 		deadline := logged.Time.Add(s.opts.Latency)
 		if qerr == nil && isListing(r) {
-			rep := s.renderList(q)
-			sw.prepared = &rep
+			// Each waiting rendered page holds ≈ 745 KB: a flood of
+			// concurrent listings renders after the wait instead.
+			if s.waiting.Add(1) <= maxPrepared {
+				rep := s.renderList(q)
+				sw.prepared = &rep
+				s.lock()
+				s.stats.Prepared++
+				s.mu.Unlock()
+			}
+			defer s.waiting.Add(-1)
 		}
 		if !s.hold(sw, r, max(time.Until(deadline), 0)) { // never < 0, which holds forever
 			return
@@ -170,6 +178,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.route(sw, r, q, body)
 }
+
+// maxPrepared bounds the listings rendered ahead that wait at once.
+const maxPrepared = 8
 
 // isListing reports whether r asks for a listing (GET /api/v1/recycled/{lib}/{space}).
 func isListing(r *http.Request) bool {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -63,6 +64,7 @@ type Server struct {
 	reqSeq    uint64
 	log       []*Request // entries are added before any reply, status filled after
 	stats     Stats
+	waiting   atomic.Int32 // listings waiting out their latency (ServeHTTP)
 }
 
 // New returns a Server seeded from opts (see Options for the defaults).
@@ -230,6 +232,9 @@ type Stats struct {
 	Restored int // successful restores
 	Purged   int // items deleted permanently
 	Tasks    int // async restore tasks created
+	// Prepared counts listings rendered while their latency elapsed
+	// (at most maxPrepared wait rendered at once; the others render after).
+	Prepared int
 }
 
 // Stats returns a snapshot of the server's counters.
